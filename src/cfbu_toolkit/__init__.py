@@ -1,0 +1,67 @@
+"""cfbu_toolkit: CFBU's tools for cross-sector collaboration in Danish social-housing areas,
+as typed data.
+
+>>> import cfbu_toolkit as cfbu
+>>> plan = cfbu.examples.demo_plan()
+>>> data = cfbu.export(plan, format="json")
+>>> cfbu.load(data) == plan
+True
+
+The names in ``__all__`` are the public API; everything else may change without notice.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+from .api import FormatInfo, export, formats, from_dict, load, to_dict, validate
+from .errors import CfbuError, DocumentError, FormatError, ModelError, PluginError, Problem
+from .io.kinds import Exportable
+from .model import *  # noqa: F403 - the model is public as a whole
+from .model import __all__ as _model_all
+from .plugins.hookspecs import hookimpl as hookimpl
+from .plugins.manager import PluginWarning
+from .plugins.types import ExportContext, ExporterSpec, ImportContext, ImporterSpec
+from .privacy import redact
+
+if TYPE_CHECKING:
+    from . import examples
+
+__all__ = [
+    "CfbuError",
+    "DocumentError",
+    "ExportContext",
+    "Exportable",
+    "ExporterSpec",
+    "FormatError",
+    "FormatInfo",
+    "ImportContext",
+    "ImporterSpec",
+    "ModelError",
+    "PluginError",
+    "PluginWarning",
+    "Problem",
+    "__version__",
+    "examples",
+    "export",
+    "formats",
+    "from_dict",
+    "hookimpl",
+    "load",
+    "redact",
+    "to_dict",
+    "validate",
+    *_model_all,
+]
+
+
+def __getattr__(name: str) -> Any:
+    # Loaded on first use, so ``import cfbu_toolkit`` stays fast.
+    if name == "examples":
+        import importlib
+
+        module = importlib.import_module(".examples", __name__)
+        globals()["examples"] = module
+        return module
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,219 @@
+"""The cattrs converter that turns model objects into JSON-ready dicts and back.
+
+It is strict where cattrs is lenient by default (PITFALLS.md): ``None`` is not a string,
+``7.9`` is not an int, ``"x"`` is not a bool, a string is not a list, and unknown keys
+are an error. Every problem is collected with its JSON path by :func:`problems_from`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar, get_args, get_origin
+
+from cattrs import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.preconf.orjson import make_converter
+
+from ..errors import ModelError, Problem
+from ..model.enums import LabelledEnum
+
+__all__ = ["converter", "problems_from", "structure", "unstructure"]
+
+T = TypeVar("T")
+
+
+def _expected(what: str, value: object) -> ModelError:
+    return ModelError(f"expected {what}, got {_json_type(value)}")
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    if isinstance(value, int | float):
+        return f"{value!r} (a number)"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"{shown!r} (a string)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _str(value: Any, _: type) -> str:
+    if type(value) is str:
+        return value
+    raise _expected("a string", value)
+
+
+def _int(value: Any, _: type) -> int:
+    if type(value) is int:
+        return value
+    raise _expected("a whole number", value)
+
+
+def _float(value: Any, _: type) -> float:
+    if type(value) is float or type(value) is int:
+        return float(value)
+    raise _expected("a number", value)
+
+
+def _bool(value: Any, _: type) -> bool:
+    if type(value) is bool:
+        return value
+    raise _expected("true or false", value)
+
+
+def _date(value: Any, _: type) -> dt.date:
+    if type(value) is str and len(value) == 10:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _expected("a date as YYYY-MM-DD", value)
+
+
+def _time(value: Any, _: type) -> dt.time:
+    if type(value) is str and len(value) in (5, 8):
+        try:
+            return dt.time.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _expected("a time of day as HH:MM", value)
+
+
+def _enum(value: Any, cls: type[LabelledEnum]) -> LabelledEnum:
+    try:
+        return cls._value2member_map_[value]  # type: ignore[return-value]
+    except (KeyError, TypeError):
+        allowed = ", ".join(cls._value2member_map_)
+        raise ModelError(f"{_json_type(value)} is not one of {allowed}") from None
+
+
+def _tuple_hook(tuple_type: Any, conv: Any) -> Callable[[Any, type], tuple[Any, ...]]:
+    item_type = get_args(tuple_type)[0]
+    item = conv.get_structure_hook(item_type)
+
+    def structure(value: Any, _: type) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise _expected("a list", value)
+        try:
+            return tuple([item(v, item_type) for v in value])
+        except Exception:
+            pass
+        errors: list[Exception] = []
+        for index, v in enumerate(value):
+            try:
+                item(v, item_type)
+            except Exception as exc:
+                exc.__notes__ = [
+                    *getattr(exc, "__notes__", []),
+                    IterableValidationNote(f"@ index {index}", index, item_type),
+                ]
+                errors.append(exc)
+        raise IterableValidationError("While structuring a list", errors, tuple_type)
+
+    return structure
+
+
+def _is_homogeneous_tuple(t: Any) -> bool:
+    args = get_args(t)
+    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _make() -> Any:
+    conv = make_converter(forbid_extra_keys=True, detailed_validation=True)
+    # Hooks by class (cattrs dispatches on the class first); LabelledEnum is more specific
+    # than str, so its hook wins for the str-based enumerations.
+    for cls, hook in (
+        (str, _str),
+        (int, _int),
+        (float, _float),
+        (bool, _bool),
+        (dt.date, _date),
+        (dt.time, _time),
+        (LabelledEnum, _enum),
+    ):
+        conv.register_structure_hook(cls, hook)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_unstructure_hook(dt.time, lambda t: t.isoformat("minutes"))
+    conv.register_unstructure_hook(LabelledEnum, lambda member: member._value_)
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
+    conv.register_unstructure_hook_factory(
+        _is_homogeneous_tuple, lambda t, c: _list_unstructurer(t, c)
+    )
+    return conv
+
+
+def _list_unstructurer(tuple_type: Any, conv: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
+    item = conv.get_unstructure_hook(get_args(tuple_type)[0])
+    return lambda value: [item(v) for v in value]
+
+
+converter = _make()
+"""The library's one converter. Use :func:`structure` and :func:`unstructure`."""
+
+
+def unstructure(obj: Any) -> dict[str, Any]:
+    """``obj`` as plain JSON-ready data: dicts, lists, strings, numbers, booleans, null."""
+    result: dict[str, Any] = converter.unstructure(obj)
+    return result
+
+
+def structure(data: Any, cls: type[T], *, root: str = "$") -> T:
+    """Build a ``cls`` from JSON-ready data; every problem is reported with its path."""
+    if type(data) is not dict:
+        raise_problems(
+            [Problem(where=root, message=f"expected an object, got {_json_type(data)}")]
+        )
+    try:
+        result: T = converter.structure(data, cls)
+    except Exception as exc:
+        raise_problems(problems_from(exc, root))
+    return result
+
+
+def raise_problems(problems: list[Problem], source: str | None = None) -> Any:
+    from ..errors import DocumentError
+
+    raise DocumentError(problems, source=source)
+
+
+def problems_from(exc: BaseException, path: str = "$") -> list[Problem]:
+    """Flatten a (nested) cattrs error into problems, each with the JSON path it concerns."""
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [
+            Problem(where=f"{path}.{key}", message="unknown field")
+            for key in sorted(exc.extra_fields)
+        ]
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        found: list[Problem] = []
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            found += problems_from(sub, _extend(path, note))
+        for sub in without:
+            found += problems_from(sub, path)
+        return found
+    if isinstance(exc, ModelError):
+        where = f"{path}.{exc.field}" if exc.field else path
+        return [Problem(where=where, message=exc.message)]
+    if isinstance(exc, KeyError):
+        return [Problem(where=path, message="required field missing")]
+    return [Problem(where=path, message=f"invalid value ({type(exc).__name__}: {exc})")]
+
+
+def _extend(path: str, note: Any) -> str:
+    if isinstance(note, AttributeValidationNote):
+        return f"{path}.{note.name}"
+    if isinstance(note, IterableValidationNote):
+        return f"{path}[{note.index}]"
+    return path

@@ -1,0 +1,313 @@
+"""Shared building blocks for the model: validators, converters, identifiers, periods.
+
+Validators raise :class:`~cfbu_toolkit.errors.ModelError` naming the field, so a bad value
+is reported the same way whether it came from Python code, JSON or a workbook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Callable, Iterable
+from typing import Any, Literal, TypeVar
+
+import attrs
+
+from ..errors import ModelError
+
+__all__ = [
+    "PII",
+    "REF",
+    "Lang",
+    "Period",
+    "freeze",
+    "new_id",
+]
+
+Lang = Literal["da", "en"]
+"""The languages people read exports in: Danish (the default) and English."""
+
+T = TypeVar("T")
+
+#: Field metadata key marking personal data (see :mod:`cfbu_toolkit.privacy`).
+PII = "cfbu_pii"
+
+_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}")
+_EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
+_PHONE_RE = re.compile(r"\+?[0-9][0-9 ().-]{4,22}[0-9]")
+
+
+def new_id(prefix: str = "") -> str:
+    """A fresh, globally unique identifier (``prefix`` + 32 hex digits)."""
+    return f"{prefix}{uuid.uuid4().hex}"
+
+
+def freeze(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Turn any iterable (a list, typically) into a tuple, so models stay immutable.
+
+    A string is refused: iterating it would silently give its characters.
+    """
+    if type(value) is tuple:
+        return value
+    if isinstance(value, str | bytes | dict):
+        raise ModelError(f"expected a list of values, got {type(value).__name__}")
+    return tuple(value)
+
+
+def _name(attribute: attrs.Attribute[Any]) -> str:
+    return attribute.name
+
+
+def check_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An identifier: 1-128 letters, digits, ``_ . : -``, starting with a letter or digit."""
+    if type(value) is not str or not _ID_RE.fullmatch(value):
+        raise ModelError(
+            f"{value!r} is not a valid identifier (1-128 of A-Z a-z 0-9 _ . : -, "
+            "starting with a letter or digit)",
+            field=_name(attribute),
+        )
+
+
+def check_optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        check_id(instance, attribute, value)
+
+
+def check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    for item in value:
+        check_id(instance, attribute, item)
+
+
+def check_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Any string (empty allowed)."""
+    if not isinstance(value, str):
+        raise ModelError(f"expected text, got {type(value).__name__}", field=_name(attribute))
+
+
+def check_name(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A required text: a string with something other than spaces in it."""
+    if type(value) is not str or not value.strip():
+        raise ModelError("must not be empty", field=_name(attribute))
+
+
+def check_email(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and not _EMAIL_RE.fullmatch(value):
+        raise ModelError(
+            f"{value!r} is not an e-mail address (expected name@domain.dk)",
+            field=_name(attribute),
+        )
+
+
+def check_phone(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is None:
+        return
+    digits = sum(c.isdigit() for c in value)
+    if not _PHONE_RE.fullmatch(value) or not 6 <= digits <= 15:
+        raise ModelError(
+            f"{value!r} is not a phone number (expected digits, spaces and an optional "
+            "leading +, such as +45 33 12 34 56)",
+            field=_name(attribute),
+        )
+
+
+def check_range(low: int, high: int) -> Callable[[object, attrs.Attribute[Any], int], None]:
+    def check(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ModelError(
+                f"expected a whole number from {low} to {high}, got {value!r}",
+                field=_name(attribute),
+            )
+
+    return check
+
+
+def check_optional_non_negative(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ModelError(
+            f"expected a whole number of 0 or more, got {value!r}", field=_name(attribute)
+        )
+
+
+def check_unique(key: Callable[[Any], object], what: str) -> Callable[..., None]:
+    """Items of a tuple field must not repeat ``key`` (an id, a question, a section)."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        seen: set[object] = set()
+        for item in value:
+            k = key(item)
+            if k in seen:
+                raise ModelError(f"{what} {k!r} appears more than once", field=_name(attribute))
+            seen.add(k)
+
+    return check
+
+
+def check_dates_in_order(
+    first: str,
+) -> Callable[[Any, attrs.Attribute[Any], dt.date | None], None]:
+    """A validator requiring its field's date to be on or after the date in ``first``."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
+        start = getattr(instance, first)
+        if start is not None and value is not None and value < start:
+            raise ModelError(
+                f"{value.isoformat()} is before {first} {start.isoformat()}",
+                field=_name(attribute),
+            )
+
+    return check
+
+
+def pii(**kwargs: Any) -> Any:
+    """An attrs field holding personal data; privacy profiles find it by this mark."""
+    metadata = dict(kwargs.pop("metadata", {}))
+    metadata[PII] = True
+    return attrs.field(metadata=metadata, **kwargs)
+
+
+def optional_text(*, personal: bool = False) -> Any:
+    """An optional free-text field (empty by default); ``personal`` if it may name people."""
+    make = pii if personal else attrs.field
+    return make(default="", validator=check_text)
+
+
+def text_list(*, personal: bool = False) -> Any:
+    """A list of free-text lines."""
+    make = pii if personal else attrs.field
+    return make(
+        default=(),
+        converter=freeze,
+        validator=each(check_text),
+    )
+
+
+def items(*validators: Callable[..., None], personal: bool = False) -> Any:
+    """A list of nested model objects, stored as a tuple."""
+    make = pii if personal else attrs.field
+    return make(default=(), converter=freeze, validator=list(validators) or None)
+
+
+def ident() -> Any:
+    """The object's own identifier (required)."""
+    return attrs.field(validator=check_id)
+
+
+#: Field metadata key naming what a reference points at ("organisation", "contact", ...).
+REF = "cfbu_ref"
+
+
+def _ref_field(to: str, **kwargs: Any) -> Any:
+    """References to contact persons are personal data: they tie a row to a person."""
+    metadata: dict[str, Any] = {REF: to}
+    if to == "contact":
+        metadata[PII] = True
+    return attrs.field(metadata=metadata, **kwargs)
+
+
+def ref(*, to: str) -> Any:
+    """A required reference to the identifier of another object (of kind ``to``)."""
+    return _ref_field(to, validator=check_id)
+
+
+def opt_ref(*, to: str) -> Any:
+    """An optional reference to another object's identifier."""
+    return _ref_field(to, default=None, validator=check_optional_id)
+
+
+def refs(*, to: str) -> Any:
+    """A list of references to other objects' identifiers."""
+    return _ref_field(to, default=(), converter=freeze, validator=check_ids)
+
+
+def required_text(*, personal: bool = False) -> Any:
+    """A required, non-blank text such as a name or a title."""
+    make = pii if personal else attrs.field
+    return make(validator=check_name)
+
+
+def enum_field(cls: type[T], default: Any = attrs.NOTHING) -> Any:
+    """A field holding a member of the enumeration ``cls``."""
+    return attrs.field(default=default, validator=check_member(cls))
+
+
+def check_member(cls: type[Any]) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, cls):
+            allowed = ", ".join(str(m.value) for m in cls)
+            raise ModelError(
+                f"{value!r} is not a {cls.__name__} (expected one of {allowed})",
+                field=_name(attribute),
+            )
+
+    return check
+
+
+def check_optional_member(
+    cls: type[Any],
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    check = check_member(cls)
+
+    def check_optional(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+
+    return check_optional
+
+
+def check_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A date (a ``datetime`` is refused: the model holds days, not moments)."""
+    if type(value) is not dt.date:
+        raise ModelError(f"expected a date, got {type(value).__name__}", field=_name(attribute))
+
+
+def check_optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        check_date(instance, attribute, value)
+
+
+def date_field(*, after: str | None = None) -> Any:
+    """An optional date; with ``after``, not before the date in that field."""
+    validators: list[Callable[..., None]] = [check_optional_date]
+    if after is not None:
+        validators.append(check_dates_in_order(after))
+    return attrs.field(default=None, validator=validators)
+
+
+def check_bool(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not bool:
+        raise ModelError(f"expected true or false, got {value!r}", field=_name(attribute))
+
+
+def flag(default: bool = False) -> Any:
+    """A yes/no field."""
+    return attrs.field(default=default, validator=check_bool)
+
+
+@attrs.frozen(kw_only=True)
+class Period:
+    """A span of dates; either end may be open (``None``), the end never before the start."""
+
+    start: dt.date | None = date_field()
+    end: dt.date | None = date_field(after="start")
+
+    def contains(self, day: dt.date) -> bool:
+        """Whether ``day`` falls within the period (open ends reach forever)."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+def required_date() -> Any:
+    """A required date."""
+    return attrs.field(validator=check_date)
+
+
+def each(validator: Callable[..., None]) -> Callable[..., None]:
+    """Apply ``validator`` to every item of a tuple field."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        for item in value:
+            validator(instance, attribute, item)
+
+    return check

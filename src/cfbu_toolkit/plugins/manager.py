@@ -1,0 +1,269 @@
+"""The plugin host: finds plugins, isolates them, validates what they return.
+
+Built-in formats are plugins like any other (``DEFAULT_PLUGINS``). Third-party plugins are
+found through the ``cfbu_toolkit`` entry-point group on first use, not at import. A plugin
+that fails to import, raises in a hook or returns something that is not a descriptor is
+skipped with a :class:`PluginWarning` naming it; the others keep working.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import os
+import warnings
+from collections.abc import Callable, Iterable
+from importlib.metadata import EntryPoint, entry_points
+from typing import Any, Generic, TypeVar
+
+import attrs
+import pluggy
+
+from ..errors import FormatError
+from . import hookspecs
+from .types import ExporterSpec, ImporterSpec
+
+__all__ = [
+    "DEFAULT_PLUGINS",
+    "DISABLE_ENV",
+    "ENTRY_POINT_GROUP",
+    "PluginHost",
+    "PluginWarning",
+    "Registered",
+    "get_host",
+    "set_host",
+]
+
+ENTRY_POINT_GROUP = hookspecs.PROJECT
+DISABLE_ENV = "CFBU_DISABLED_PLUGINS"
+OWN_DISTRIBUTION = "cfbu-toolkit"
+
+#: The built-in formats, registered through the same path as third-party plugins.
+DEFAULT_PLUGINS: tuple[tuple[str, str], ...] = (
+    ("json", "cfbu_toolkit.exporters.json"),
+    ("markdown", "cfbu_toolkit.exporters.markdown"),
+    ("xlsx", "cfbu_toolkit.exporters.xlsx"),
+    ("json-import", "cfbu_toolkit.importers.json"),
+)
+
+S = TypeVar("S", ExporterSpec, ImporterSpec)
+
+
+class PluginWarning(UserWarning):
+    """A plugin was skipped or one of its formats was ignored; the message says why."""
+
+
+@attrs.frozen
+class Registered(Generic[S]):
+    """A descriptor with the plugin and the distribution that supplied it."""
+
+    spec: S
+    plugin: str
+    distribution: str
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, PluginWarning, stacklevel=3)
+
+
+def disabled_plugins() -> frozenset[str]:
+    """The plugin names listed in ``CFBU_DISABLED_PLUGINS`` (comma-separated)."""
+    raw = os.environ.get(DISABLE_ENV, "")
+    return frozenset(name.strip() for name in raw.split(",") if name.strip())
+
+
+class PluginHost:
+    """A plugin manager with lazy, isolated loading and a typed view of its hooks.
+
+    ``entry_points=False`` (for tests) skips installed plugins; ``builtins`` chooses the
+    built-in modules.
+    """
+
+    def __init__(
+        self,
+        *,
+        entry_points: bool = True,
+        builtins: Iterable[tuple[str, str]] = DEFAULT_PLUGINS,
+    ) -> None:
+        self.pm = pluggy.PluginManager(hookspecs.PROJECT)
+        self.pm.add_hookspecs(hookspecs)
+        self._use_entry_points = entry_points
+        self._builtins = tuple(builtins)
+        self._distribution: dict[str, str] = {}
+        self._loaded = False
+        self._cache: dict[str, dict[str, Any]] = {}
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Register the built-ins and installed plugins (once; later calls do nothing)."""
+        if self._loaded:
+            return
+        self._loaded = True
+        blocked = disabled_plugins()
+        for name in blocked:
+            self.pm.set_blocked(name)
+        for name, module in self._builtins:
+            if name not in blocked:
+                self._register_module(name, functools.partial(importlib.import_module, module))
+        if self._use_entry_points:
+            for ep in entry_points(group=ENTRY_POINT_GROUP):
+                if ep.name not in blocked:
+                    self._register_entry_point(ep)
+        self.pm.check_pending()
+
+    def _register_module(
+        self, name: str, load: Callable[[], object], distribution: str = OWN_DISTRIBUTION
+    ) -> None:
+        try:
+            plugin = load()
+        except Exception as exc:
+            _warn(
+                f"plugin {name!r} ({distribution}) could not be loaded and is skipped: "
+                f"{type(exc).__name__}: {exc}"
+            )
+            return
+        self.register(plugin, name=name, distribution=distribution)
+
+    def _register_entry_point(self, ep: EntryPoint) -> None:
+        distribution = ep.dist.name if ep.dist is not None else "unknown distribution"
+        if self.pm.has_plugin(ep.name) or self.pm.is_blocked(ep.name):
+            if not self.pm.is_blocked(ep.name):
+                _warn(
+                    f"plugin name {ep.name!r} from {distribution} is already taken by "
+                    f"{self._distribution.get(ep.name, 'another plugin')}; skipped"
+                )
+            return
+        self._register_module(ep.name, ep.load, distribution)
+
+    def register(
+        self, plugin: object, *, name: str | None = None, distribution: str = "(registered)"
+    ) -> str:
+        """Register a plugin object (a module or an instance with hook implementations)."""
+        try:
+            registered = self.pm.register(plugin, name=name)
+        except Exception as exc:
+            _warn(f"plugin {name or plugin!r} ({distribution}) was refused: {exc}")
+            return name or ""
+        if registered is None:  # blocked
+            return name or ""
+        self._distribution[registered] = distribution
+        self._cache.clear()
+        return registered
+
+    def unregister(self, name: str) -> None:
+        """Remove a plugin registered under ``name``."""
+        self.pm.unregister(name=name)
+        self._cache.clear()
+
+    # -- the typed façade ------------------------------------------------------------------
+
+    def exporters(self) -> dict[str, Registered[ExporterSpec]]:
+        """Every valid exporter by format name (the first registration of a name wins)."""
+        return self._collect("cfbu_exporters", ExporterSpec)
+
+    def importers(self) -> dict[str, Registered[ImporterSpec]]:
+        """Every valid importer by format name (the first registration of a name wins)."""
+        return self._collect("cfbu_importers", ImporterSpec)
+
+    def _collect(self, hook_name: str, cls: type[S]) -> dict[str, Registered[S]]:
+        cached = self._cache.get(hook_name)
+        if cached is not None:
+            return cached
+        self.load()
+        found: dict[str, Registered[S]] = {}
+        hook = getattr(self.pm.hook, hook_name)
+        # Oldest registration first, so built-ins win a name over later plugins; each
+        # implementation is called on its own so one that raises cannot hide the others.
+        for impl in hook.get_hookimpls():
+            for spec in self._call(impl, hook_name, cls):
+                self._add(found, spec, impl.plugin_name, cls)
+        self._cache[hook_name] = found
+        return found
+
+    def _call(self, impl: Any, hook_name: str, cls: type[S]) -> list[S]:
+        where = f"plugin {impl.plugin_name!r} ({self._distribution.get(impl.plugin_name, '?')})"
+        try:
+            result = impl.function()
+            items = list(result) if result is not None else []
+        except Exception as exc:
+            _warn(f"{where} failed in {hook_name} and is skipped: {type(exc).__name__}: {exc}")
+            return []
+        good = [item for item in items if isinstance(item, cls)]
+        for item in items:
+            if not isinstance(item, cls):
+                _warn(
+                    f"{where} returned {type(item).__name__} from {hook_name}, expected "
+                    f"{cls.__name__}; ignored"
+                )
+        return good
+
+    def _add(self, found: dict[str, Registered[S]], spec: S, plugin: str, cls: type[S]) -> None:
+        distribution = self._distribution.get(plugin, "?")
+        earlier = found.get(spec.name)
+        if earlier is not None:
+            _warn(
+                f"{cls.__name__} {spec.name!r} is supplied twice: by plugin "
+                f"{earlier.plugin!r} ({earlier.distribution}) and by plugin {plugin!r} "
+                f"({distribution}); using the first"
+            )
+            return
+        found[spec.name] = Registered(spec, plugin, distribution)
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def exporter(self, name: str) -> Registered[ExporterSpec]:
+        """The exporter of format ``name``; an unknown name lists the installed ones."""
+        return _lookup(self.exporters(), name, "export")
+
+    def importer(self, name: str) -> Registered[ImporterSpec]:
+        """The importer of format ``name``; an unknown name lists the installed ones."""
+        return _lookup(self.importers(), name, "import")
+
+    def exporter_for_suffix(self, suffix: str) -> Registered[ExporterSpec]:
+        return _by_suffix(self.exporters(), suffix, "export")
+
+    def importer_for_suffix(self, suffix: str) -> Registered[ImporterSpec]:
+        return _by_suffix(self.importers(), suffix, "import")
+
+
+def _lookup(table: dict[str, Registered[S]], name: str, verb: str) -> Registered[S]:
+    try:
+        return table[name]
+    except KeyError:
+        installed = ", ".join(sorted(table)) or "none"
+        raise FormatError(
+            f"no installed format can {verb} {name!r}; installed: {installed}"
+        ) from None
+
+
+def _by_suffix(table: dict[str, Registered[S]], suffix: str, verb: str) -> Registered[S]:
+    suffix = suffix.lower()
+    for registered in table.values():
+        if suffix in registered.spec.suffixes:
+            return registered
+    known = ", ".join(sorted({s for r in table.values() for s in r.spec.suffixes}))
+    shown = suffix or "(no suffix)"
+    raise FormatError(
+        f"no installed format can {verb} files ending in {shown}; known suffixes: {known}. "
+        "Name the format with format=..."
+    )
+
+
+_host: PluginHost | None = None
+
+
+def get_host() -> PluginHost:
+    """The process-wide plugin host, made on first use."""
+    global _host
+    if _host is None:
+        _host = PluginHost()
+    return _host
+
+
+def set_host(host: PluginHost | None) -> PluginHost | None:
+    """Replace the process-wide host (``None``: make a fresh one on next use); returns the old
+    one, so tests can put it back."""
+    global _host
+    old, _host = _host, host
+    return old

@@ -1,0 +1,143 @@
+"""The descriptors plugins return: what a format is called, what it reads or writes, and
+the callable that does it. Frozen attrs classes, checked when made."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import IO, Any
+
+import attrs
+
+from ..errors import ModelError
+from ..io.kinds import KINDS, Exportable
+from ..model import Lang, Plan
+from ..model._base import freeze
+from ..privacy import Privacy
+
+__all__ = [
+    "ExportContext",
+    "ExporterSpec",
+    "ImportContext",
+    "ImporterSpec",
+    "Privacy",
+    "Progress",
+]
+
+Progress = Callable[[int, int | None], None]
+"""Called as ``progress(done, total)`` during long exports; ``total`` may be unknown."""
+
+_NAME_RE = re.compile(r"[a-z][a-z0-9_-]{0,39}")
+_SUFFIX_RE = re.compile(r"\.[a-z0-9][a-z0-9.]{0,15}")
+
+
+def _suffix_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return freeze(value)
+
+
+def _kind_set(value: Iterable[str]) -> frozenset[str]:
+    if isinstance(value, str):
+        raise ModelError("expected a collection of kind names, got a single string")
+    return frozenset(value)
+
+
+def _check_name(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not str or not _NAME_RE.fullmatch(value):
+        raise ModelError(
+            f"{value!r} is not a format name (lower-case letters, digits, - and _, "
+            "starting with a letter)",
+            field=attribute.name,
+        )
+
+
+def _check_suffixes(_: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    for suffix in value:
+        if not isinstance(suffix, str) or not _SUFFIX_RE.fullmatch(suffix):
+            raise ModelError(
+                f"{suffix!r} is not a file suffix (a dot, then lower-case letters and digits)",
+                field=attribute.name,
+            )
+
+
+def _check_kinds(_: object, attribute: attrs.Attribute[Any], value: frozenset[str]) -> None:
+    if not value:
+        raise ModelError("must name at least one kind", field=attribute.name)
+    unknown = sorted(k for k in value if k not in KINDS)
+    if unknown:
+        raise ModelError(
+            f"unknown kinds {unknown}; expected some of {', '.join(KINDS)}", field=attribute.name
+        )
+
+
+def _check_callable(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not callable(value):
+        raise ModelError("must be callable", field=attribute.name)
+
+
+def _check_media_type(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or "/" not in value:
+        raise ModelError(
+            f"{value!r} is not a media type such as text/markdown", field=attribute.name
+        )
+
+
+@attrs.frozen(kw_only=True)
+class ExportContext:
+    """What an exporter is asked to do besides the object: language, options, progress.
+
+    Privacy has already been applied to the object by the time an exporter sees it.
+    """
+
+    lang: Lang = "da"
+    privacy: Privacy = "keep"
+    options: Mapping[str, Any] = attrs.field(factory=dict)
+    progress: Progress | None = None
+    plan: Plan | None = None
+    """The plan a part belongs to, when the caller gave it (for names behind ids)."""
+
+    def report(self, done: int, total: int | None = None) -> None:
+        """Tell the caller how far the export has come (a no-op without a callback)."""
+        if self.progress is not None:
+            self.progress(done, total)
+
+
+@attrs.frozen(kw_only=True)
+class ImportContext:
+    """What an importer is told besides the bytes: where they came from, options."""
+
+    source: str | None = None
+    lang: Lang = "da"
+    options: Mapping[str, Any] = attrs.field(factory=dict)
+
+
+Exporter = Callable[[Exportable, IO[bytes], ExportContext], None]
+Importer = Callable[[IO[bytes], ImportContext], Exportable]
+
+
+@attrs.frozen(kw_only=True)
+class ExporterSpec:
+    """A format an exporter writes.
+
+    ``export(obj, stream, context)`` writes ``obj`` to the binary ``stream``. ``kinds`` names
+    what it accepts (``"plan"``, ``"mapping"``, ...), so a wrong kind is refused before any
+    byte is written.
+    """
+
+    name: str = attrs.field(validator=_check_name)
+    suffixes: tuple[str, ...] = attrs.field(converter=_suffix_tuple, validator=_check_suffixes)
+    media_type: str = attrs.field(validator=_check_media_type)
+    kinds: frozenset[str] = attrs.field(converter=_kind_set, validator=_check_kinds)
+    export: Exporter = attrs.field(validator=_check_callable)
+    description: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class ImporterSpec:
+    """A format an importer reads: ``load(stream, context)`` returns a model object."""
+
+    name: str = attrs.field(validator=_check_name)
+    suffixes: tuple[str, ...] = attrs.field(converter=_suffix_tuple, validator=_check_suffixes)
+    media_type: str = attrs.field(validator=_check_media_type)
+    kinds: frozenset[str] = attrs.field(converter=_kind_set, validator=_check_kinds)
+    load: Importer = attrs.field(validator=_check_callable)
+    description: str = ""

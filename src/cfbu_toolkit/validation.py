@@ -1,0 +1,190 @@
+"""Whole-object checks: every reference points at something that exists, no identifier is
+used twice. Construction already checked each object by itself.
+
+The walk is generic: a field marked with ``cfbu_ref`` metadata names what it points at, so
+adding a reference to the model needs no change here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+import attrs
+
+from .errors import Problem
+from .model import (
+    ActivityAgreement,
+    CollaborationAgreement,
+    ContactPerson,
+    DialogueSession,
+    DialogueTool,
+    FocusArea,
+    Group,
+    Indsats,
+    Mapping,
+    MappingEntry,
+    Organisation,
+    Plan,
+    ValueGame,
+    Workshop,
+)
+from .model._base import REF
+
+__all__ = ["validate"]
+
+#: Which classes' ``id`` a reference of each target kind may point at.
+ENTITY_KINDS: dict[type[Any], str] = {
+    Organisation: "organisation",
+    ContactPerson: "contact",
+    Indsats: "indsats",
+    Group: "group",
+    Mapping: "mapping",
+    MappingEntry: "mapping_entry",
+    DialogueTool: "dialogue_tool",
+    DialogueSession: "dialogue_session",
+    CollaborationAgreement: "collaboration_agreement",
+    ActivityAgreement: "activity_agreement",
+    ValueGame: "value_game",
+    Workshop: "workshop",
+}
+_OUTPUT_KINDS = frozenset(
+    {"mapping", "dialogue_session", "collaboration_agreement", "activity_agreement", "value_game"}
+)
+_LABEL = {
+    "organisation": "organisation",
+    "contact": "contact person",
+    "indsats": "indsats",
+    "dialogue_tool": "dialogue tool",
+    "workshop": "workshop",
+    "focus_area": "focus area",
+    "output": "mapping, dialogue session, agreement or value game",
+}
+# References resolved within their parent (a game's pieces, a tool's questions), below.
+_SCOPED = frozenset({"question", "piece"})
+
+
+@cache
+def _plan_fields(cls: Any) -> tuple[tuple[str, str | None, bool], ...]:
+    """(name, reference target or None, holds nested attrs objects) for each field."""
+    out = []
+    for field in attrs.fields(cls):
+        target = field.metadata.get(REF)
+        nested = target is None and _may_nest(field.type)
+        if target is not None or nested:
+            out.append((field.name, target, nested))
+    return tuple(out)
+
+
+def _may_nest(annotation: Any) -> bool:
+    text = str(annotation)
+    return not any(text == simple for simple in _SIMPLE)
+
+
+_SIMPLE = {
+    "str",
+    "str | None",
+    "int",
+    "int | None",
+    "bool",
+    "float",
+    "dt.date",
+    "dt.date | None",
+    "dt.time | None",
+    "tuple[str, ...]",
+}
+
+
+def _walk(obj: Any, path: str) -> Iterator[tuple[Any, str]]:
+    """Every attrs object below (and including) ``obj``, with its JSON path."""
+    yield obj, path
+    for name, _target, nested in _plan_fields(type(obj)):  # type: ignore[arg-type]
+        if not nested:
+            continue
+        value = getattr(obj, name)
+        if type(value) is tuple:
+            for index, item in enumerate(value):
+                if attrs.has(type(item)):
+                    yield from _walk(item, f"{path}.{name}[{index}]")
+        elif attrs.has(type(value)):
+            yield from _walk(value, f"{path}.{name}")
+
+
+def validate(obj: Any, *, root: str = "$") -> list[Problem]:
+    """Every problem in ``obj`` (a plan, or one of its parts), each with its JSON path.
+
+    An empty list means the object is consistent. For a part exported on its own, references
+    to things outside it (its organisations, say) cannot be checked and are not reported.
+    """
+    objects = list(_walk(obj, root))
+    ids: dict[str, dict[str, str]] = defaultdict(dict)
+    problems: list[Problem] = []
+    for item, path in objects:
+        kind = ENTITY_KINDS.get(type(item))
+        if kind is None:
+            continue
+        first = ids[kind].get(item.id)
+        if first is not None:
+            problems.append(
+                Problem(where=f"{path}.id", message=f"id {item.id!r} is already used at {first}")
+            )
+        else:
+            ids[kind][item.id] = path
+    if isinstance(obj, Plan):
+        known = {kind: set(by_id) for kind, by_id in ids.items()}
+        known["focus_area"] = set(FocusArea._value2member_map_) | {
+            a.key for a in obj.custom_focus_areas
+        }
+        known["output"] = set().union(*(known.get(k, set()) for k in _OUTPUT_KINDS))
+        problems += _dangling(objects, known)
+    problems += _scoped(obj, objects, ids)
+    return problems
+
+
+def _dangling(objects: list[tuple[Any, str]], known: dict[str, set[str]]) -> list[Problem]:
+    problems = []
+    for item, path in objects:
+        for name, target, _ in _plan_fields(type(item)):  # type: ignore[arg-type]
+            if target is None or target in _SCOPED:
+                continue
+            value = getattr(item, name)
+            values = value if type(value) is tuple else (value,)
+            for index, ref in enumerate(values):
+                if ref is None or ref in known.get(target, ()):
+                    continue
+                where = f"{path}.{name}" + (f"[{index}]" if type(value) is tuple else "")
+                problems.append(
+                    Problem(where=where, message=f"no {_LABEL.get(target, target)} has id {ref!r}")
+                )
+    return problems
+
+
+def _scoped(obj: Any, objects: list[tuple[Any, str]], ids: Any) -> list[Problem]:
+    """Answers must answer questions of their session's tool; placements, pieces of the game."""
+    problems = []
+    tools = {item.id: item for item, _ in objects if type(item) is DialogueTool}
+    for item, path in objects:
+        if type(item) is ValueGame:
+            pieces = {p.id for p in item.pieces}
+            for index, placement in enumerate(item.placements):
+                if placement.piece_id not in pieces:
+                    problems.append(
+                        Problem(
+                            where=f"{path}.placements[{index}].piece_id",
+                            message=f"no piece of this game has id {placement.piece_id!r}",
+                        )
+                    )
+        elif type(item) is DialogueSession and item.tool_id in tools:
+            questions = {q.id for q in tools[item.tool_id].questions}
+            for index, answer in enumerate(item.answers):
+                if answer.question_id not in questions:
+                    problems.append(
+                        Problem(
+                            where=f"{path}.answers[{index}].question_id",
+                            message=f"dialogue tool {item.tool_id!r} has no question "
+                            f"{answer.question_id!r}",
+                        )
+                    )
+    return problems
