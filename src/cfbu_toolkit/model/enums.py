@@ -65,7 +65,7 @@ class FocusArea(LabelledEnum):
     """Landsbyggefonden's focus areas (indsatsområder) for the 2015-18 and 2019-26 funds.
 
     Plans from other periods, or without LBF funds, add their own with
-    :class:`~cfbu_toolkit.model.CustomFocusArea`.
+    :class:`~cfbu_toolkit.model.plan.CustomFocusArea`.
     """
 
     # 2019-26

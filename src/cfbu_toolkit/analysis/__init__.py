@@ -1,0 +1,1 @@
+"""Derived views over the model: quadrants, coverage, value matrix, roll-ups. No I/O."""
