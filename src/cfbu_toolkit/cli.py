@@ -92,10 +92,19 @@ def demo(out: Path, lang: str) -> None:
     with _friendly_errors():
         out.mkdir(parents=True, exist_ok=True)
         plan = demo_plan()
-        for info in api.formats():
+        taken: set[str] = set()
+        builtin_first = sorted(
+            api.formats(), key=lambda i: (i.distribution != "cfbu-toolkit", i.name)
+        )
+        for info in builtin_first:
             if not info.can_export or "plan" not in info.kinds:
                 continue
-            target = out / f"demo-plan{info.suffixes[0]}"
+            # Two formats may share a suffix (Excel and Kumu both write .xlsx).
+            name = f"demo-plan{info.suffixes[0]}"
+            if name in taken:
+                name = f"demo-plan-{info.name}{info.suffixes[0]}"
+            taken.add(name)
+            target = out / name
             api.export(plan, target, format=info.name, lang=cast(Lang, lang))
             click.echo(f"wrote {target} ({info.name})")
 
@@ -170,3 +179,81 @@ def formats() -> None:
                 f"{info.plugin} ({info.distribution})"
             )
             click.echo(f"{'':<12} kinds: {', '.join(sorted(info.kinds))}")
+
+
+@main.command()
+@click.argument("kind", required=False)
+def schema(kind: str | None) -> None:
+    """Print the JSON Schema of the JSON document (of one KIND, such as plan or mapping)."""
+    import json
+
+    from .io.schema import json_schema
+
+    with _friendly_errors():
+        click.echo(json.dumps(json_schema(kind), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The report to write: .xlsx or .md.",
+)
+@click.option("--lang", type=LANGS, default="da", show_default=True)
+@click.option("--privacy", type=PRIVACY, default="keep", show_default=True)
+@click.option(
+    "--on",
+    "on",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Count follow-ups and expiring agreements from this day (YYYY-MM-DD; default today).",
+)
+@click.option(
+    "--within-days",
+    type=click.IntRange(min=0),
+    default=90,
+    show_default=True,
+    help="Agreements ending within this many days count as expiring.",
+)
+def report(
+    sources: tuple[Path, ...],
+    out: Path,
+    lang: str,
+    privacy: str,
+    on: Any,
+    within_days: int,
+) -> None:
+    """Roll up the plans in SOURCES (files or folders) into one report (.xlsx or .md)."""
+    from .analysis.portfolio import Portfolio
+    from .report import write_report
+
+    with _friendly_errors():
+        reading = _ProgressBar("Læser planer" if lang == "da" else "Reading plans")
+        try:
+            portfolio = Portfolio.from_paths(sources, progress=reading)
+        finally:
+            reading.close()
+        writing = _ProgressBar(f"Skriver {out.name}" if lang == "da" else f"Writing {out.name}")
+        try:
+            write_report(
+                portfolio,
+                out,
+                on=on.date() if on is not None else None,
+                within_days=within_days,
+                lang=cast(Lang, lang),
+                privacy=cast(Privacy, privacy),
+                progress=writing,
+            )
+        finally:
+            writing.close()
+        click.echo(f"wrote {out} ({len(portfolio)} plans)")
+
+
+# The workflows' subcommands: cfbu dialogue, agreement, valuegame, workshop.
+from .workflows._cli import COMMANDS as _WORKFLOW_COMMANDS  # noqa: E402
+
+for _command in _WORKFLOW_COMMANDS:
+    main.add_command(_command)

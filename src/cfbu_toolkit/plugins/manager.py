@@ -44,6 +44,7 @@ DEFAULT_PLUGINS: tuple[tuple[str, str], ...] = (
     ("markdown", "cfbu_toolkit.exporters.markdown"),
     ("xlsx", "cfbu_toolkit.exporters.xlsx"),
     ("json-import", "cfbu_toolkit.importers.json"),
+    ("xlsx-import", "cfbu_toolkit.importers.xlsx"),
 )
 
 S = TypeVar("S", ExporterSpec, ImporterSpec)
@@ -110,7 +111,21 @@ class PluginHost:
             for ep in entry_points(group=ENTRY_POINT_GROUP):
                 if ep.name not in blocked:
                     self._register_entry_point(ep)
-        self.pm.check_pending()
+        self._check_pending()
+
+    def _check_pending(self) -> None:
+        # check_pending raises on the first plugin with an unknown hook (a typo such as
+        # cfbu_exporter); skip that plugin with a warning instead of failing every format.
+        while True:
+            try:
+                self.pm.check_pending()
+            except pluggy.PluginValidationError as exc:
+                name = self.pm.get_name(exc.plugin) or repr(exc.plugin)
+                _warn(f"plugin {name!r} ({self._distribution.get(name, '?')}) is skipped: {exc}")
+                self.pm.unregister(exc.plugin)
+                self._distribution.pop(name, None)
+                continue
+            break
 
     def _register_module(
         self, name: str, load: Callable[[], object], distribution: str = OWN_DISTRIBUTION
@@ -139,7 +154,11 @@ class PluginHost:
     def register(
         self, plugin: object, *, name: str | None = None, distribution: str = "(registered)"
     ) -> str:
-        """Register a plugin object (a module or an instance with hook implementations)."""
+        """Register a plugin object (a module or an instance with hook implementations).
+
+        The built-ins and installed plugins are loaded first, so they keep their names.
+        """
+        self.load()
         try:
             registered = self.pm.register(plugin, name=name)
         except Exception as exc:
@@ -149,6 +168,7 @@ class PluginHost:
             return name or ""
         self._distribution[registered] = distribution
         self._cache.clear()
+        self._check_pending()
         return registered
 
     def unregister(self, name: str) -> None:

@@ -1,0 +1,58 @@
+"""Fixtures for testing plugin discovery offline with a fake installed distribution.
+
+``data/fake-plugins/`` holds ``fake_cfbu_plugins-1.0.dist-info`` (its entry points, group
+``cfbu_toolkit``) beside the plugin modules, so putting the folder on ``sys.path`` is all it
+takes for ``importlib.metadata`` to "install" them.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cfbu_toolkit.plugins import PluginHost, set_host
+from cfbu_toolkit.plugins.manager import DISABLE_ENV
+
+FAKE_PLUGINS = Path(__file__).parent / "data" / "fake-plugins"
+FAKE_DISTRIBUTION = "fake-cfbu-plugins"
+FAKE_MODULES = (
+    "good_plugin",
+    "importerror_plugin",
+    "bad_descriptor_plugin",
+    "raising_plugin",
+    "duplicate_plugin",
+    "typo_plugin",
+)
+# Only the JSON built-ins, so these tests do not depend on which other built-in formats
+# exist yet; the default set is exercised in test_default_builtins_and_fake_plugins.
+JSON_BUILTINS = (
+    ("json", "cfbu_toolkit.exporters.json"),
+    ("json-import", "cfbu_toolkit.importers.json"),
+)
+
+
+@pytest.fixture
+def fake_path(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The fake distribution on ``sys.path``, none of its modules imported yet."""
+    for module in FAKE_MODULES:
+        monkeypatch.delitem(sys.modules, module, raising=False)
+    monkeypatch.delenv(DISABLE_ENV, raising=False)
+    monkeypatch.syspath_prepend(str(FAKE_PLUGINS))  # also invalidates the import caches
+    yield FAKE_PLUGINS
+    for module in FAKE_MODULES:
+        sys.modules.pop(module, None)
+
+
+@pytest.fixture
+def fake_host(fake_path: Path) -> Iterator[PluginHost]:
+    """A fresh host that will find the fake plugins, made the process-wide host for the
+    test and replaced by the previous one afterwards."""
+    host = PluginHost(builtins=JSON_BUILTINS)
+    previous = set_host(host)
+    try:
+        yield host
+    finally:
+        set_host(previous)
