@@ -26,7 +26,7 @@ from .plugins.types import ExportContext, ExporterSpec, ImportContext, ImporterS
 from .privacy import redact
 
 if TYPE_CHECKING:
-    from . import examples
+    from . import catalog, examples
 
 __all__ = [
     "CfbuError",
@@ -43,6 +43,7 @@ __all__ = [
     "PluginWarning",
     "Problem",
     "__version__",
+    "catalog",
     "examples",
     "export",
     "formats",
@@ -58,10 +59,10 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     # Loaded on first use, so ``import cfbu_toolkit`` stays fast.
-    if name == "examples":
+    if name in ("catalog", "examples"):
         import importlib
 
-        module = importlib.import_module(".examples", __name__)
-        globals()["examples"] = module
+        module = importlib.import_module(f".{name}", __name__)
+        globals()[name] = module
         return module
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
