@@ -1,0 +1,1 @@
+"""The Markdown exporter's parts: escaping, wording, formatting and one module per kind."""

@@ -1,0 +1,115 @@
+"""What every part's renderer needs: language, names behind ids, heading level, progress."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from ...model import ContactPerson, LabelledEnum, Lang, Organisation, Plan
+from ...plugins.types import ExportContext
+from .words import WORDS, word
+
+__all__ = ["Ctx", "Names", "Progress"]
+
+
+class Names:
+    """Organisation and contact names behind ids; the id itself when the plan is unknown."""
+
+    def __init__(self, plan: Plan | None) -> None:
+        self.plan = plan
+        self._orgs: dict[str, Organisation] = {}
+        self._contacts: dict[str, ContactPerson] = {}
+        if plan is not None:
+            self._orgs = {org.id: org for org in plan.organisations}
+            self._contacts = {c.id: c for c in plan.contacts}
+
+    def organisation(self, organisation_id: str) -> Organisation | None:
+        return self._orgs.get(organisation_id)
+
+    def org(self, organisation_id: str | None) -> str:
+        """The organisation's name (its id when it is not known)."""
+        if organisation_id is None:
+            return ""
+        org = self._orgs.get(organisation_id)
+        return org.name if org is not None else organisation_id
+
+    def contact(self, contact_id: str | None) -> str:
+        """The contact's name (their id when not known; empty for ``None``)."""
+        if contact_id is None:
+            return ""
+        person = self._contacts.get(contact_id)
+        return person.name if person is not None else contact_id
+
+    def contact_line(self, contact_id: str | None) -> str:
+        """Name, role, e-mail and phone, as far as they are known."""
+        if contact_id is None:
+            return ""
+        person = self._contacts.get(contact_id)
+        if person is None:
+            return contact_id
+        return ", ".join(p for p in (person.name, person.role, person.email, person.phone) if p)
+
+    def contacts(self, contact_ids: Iterable[str]) -> str:
+        return ", ".join(self.contact(c) for c in contact_ids)
+
+
+class Progress:
+    """Counts units of work (a mapping entry, a part) and reports now and then."""
+
+    STEP = 250
+
+    def __init__(self, context: ExportContext, total: int) -> None:
+        self.context = context
+        self.total = max(total, 1)
+        self.done = 0
+        self._reported = -1
+
+    def tick(self, units: int = 1, *, flush: bool = False) -> None:
+        before = self.done
+        self.done = min(self.done + units, self.total)
+        if flush or self.done // self.STEP != before // self.STEP or self.done == self.total:
+            self._report()
+
+    def finish(self) -> None:
+        self.done = self.total
+        self._report()
+
+    def _report(self) -> None:
+        if self.done != self._reported:
+            self._reported = self.done
+            self.context.report(self.done, self.total)
+
+
+@attrs.frozen
+class Ctx:
+    """The rendering context of one export."""
+
+    lang: Lang
+    names: Names
+    progress: Progress
+    level: int = 1
+    """The heading level of the part's title."""
+    anchors: bool = False
+    """Whether parts get anchors (inside a plan, for its table of contents)."""
+
+    def w(self, key: str) -> str:
+        return word(key, self.lang)
+
+    def label(self, member: LabelledEnum | None) -> str:
+        return "" if member is None else member.label(self.lang)
+
+    def titled(self, key: str, title: str) -> str:
+        """``Word: title``, or the title alone when it already starts with the word
+        ("Samarbejdsaftale om ..." needs no "Samarbejdsaftale:" in front), in either language."""
+        folded = title.casefold()
+        if any(folded.startswith(word.casefold()) for word in WORDS[key]):
+            return title
+        return f"{self.w(key)}: {title}"
+
+    def h(self, offset: int) -> int:
+        """The heading level ``offset`` below the part's title."""
+        return self.level + offset
+
+    def deeper(self, levels: int = 1) -> Ctx:
+        return attrs.evolve(self, level=self.level + levels)

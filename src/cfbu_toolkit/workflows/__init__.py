@@ -1,0 +1,93 @@
+"""The work people do with CFBU's tools, step by step, on frozen model objects.
+
+Every step returns a new object and leaves the one it was given untouched:
+
+- :mod:`.dialogue`: start a session with a dialogue tool, record answers, see what is
+  unanswered, compare the housing-social side's view of itself with its view of a partner;
+- :mod:`.agreements`: draft a samarbejdsaftale or aktivitetsaftale from the catalogue,
+  check what stands between the draft and a signature, move it through its statuses, find
+  agreements that run out soon;
+- :mod:`.valuegame`: place value pieces, find organisations that placed few, compare a
+  later round with an earlier one;
+- :mod:`.workshops`: a workshop programme from the chosen tools, a group's members and
+  meetings with decisions;
+- :mod:`.render`: the readiness checklist, the comparison and the programme as Markdown.
+
+:func:`put` puts a session, tool, agreement, game, workshop or group into a plan.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from ..model import (
+    ActivityAgreement,
+    CollaborationAgreement,
+    DialogueSession,
+    DialogueTool,
+    Group,
+    Mapping,
+    Plan,
+    ValueGame,
+    Workshop,
+)
+from ._errors import NotReadyError, TransitionError, WorkflowError
+
+__all__ = ["NotReadyError", "TransitionError", "WorkflowError", "put"]
+
+Part = (
+    DialogueSession
+    | DialogueTool
+    | CollaborationAgreement
+    | ActivityAgreement
+    | ValueGame
+    | Workshop
+    | Group
+    | Mapping
+)
+
+_FIELDS: dict[type[Any], str] = {
+    DialogueSession: "dialogue_sessions",
+    DialogueTool: "dialogue_tools",
+    CollaborationAgreement: "collaboration_agreements",
+    ActivityAgreement: "activity_agreements",
+    ValueGame: "value_games",
+    Workshop: "workshops",
+    Group: "groups",
+    Mapping: "mappings",
+}
+
+
+def put(plan: Plan, *parts: Part) -> Plan:
+    """A copy of ``plan`` holding ``parts``: each replaces the plan's object with the same id
+    (in place) or is added at the end.
+
+    A dialogue session brings its question set along: when the plan does not hold the tool
+    the session was answered with and it is one of the catalogue's, the tool is added too,
+    so the plan stays valid.
+    """
+    for part in parts:
+        name = _FIELDS.get(type(part))
+        if name is None:
+            allowed = ", ".join(cls.__name__ for cls in _FIELDS)
+            raise WorkflowError(
+                f"cannot put a {type(part).__name__} into a plan; expected {allowed}"
+            )
+        if isinstance(part, DialogueSession) and all(
+            t.id != part.tool_id for t in plan.dialogue_tools
+        ):
+            from ..catalog import dialogue_tools
+
+            builtin = [t for t in dialogue_tools() if t.id == part.tool_id]
+            if builtin:
+                plan = put(plan, builtin[0])
+        current: tuple[Any, ...] = getattr(plan, name)
+        if any(item.id == part.id for item in current):
+            updated = tuple(part if item.id == part.id else item for item in current)
+        else:
+            updated = (*current, part)
+        changes: dict[str, Any] = {name: updated}
+        plan = attrs.evolve(plan, **changes)
+    return plan

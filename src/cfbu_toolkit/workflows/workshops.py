@@ -1,0 +1,240 @@
+"""Workshops and groups: a programme built from the tools, and a group's meetings.
+
+:func:`build_programme` turns a list of tools into a timed agenda: a welcome, one block per
+tool (with a default length per tool, see :data:`DEFAULT_MINUTES`), breaks between the
+blocks, and a closing round. :func:`add_meeting` records a meeting of a styre- or
+følgegruppe with its decisions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from ..model import (
+    AgendaItem,
+    AgendaTool,
+    Group,
+    Lang,
+    Meeting,
+    MemberRole,
+    Membership,
+    Workshop,
+    WorkshopKind,
+)
+from ._errors import WorkflowError
+
+__all__ = [
+    "DEFAULT_MINUTES",
+    "Decision",
+    "add_meeting",
+    "add_member",
+    "build_programme",
+    "build_workshop",
+    "decisions",
+    "programme_end",
+]
+
+#: How long a block with each tool takes by default, in minutes.
+DEFAULT_MINUTES: Mapping[AgendaTool, int] = {
+    AgendaTool.MAPPING: 60,
+    AgendaTool.HOUSING_SOCIAL_CONTRIBUTION: 75,
+    AgendaTool.PARTNER_PERSPECTIVE: 75,
+    AgendaTool.COLLABORATION_AGREEMENT: 60,
+    AgendaTool.ACTIVITY_AGREEMENT: 45,
+    AgendaTool.VALUE_GAME: 60,
+}
+
+_DESCRIPTIONS: Mapping[AgendaTool, tuple[str, str]] = {
+    AgendaTool.MAPPING: (
+        "Hvem er omkring indsatsen? Vi kortlægger professionelle og frivillige ressourcer.",
+        "Who is around the effort? We map professional and volunteer resources.",
+    ),
+    AgendaTool.HOUSING_SOCIAL_CONTRIBUTION: (
+        "Hvad står vi for, hvad kan vi bidrage med, og hvad vil vi opnå?",
+        "What do we stand for, what can we contribute, and what do we want to achieve?",
+    ),
+    AgendaTool.PARTNER_PERSPECTIVE: (
+        "Samarbejdspartens rammer, værdier og metoder.",
+        "The partner's framework, values and methods.",
+    ),
+    AgendaTool.COLLABORATION_AGREEMENT: (
+        "Vi gennemgår udkastet til samarbejdsaftale afsnit for afsnit.",
+        "We go through the draft collaboration agreement section by section.",
+    ),
+    AgendaTool.ACTIVITY_AGREEMENT: (
+        "Forventninger mellem den frivillige og den boligsociale indsats.",
+        "Expectations between the volunteer and the housing-social effort.",
+    ),
+    AgendaTool.VALUE_GAME: (
+        "Hver organisation lægger de værdier, samarbejdet skaber for den.",
+        "Each organisation places the values the collaboration creates for it.",
+    ),
+}
+
+_WELCOME = ("Velkomst og formål", "Welcome and purpose")
+_BREAK = ("Pause", "Break")
+_CLOSING = ("Opsamling og næste skridt", "Summing up and next steps")
+
+
+def _pick(pair: tuple[str, str], lang: Lang) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def _add(start: dt.time, minutes: int) -> dt.time:
+    total = start.hour * 60 + start.minute + minutes
+    if total >= 24 * 60:
+        raise WorkflowError(
+            f"the programme runs past midnight ({minutes} minutes after "
+            f"{start.isoformat('minutes')}); start earlier or shorten the blocks"
+        )
+    return dt.time(total // 60, total % 60)
+
+
+def build_programme(
+    tools: Sequence[AgendaTool],
+    *,
+    start: dt.time,
+    minutes: Mapping[AgendaTool, int] | None = None,
+    break_minutes: int = 15,
+    welcome_minutes: int = 15,
+    closing_minutes: int = 15,
+    lang: Lang = "da",
+) -> tuple[AgendaItem, ...]:
+    """A timed agenda: welcome, one block per tool with breaks between, closing.
+
+    ``minutes`` overrides :data:`DEFAULT_MINUTES` for some tools; a zero ``break_minutes``,
+    ``welcome_minutes`` or ``closing_minutes`` leaves that block out. Titles and
+    descriptions are in ``lang``.
+    """
+    if not tools:
+        raise WorkflowError("a programme needs at least one tool")
+    for name, value in (
+        ("break_minutes", break_minutes),
+        ("welcome_minutes", welcome_minutes),
+        ("closing_minutes", closing_minutes),
+    ):
+        if value < 0:
+            raise WorkflowError(f"{name} must be 0 or more, got {value}")
+    lengths = {**DEFAULT_MINUTES, **(minutes or {})}
+    items: list[AgendaItem] = []
+    clock = start
+
+    def block(title: str, length: int, tool: AgendaTool | None = None, text: str = "") -> None:
+        nonlocal clock
+        if length <= 0:
+            raise WorkflowError(f"the block {title!r} must last at least one minute")
+        items.append(
+            AgendaItem(title=title, start=clock, minutes=length, tool=tool, description=text)
+        )
+        clock = _add(clock, length)
+
+    if welcome_minutes:
+        block(_pick(_WELCOME, lang), welcome_minutes)
+    for index, tool in enumerate(tools):
+        if index and break_minutes:
+            block(_pick(_BREAK, lang), break_minutes)
+        block(tool.label(lang), lengths[tool], tool, _pick(_DESCRIPTIONS[tool], lang))
+    if closing_minutes:
+        block(_pick(_CLOSING, lang), closing_minutes)
+    return tuple(items)
+
+
+def programme_end(agenda: Iterable[AgendaItem]) -> dt.time | None:
+    """When the last timed block of ``agenda`` ends (``None`` if no block is timed)."""
+    end: dt.time | None = None
+    for item in agenda:
+        if item.start is not None and item.minutes is not None:
+            finish = _add(item.start, item.minutes)
+            end = finish if end is None or finish > end else end
+    return end
+
+
+def build_workshop(
+    *,
+    workshop_id: str,
+    title: str,
+    date: dt.date,
+    tools: Sequence[AgendaTool],
+    start: dt.time,
+    kind: WorkshopKind = WorkshopKind.WITH_PARTNERS,
+    place: str = "",
+    facilitator: str = "",
+    participant_ids: Iterable[str] = (),
+    minutes: Mapping[AgendaTool, int] | None = None,
+    break_minutes: int = 15,
+    welcome_minutes: int = 15,
+    closing_minutes: int = 15,
+    lang: Lang = "da",
+) -> Workshop:
+    """A :class:`~cfbu_toolkit.model.Workshop` whose agenda is :func:`build_programme`'s."""
+    agenda = build_programme(
+        tools,
+        start=start,
+        minutes=minutes,
+        break_minutes=break_minutes,
+        welcome_minutes=welcome_minutes,
+        closing_minutes=closing_minutes,
+        lang=lang,
+    )
+    return Workshop(
+        id=workshop_id,
+        title=title,
+        date=date,
+        kind=kind,
+        facilitator=facilitator,
+        place=place,
+        agenda=agenda,
+        participant_ids=tuple(participant_ids),
+    )
+
+
+def add_member(
+    group: Group,
+    contact_id: str,
+    *,
+    organisation_id: str | None = None,
+    role: MemberRole = MemberRole.MEMBER,
+) -> Group:
+    """A copy of ``group`` with a new member."""
+    if any(m.contact_id == contact_id for m in group.members):
+        raise WorkflowError(f"{contact_id!r} is already a member of group {group.id!r}")
+    member = Membership(contact_id=contact_id, organisation_id=organisation_id, role=role)
+    return attrs.evolve(group, members=(*group.members, member))
+
+
+def add_meeting(
+    group: Group,
+    *,
+    date: dt.date,
+    agenda: Iterable[str] = (),
+    minutes: str = "",
+    decisions: Iterable[str] = (),
+) -> Group:
+    """A copy of ``group`` with a meeting and its decisions; meetings stay in date order
+    (a meeting on a day that already has one goes after it)."""
+    meeting = Meeting(date=date, agenda=tuple(agenda), minutes=minutes, decisions=tuple(decisions))
+    meetings = list(group.meetings)
+    position = sum(1 for m in meetings if m.date <= date)
+    meetings.insert(position, meeting)
+    return attrs.evolve(group, meetings=tuple(meetings))
+
+
+@attrs.frozen(kw_only=True)
+class Decision:
+    """A decision a group made, and when."""
+
+    date: dt.date
+    text: str
+
+
+def decisions(group: Group, *, since: dt.date | None = None) -> tuple[Decision, ...]:
+    """Every decision of the group's meetings (since ``since``, inclusive), oldest first."""
+    return tuple(
+        Decision(date=meeting.date, text=text)
+        for meeting in sorted(group.meetings, key=lambda m: m.date)
+        if since is None or meeting.date >= since
+        for text in meeting.decisions
+    )
