@@ -27,6 +27,7 @@ from .privacy import redact
 
 if TYPE_CHECKING:
     from . import catalog, examples
+    from .analysis.portfolio import Portfolio
 
 __all__ = [
     "CfbuError",
@@ -41,6 +42,7 @@ __all__ = [
     "ModelError",
     "PluginError",
     "PluginWarning",
+    "Portfolio",
     "Problem",
     "__version__",
     "catalog",
@@ -65,4 +67,9 @@ def __getattr__(name: str) -> Any:
         module = importlib.import_module(f".{name}", __name__)
         globals()[name] = module
         return module
+    if name == "Portfolio":
+        from .analysis.portfolio import Portfolio
+
+        globals()[name] = Portfolio
+        return Portfolio
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

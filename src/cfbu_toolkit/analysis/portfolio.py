@@ -1,0 +1,525 @@
+"""A portfolio of plans: a municipality's, a housing organisation's, or the country's.
+
+>>> import cfbu_toolkit as cfbu
+>>> from cfbu_toolkit.analysis.portfolio import Portfolio
+>>> portfolio = Portfolio([cfbu.examples.demo_plan()])
+>>> rows = portfolio.rows("organisation")      # flat dicts, ready for pandas.DataFrame(rows)
+>>> rows[0]["plan_id"] == portfolio.plans[0].id
+True
+
+:meth:`Portfolio.rows` gives the flat rows of :mod:`cfbu_toolkit.analysis.rows` across every
+plan. The roll-up methods (:meth:`~Portfolio.organisations_by_sector`,
+:meth:`~Portfolio.funnel_by_plan`, ...) give :class:`RollUp` tables with one line per plan
+(or per finding), stable column keys and Danish or English headers; ``cfbu report`` writes
+them to a workbook or a Markdown file. Roll-up cells hold ``datetime.date`` objects for
+dates (native dates in a workbook); :meth:`RollUp.as_dicts` keeps them so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ..errors import CfbuError
+from ..model import (
+    ActorSector,
+    AgreementStatus,
+    CollaborationStatus,
+    FundingPeriod,
+    Lang,
+    Plan,
+)
+from ..model._base import freeze
+from ..privacy import Privacy, redact
+from . import coverage as _coverage
+from .rows import TABLES, plan_rows
+
+__all__ = ["Portfolio", "RollUp", "RollUpColumn"]
+
+PathLike = str | os.PathLike[str]
+Progress = Callable[[int, int | None], None]
+
+
+@attrs.frozen(kw_only=True)
+class RollUpColumn:
+    """A column of a roll-up: its stable key, its headers, and how to show its values."""
+
+    key: str
+    header_da: str
+    header_en: str
+    numeric: bool = False
+    """Counts and amounts: summed in a report's total line."""
+    labels: dict[str, tuple[str, str]] | None = attrs.field(default=None, eq=False)
+    """Danish and English labels of the stable values the column holds, if it holds any."""
+
+    def header(self, lang: Lang = "da") -> str:
+        return self.header_en if lang == "en" else self.header_da
+
+    def show(self, value: Any, lang: Lang = "da") -> Any:
+        """The value as a person reads it: a label for a stable value, else the value."""
+        if self.labels is not None and isinstance(value, str) and value in self.labels:
+            return self.labels[value][1 if lang == "en" else 0]
+        return value
+
+
+@attrs.frozen(kw_only=True)
+class RollUp:
+    """A table across the plans of a portfolio."""
+
+    name: str
+    """A stable name (``"funnel_by_plan"``), usable as a file or sheet key."""
+    title_da: str
+    title_en: str
+    columns: tuple[RollUpColumn, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+    def title(self, lang: Lang = "da") -> str:
+        return self.title_en if lang == "en" else self.title_da
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.columns)
+
+    def as_dicts(self) -> list[dict[str, Any]]:
+        """The rows as dicts keyed by the stable column keys."""
+        keys = self.keys
+        return [dict(zip(keys, row, strict=True)) for row in self.rows]
+
+    def totals(self) -> tuple[Any, ...] | None:
+        """The sum of each numeric column (``None`` elsewhere); ``None`` without numbers."""
+        if not any(c.numeric for c in self.columns):
+            return None
+        return tuple(
+            sum(row[i] or 0 for row in self.rows) if c.numeric else None
+            for i, c in enumerate(self.columns)
+        )
+
+
+def _enum_labels(cls: Iterable[Any]) -> dict[str, tuple[str, str]]:
+    return {m.value: (m.label("da"), m.label("en")) for m in cls}
+
+
+_PLAN_COLUMNS = (
+    RollUpColumn(key="plan_id", header_da="Plan-id", header_en="Plan id"),
+    RollUpColumn(key="plan_name", header_da="Helhedsplan", header_en="Plan"),
+)
+
+
+def _count(key: str, da: str, en: str) -> RollUpColumn:
+    return RollUpColumn(key=key, header_da=da, header_en=en, numeric=True)
+
+
+def _text(
+    key: str, da: str, en: str, labels: dict[str, tuple[str, str]] | None = None
+) -> RollUpColumn:
+    return RollUpColumn(key=key, header_da=da, header_en=en, labels=labels)
+
+
+_KIND_LABELS = _coverage.KIND_LABELS
+_GAP_KINDS = {
+    "focus_area": ("Indsatsområde", "Focus area"),
+    "target_group": ("Målgruppe", "Target group"),
+}
+
+
+def _check_unique_plans(
+    _: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
+) -> None:
+    seen: dict[str, int] = {}
+    for index, plan in enumerate(value):
+        if not isinstance(plan, Plan):
+            raise CfbuError(f"a portfolio holds plans; item {index} is a {type(plan).__name__}")
+        if plan.id in seen:
+            raise CfbuError(
+                f"plan id {plan.id!r} appears twice in the portfolio (items {seen[plan.id]} "
+                f"and {index}); rows of the two would not join apart"
+            )
+        seen[plan.id] = index
+
+
+@attrs.frozen
+class Portfolio:
+    """Many plans, rolled up. Plan ids must be unique, so rows join across plans."""
+
+    plans: tuple[Plan, ...] = attrs.field(converter=freeze, validator=_check_unique_plans)
+
+    # -- loading ---------------------------------------------------------------------------
+
+    @classmethod
+    def from_paths(
+        cls, paths: PathLike | Iterable[PathLike], *, progress: Progress | None = None
+    ) -> Portfolio:
+        """Load every plan in ``paths``: files, and folders searched for files that an
+        installed importer reads (``.json``, ``.xlsx``, ...). ``progress(done, total)`` is
+        called after each file."""
+        files = cls.find_files(paths)
+        plans = []
+        where: dict[str, Path] = {}
+        for done, path in enumerate(files, start=1):
+            plan = _load_plan(path)
+            if plan.id in where:
+                raise CfbuError(
+                    f"{path}: plan id {plan.id!r} appears twice in the portfolio "
+                    f"(also in {where[plan.id]}); read only one of the two"
+                )
+            where[plan.id] = path
+            plans.append(plan)
+            if progress is not None:
+                progress(done, len(files))
+        return cls(plans)
+
+    @staticmethod
+    def find_files(paths: PathLike | Iterable[PathLike]) -> list[Path]:
+        """The files ``from_paths`` would read, in the order it reads them."""
+        from ..api import formats
+
+        given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+        suffixes = {s for info in formats() if info.can_import for s in info.suffixes}
+        found: list[Path] = []
+        for item in map(Path, given):
+            if item.is_dir():
+                found += sorted(
+                    p
+                    for p in item.rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() in suffixes
+                    and not any(part.startswith(".") for part in p.relative_to(item).parts)
+                )
+            elif item.is_file():
+                found.append(item)
+            else:
+                raise CfbuError(f"{item}: no such file or folder")
+        if not found:
+            known = ", ".join(sorted(suffixes))
+            raise CfbuError(f"no plan files found (looked for files ending in {known})")
+        return found
+
+    # -- the whole -------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.plans)
+
+    def __iter__(self) -> Iterator[Plan]:
+        return iter(self.plans)
+
+    @staticmethod
+    def kinds() -> tuple[str, ...]:
+        """The kinds :meth:`rows` takes."""
+        return tuple(TABLES)
+
+    def rows(self, kind: str) -> list[dict[str, Any]]:
+        """Flat dicts of one kind across every plan (see :mod:`cfbu_toolkit.analysis.rows`)."""
+        return [row for plan in self.plans for row in plan_rows(plan, kind)]
+
+    def redact(self, privacy: Privacy, *, lang: Lang = "da", key: str = "") -> Portfolio:
+        """Every plan under a privacy profile; pseudonyms are the same across plans."""
+        if privacy == "keep":
+            return self
+        return Portfolio([redact(plan, privacy, lang=lang, key=key) for plan in self.plans])
+
+    # -- roll-ups --------------------------------------------------------------------------
+
+    def summary(self) -> RollUp:
+        """One line per plan: what it holds."""
+        columns = (
+            *_PLAN_COLUMNS,
+            _text("municipality", "Kommune", "Municipality"),
+            _text("funding_period", "Finansiering", "Funding", _enum_labels(FundingPeriod)),
+            _count("organisations", "Organisationer", "Organisations"),
+            _count("contacts", "Kontaktpersoner", "Contact persons"),
+            _count("mapping_entries", "Kortlagte aktører", "Mapping entries"),
+            _count("active_partners", "Aktive samarbejdsparter", "Active partners"),
+            _count("collaboration_agreements", "Samarbejdsaftaler", "Collaboration agreements"),
+            _count("activity_agreements", "Aktivitetsaftaler", "Activity agreements"),
+            _count("dialogue_sessions", "Dialogsessioner", "Dialogue sessions"),
+            _count("value_games", "Værdispil", "Value games"),
+            _count("workshops", "Workshops", "Workshops"),
+        )
+        rows = []
+        for plan in self.plans:
+            entries = [e for m in plan.mappings for e in m.entries]
+            rows.append(
+                (
+                    plan.id,
+                    plan.name,
+                    plan.municipality,
+                    plan.funding_period.value,
+                    len(plan.organisations),
+                    len(plan.contacts),
+                    len(entries),
+                    sum(e.status is CollaborationStatus.ACTIVE for e in entries),
+                    len(plan.collaboration_agreements),
+                    len(plan.activity_agreements),
+                    len(plan.dialogue_sessions),
+                    len(plan.value_games),
+                    len(plan.workshops),
+                )
+            )
+        return RollUp(
+            name="summary",
+            title_da="Overblik over helhedsplanerne",
+            title_en="The plans at a glance",
+            columns=columns,
+            rows=tuple(rows),
+        )
+
+    def organisations_by_sector(self) -> RollUp:
+        """Organisations of each plan counted by sector."""
+        sectors = list(ActorSector)
+        columns = (
+            *_PLAN_COLUMNS,
+            *(_count(s.value, s.label("da"), s.label("en")) for s in sectors),
+            _count("total", "I alt", "Total"),
+        )
+        rows = []
+        for plan in self.plans:
+            counts = Counter(org.sector for org in plan.organisations)
+            rows.append(
+                (plan.id, plan.name, *(counts[s] for s in sectors), len(plan.organisations))
+            )
+        return RollUp(
+            name="organisations_by_sector",
+            title_da="Organisationer pr. sektor",
+            title_en="Organisations by sector",
+            columns=columns,
+            rows=tuple(rows),
+        )
+
+    def funnel_by_plan(self) -> RollUp:
+        """The collaboration funnel of each plan (all its mappings, each organisation once)."""
+        stages = _coverage.FUNNEL_STAGES
+        columns = (
+            *_PLAN_COLUMNS,
+            _count("mapped", "Kortlagt", "Mapped"),
+            *(
+                _count(f"reached_{s.value}", f"Nået: {s.label('da')}", f"Reached: {s.label('en')}")
+                for s in stages[1:]
+            ),
+            _count("active_now", "Aktive nu", "Active now"),
+            _count("paused", "Pauseret", "Paused"),
+            _count("ended", "Afsluttet", "Ended"),
+            _count("deselected", "Fravalgt", "Deselected"),
+        )
+        rows = []
+        for plan in self.plans:
+            f = _coverage.funnel(plan)
+            rows.append(
+                (
+                    plan.id,
+                    plan.name,
+                    f.total,
+                    *(f.stage(s).reached for s in stages[1:]),
+                    f.stage(CollaborationStatus.ACTIVE).current,
+                    f.paused,
+                    f.ended,
+                    f.deselected,
+                )
+            )
+        return RollUp(
+            name="funnel_by_plan",
+            title_da="Samarbejdstragten pr. plan",
+            title_en="Collaboration funnel by plan",
+            columns=columns,
+            rows=tuple(rows),
+        )
+
+    def agreements_by_status(self) -> RollUp:
+        """Collaboration and activity agreements of each plan counted by status."""
+        statuses = list(AgreementStatus)
+        columns = (
+            *_PLAN_COLUMNS,
+            _text("agreement_kind", "Aftaletype", "Kind of agreement", _KIND_LABELS),
+            *(_count(s.value, s.label("da"), s.label("en")) for s in statuses),
+            _count("total", "I alt", "Total"),
+        )
+        rows = []
+        for plan in self.plans:
+            for kind, agreements in (
+                ("collaboration_agreement", plan.collaboration_agreements),
+                ("activity_agreement", plan.activity_agreements),
+            ):
+                counts = Counter(a.status for a in agreements)
+                rows.append(
+                    (plan.id, plan.name, kind, *(counts[s] for s in statuses), len(agreements))
+                )
+        return RollUp(
+            name="agreements_by_status",
+            title_da="Aftaler pr. status",
+            title_en="Agreements by status",
+            columns=columns,
+            rows=tuple(rows),
+        )
+
+    def coverage_by_focus_area(self, lang: Lang = "da") -> RollUp:
+        """Each plan's mapping entries by focus area: mapped, in progress, active."""
+        columns = (
+            *_PLAN_COLUMNS,
+            _text("focus_area", "Indsatsområde (nøgle)", "Focus area (key)"),
+            _text("focus_area_name", "Indsatsområde", "Focus area"),
+            _count("mapped", "Kortlagt", "Mapped"),
+            _count("in_progress", "Kontaktet/i dialog", "Contacted/in dialogue"),
+            _count("active", "Aktive", "Active"),
+        )
+        rows = [
+            (plan.id, plan.name, c.key, c.label(lang), c.mapped, c.in_progress, c.active)
+            for plan in self.plans
+            for c in _coverage.coverage(plan).by_focus_area
+        ]
+        return RollUp(
+            name="coverage_by_focus_area",
+            title_da="Dækning pr. indsatsområde",
+            title_en="Coverage by focus area",
+            columns=columns,
+            rows=tuple(rows),
+        )
+
+    def gaps_by_plan(self, lang: Lang = "da") -> RollUp:
+        """Focus areas and target groups without an active partner, plan by plan."""
+        columns = (
+            *_PLAN_COLUMNS,
+            _text("gap_kind", "Hvad", "What", _GAP_KINDS),
+            _text("key", "Nøgle", "Key"),
+            _text("name", "Navn", "Name"),
+            _count("mapped", "Kortlagt", "Mapped"),
+            _count("in_progress", "Kontaktet/i dialog", "Contacted/in dialogue"),
+        )
+        rows: list[tuple[Any, ...]] = []
+        for plan in self.plans:
+            found = _coverage.gaps(plan)
+            rows += [
+                (plan.id, plan.name, "focus_area", g.key, g.label(lang), g.mapped, g.in_progress)
+                for g in found.focus_areas
+            ]
+            rows += [
+                (
+                    plan.id,
+                    plan.name,
+                    "target_group",
+                    g.target_group.casefold(),
+                    g.target_group,
+                    g.mapped,
+                    g.in_progress,
+                )
+                for g in found.target_groups
+            ]
+        return RollUp(
+            name="gaps_by_plan",
+            title_da="Huller: ingen aktiv samarbejdspart",
+            title_en="Gaps: no active partner",
+            columns=columns,
+            rows=tuple(rows),
+        )
+
+    def follow_ups_due(self, on: dt.date) -> RollUp:
+        """Follow-ups due on or before ``on`` in every plan, the oldest first."""
+        status_labels = {
+            **_enum_labels(CollaborationStatus),
+            **_enum_labels(AgreementStatus),
+        }
+        columns = (
+            *_PLAN_COLUMNS,
+            _text("kind", "Hvad", "What", _KIND_LABELS),
+            _text("id", "Id", "Id"),
+            _text("organisation", "Organisation", "Organisation"),
+            RollUpColumn(key="due", header_da="Frist", header_en="Due"),
+            _text("days_overdue", "Dage over frist", "Days overdue"),
+            _text("action", "Næste skridt/aktivitet", "Next step/activity"),
+            _text("status", "Status", "Status", status_labels),
+            _text("responsible_id", "Ansvarlig (id)", "Responsible (id)"),
+            _text("responsible", "Ansvarlig", "Responsible"),
+        )
+        rows = []
+        for plan in self.plans:
+            orgs = {o.id: o.name for o in plan.organisations}
+            people = {c.id: c.name for c in plan.contacts}
+            for f in _coverage.follow_ups_due(plan, on):
+                rows.append(
+                    (
+                        plan.id,
+                        plan.name,
+                        f.kind,
+                        f.id,
+                        orgs.get(f.organisation_id or "", ""),
+                        f.due,
+                        f.days_overdue,
+                        f.what,
+                        f.status.value,
+                        f.responsible_id,
+                        people.get(f.responsible_id or "", ""),
+                    )
+                )
+        rows.sort(key=lambda r: (r[5], r[0], r[2], r[3]))
+        return RollUp(
+            name="follow_ups_due",
+            title_da=f"Opfølgninger med frist senest {on.isoformat()}",
+            title_en=f"Follow-ups due by {on.isoformat()}",
+            columns=columns,
+            rows=tuple(rows),
+        )
+
+    def agreements_expiring(self, on: dt.date, within_days: int = 90) -> RollUp:
+        """Signed or active agreements ending within ``within_days`` days of ``on``."""
+        columns = (
+            *_PLAN_COLUMNS,
+            _text("kind", "Aftaletype", "Kind of agreement", _KIND_LABELS),
+            _text("id", "Id", "Id"),
+            _text("title", "Titel", "Title"),
+            _text("status", "Status", "Status", _enum_labels(AgreementStatus)),
+            RollUpColumn(key="end", header_da="Udløber", header_en="Ends"),
+            _text("days_left", "Dage tilbage", "Days left"),
+            RollUpColumn(key="notice_by", header_da="Varsel senest", header_en="Notice by"),
+        )
+        rows = [
+            (
+                plan.id,
+                plan.name,
+                a.kind,
+                a.id,
+                a.title,
+                a.status.value,
+                a.end,
+                a.days_left,
+                a.notice_by,
+            )
+            for plan in self.plans
+            for a in _coverage.agreements_expiring(plan, on, within_days)
+        ]
+        rows.sort(key=lambda r: (r[6], r[0], r[2], r[3]))
+        return RollUp(
+            name="agreements_expiring",
+            title_da=f"Aftaler der udløber inden for {within_days} dage fra {on.isoformat()}",
+            title_en=f"Agreements ending within {within_days} days of {on.isoformat()}",
+            columns=columns,
+            rows=tuple(rows),
+        )
+
+    def roll_ups(
+        self, on: dt.date, *, within_days: int = 90, lang: Lang = "da"
+    ) -> tuple[RollUp, ...]:
+        """Every roll-up, in the order a report shows them."""
+        return (
+            self.summary(),
+            self.organisations_by_sector(),
+            self.funnel_by_plan(),
+            self.coverage_by_focus_area(lang),
+            self.gaps_by_plan(lang),
+            self.agreements_by_status(),
+            self.follow_ups_due(on),
+            self.agreements_expiring(on, within_days),
+        )
+
+
+def _load_plan(path: Path) -> Plan:
+    from ..api import load
+    from ..io.kinds import kind_of
+
+    obj = load(path)
+    if not isinstance(obj, Plan):
+        raise CfbuError(f"{path}: holds a {kind_of(obj)}, not a plan; a portfolio holds plans")
+    return obj
