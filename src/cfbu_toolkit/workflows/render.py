@@ -3,7 +3,8 @@ and the workshop programme, in Danish (default) or English.
 
 Every piece of user text (titles, names, answers, headings) is escaped with the Markdown
 exporter's rules, so it reads as text and never as structure. Each function returns the
-document as a string ending in a newline.
+document as a string ending in a newline; ``level`` is the level of its first heading (2 by
+default, deeper where the Markdown exporter places the view inside a larger document).
 """
 
 from __future__ import annotations
@@ -56,6 +57,11 @@ def _w(key: str, lang: Lang, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def _h(level: int) -> str:
+    """The marks of a heading at ``level`` (Markdown has six)."""
+    return "#" * max(1, min(level, 6))
+
+
 def _date(day: object, lang: Lang) -> str:
     import datetime as dt
 
@@ -67,11 +73,19 @@ def _date(day: object, lang: Lang) -> str:
 # --- readiness ---------------------------------------------------------------------------
 
 
-def readiness_markdown(readiness: Readiness, *, lang: Lang = "da") -> str:
+def readiness_markdown(
+    readiness: Readiness, *, lang: Lang = "da", level: int = 2, titled: bool = True
+) -> str:
     """The readiness check as a checklist: ``- [x]`` for what holds, ``- [ ]`` for what
-    still stands between the agreement and a signature (said as the problem)."""
-    kind = _w(readiness.kind, lang)
-    lines = [f"## {_w('readiness', lang)} {kind}: {heading(readiness.title)}", ""]
+    still stands between the agreement and a signature (said as the problem).
+
+    ``titled=False`` leaves the agreement's kind and title out of the heading, for the
+    checklist inside the agreement's own document.
+    """
+    title = _w("readiness", lang)
+    if titled:
+        title += f" {_w(readiness.kind, lang)}: {heading(readiness.title)}"
+    lines = [f"{_h(level)} {title}", ""]
     count = len(readiness.findings)
     if count == 0:
         lines.append(_w("ready", lang))
@@ -106,13 +120,13 @@ def _answers(items: Sequence[AnsweredQuestion], lang: Lang) -> list[str]:
     return lines
 
 
-def _topic(topic: TopicComparison, partner: str, lang: Lang) -> list[str]:
-    lines = [f"### {topic.topic.label(lang)}", "", f"*{topic.status.label(lang)}*", ""]
+def _topic(topic: TopicComparison, partner: str, lang: Lang, level: int) -> list[str]:
+    lines = [f"{_h(level)} {topic.topic.label(lang)}", "", f"*{topic.status.label(lang)}*", ""]
     for title, answered, missing in (
         (_w("own_side", lang), topic.own, topic.own_unanswered),
         (_w("partner_side", lang, partner=partner), topic.partner, topic.partner_unanswered),
     ):
-        lines += [f"#### {title}", ""]
+        lines += [f"{_h(level + 1)} {title}", ""]
         if answered:
             lines += _answers(answered, lang)
         else:
@@ -130,7 +144,11 @@ def _topic(topic: TopicComparison, partner: str, lang: Lang) -> list[str]:
 
 
 def comparison_markdown(
-    comparison: DialogueComparison, *, plan: Plan | None = None, lang: Lang = "da"
+    comparison: DialogueComparison,
+    *,
+    plan: Plan | None = None,
+    lang: Lang = "da",
+    level: int = 2,
 ) -> str:
     """The two perspectives side by side: first where to talk, then topic by topic.
 
@@ -139,11 +157,11 @@ def comparison_markdown(
     own = heading(_name(plan, comparison.organisation_id))
     partner = heading(_name(plan, comparison.partner_id))
     lines = [
-        f"## {_w('comparison', lang)}",
+        f"{_h(level)} {_w('comparison', lang)}",
         "",
         _w("between", lang, own=own, partner=partner),
         "",
-        f"### {_w('gaps', lang)}",
+        f"{_h(level + 1)} {_w('gaps', lang)}",
         "",
     ]
     if comparison.gaps:
@@ -152,7 +170,7 @@ def comparison_markdown(
         lines.append(_w("no_gaps", lang))
     lines.append("")
     for topic in comparison.topics:
-        lines += _topic(topic, partner, lang)
+        lines += _topic(topic, partner, lang, level + 1)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -163,13 +181,15 @@ def _clock(item: AgendaItem) -> str:
     return item.start.isoformat("minutes") if item.start is not None else ""
 
 
-def programme_markdown(programme: Workshop | Iterable[AgendaItem], *, lang: Lang = "da") -> str:
+def programme_markdown(
+    programme: Workshop | Iterable[AgendaItem], *, lang: Lang = "da", level: int = 2
+) -> str:
     """A workshop's programme (or an agenda) as a table: time, minutes, item, tool."""
     lines: list[str] = []
     if isinstance(programme, Workshop):
         workshop = programme
         items: tuple[AgendaItem, ...] = workshop.agenda
-        lines += [f"## {_w('programme', lang)}: {heading(workshop.title)}", ""]
+        lines += [f"{_h(level)} {_w('programme', lang)}: {heading(workshop.title)}", ""]
         facts = [_date(workshop.date, lang), workshop.kind.label(lang)]
         if workshop.place:
             facts.append(f"{_w('place', lang)}: {inline(workshop.place)}")
@@ -178,7 +198,7 @@ def programme_markdown(programme: Workshop | Iterable[AgendaItem], *, lang: Lang
         lines += [" · ".join(facts), ""]
     else:
         items = tuple(programme)
-        lines += [f"## {_w('programme', lang)}", ""]
+        lines += [f"{_h(level)} {_w('programme', lang)}", ""]
     header = " | ".join(_w(key, lang) for key in ("time", "minutes", "item", "tool"))
     lines += [
         f"| {header} |",

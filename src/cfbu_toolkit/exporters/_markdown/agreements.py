@@ -3,7 +3,11 @@
 Sections are numbered in their order. A section whose key is one the exporter fills
 itself (``parties``, ``signatures``, and for an activity agreement ``volunteer_commitments``,
 ``housing_commitments`` and ``rules``) gets that content under its own heading and text;
-content whose section is missing comes in its usual place, unnumbered.
+content whose section is missing comes in its usual place, unnumbered. A section that still
+carries its catalogue template's heading is headed in the document's language.
+
+An agreement not yet signed (a draft, or one to be approved) opens with the readiness
+checklist: what holds, and what still stands between it and a signature.
 """
 
 from __future__ import annotations
@@ -11,11 +15,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from ...model import ActivityAgreement, AgreementSection, CollaborationAgreement, Plan
+from ...catalog import AgreementKind, section_templates
+from ...model import ActivityAgreement, AgreementSection, CollaborationAgreement, Lang, Plan
 from . import fmt
 from .context import Ctx
 from .doc import Doc, bold
 from .escape import Md, inline
+from .views import readiness_checklist
 
 __all__ = ["activity_agreement", "collaboration_agreement"]
 
@@ -40,8 +46,20 @@ def _indsats_title(plan: Plan | None, indsats_id: str | None) -> str:
     return indsats_id
 
 
+def section_heading(kind: AgreementKind, section: AgreementSection, lang: Lang) -> str:
+    """The section's heading in ``lang`` when it is its catalogue template's heading (in
+    either language); a heading of the agreement's own stays as it was written."""
+    for template in section_templates(kind):
+        if template.key == section.key:
+            if section.heading in (template.heading_da, template.heading_en):
+                return template.heading(lang)
+            break
+    return section.heading
+
+
 def _sections(
     doc: Doc,
+    kind: AgreementKind,
     sections: Sequence[AgreementSection],
     slots: dict[str, Slot],
     ctx: Ctx,
@@ -49,7 +67,7 @@ def _sections(
     """Write the numbered sections; returns the slot keys they used."""
     used: set[str] = set()
     for number, section in enumerate(sections, 1):
-        doc.heading(ctx.h(1), f"{number}. {section.heading}")
+        doc.heading(ctx.h(1), f"{number}. {section_heading(kind, section, ctx.lang)}")
         slot = slots.get(section.key.lower())
         if section.text.strip():
             doc.paragraphs(section.text)
@@ -93,6 +111,7 @@ def collaboration_agreement(doc: Doc, agreement: CollaborationAgreement, ctx: Ct
     if agreement.template_version:
         fields.append((ctx.w("template_version"), agreement.template_version))
     doc.fields(fields)
+    readiness_checklist(doc, agreement, ctx)
 
     def parties(doc: Doc, level: int) -> None:
         if not agreement.parties:
@@ -128,7 +147,7 @@ def collaboration_agreement(doc: Doc, agreement: CollaborationAgreement, ctx: Ct
     if "parties" not in {s.key.lower() for s in agreement.sections}:
         doc.heading(ctx.h(1), ctx.w("parties"))
         parties(doc, ctx.h(2))
-    used = _sections(doc, agreement.sections, slots, ctx)
+    used = _sections(doc, "collaboration_agreement", agreement.sections, slots, ctx)
     if "signatures" not in used:
         doc.heading(ctx.h(1), ctx.w("signatures"))
         signatures(doc, ctx.h(2))
@@ -155,6 +174,7 @@ def activity_agreement(doc: Doc, agreement: ActivityAgreement, ctx: Ctx) -> None
     if agreement.template_version:
         fields.append((ctx.w("template_version"), agreement.template_version))
     doc.fields(fields)
+    readiness_checklist(doc, agreement, ctx)
 
     volunteer_name = names.contact(agreement.volunteer_contact_id)
     volunteer_org = names.org(agreement.volunteer_organisation_id)
@@ -231,7 +251,7 @@ def activity_agreement(doc: Doc, agreement: ActivityAgreement, ctx: Ctx) -> None
     if "rules" not in keys:
         doc.heading(ctx.h(1), ctx.w("rules"))
         rules(doc, ctx.h(2))
-    used = _sections(doc, agreement.sections, slots, ctx)
+    used = _sections(doc, "activity_agreement", agreement.sections, slots, ctx)
     if "signatures" not in used:
         doc.heading(ctx.h(1), ctx.w("signatures"))
         signatures(doc, ctx.h(2))

@@ -88,6 +88,13 @@ class Doc:
         """A fenced code block; ``body`` lines must be the exporter's own (not escaped)."""
         self._block(f"```{info}", *body, "```")
 
+    def markdown(self, text: str) -> None:
+        """Blocks of Markdown written by the workflows' views (:mod:`cfbu_toolkit.workflows.
+        render`), which escape their user text with :mod:`.escape` themselves."""
+        lines = text.strip("\n").split("\n")
+        if any(lines):
+            self._block(*lines)
+
     def extend(self, other: Doc) -> None:
         self.lines.extend(other.lines)
 

@@ -1,5 +1,8 @@
 """A whole plan: an overview, then every mapping, session, agreement and game, with a table
-of contents linking to each."""
+of contents linking to each.
+
+After the dialogue sessions come the comparisons of what the housing-social side says about
+itself with what it recorded about each partner; each workshop shows its programme."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ...model import Plan
+from ...workflows.dialogue import DialogueComparison
 from . import fmt
 from .agreements import activity_agreement, collaboration_agreement
 from .context import Ctx
@@ -14,6 +18,7 @@ from .dialogue import dialogue_session, session_title
 from .doc import Doc
 from .mapping import mapping
 from .values import value_game
+from .views import comparison, dialogue_comparisons, programme
 
 __all__ = ["plan"]
 
@@ -68,6 +73,11 @@ def plan(doc: Doc, subject: Plan, ctx: Ctx) -> None:
     w = ctx.w
     doc.heading(ctx.h(0), subject.name)
     parts = _parts(subject, ctx)
+    compared = dialogue_comparisons(subject)
+    compared_toc = [
+        (1, f"{w('comparison')}: {ctx.names.org(c.partner_id)}", _comparison_anchor(c))
+        for c in compared
+    ]
 
     # the table of contents
     toc: list[tuple[int, str, str]] = [(0, w("overview"), "overview")]
@@ -81,6 +91,8 @@ def plan(doc: Doc, subject: Plan, ctx: Ctx) -> None:
         if objects:
             toc.append((0, heading, anchor))
             toc.extend((1, title(obj), f"{anchor}-{obj.id}") for obj in objects)
+            if anchor == "dialogue-sessions":
+                toc.extend(compared_toc)
     if subject.workshops:
         toc.append((0, w("workshops"), "workshops"))
     doc.heading(ctx.h(1), w("contents"))
@@ -98,7 +110,15 @@ def plan(doc: Doc, subject: Plan, ctx: Ctx) -> None:
             doc.anchor(f"{anchor}-{obj.id}")
             render(doc, obj, part_ctx)
             ctx.progress.tick(flush=True)
+        if anchor == "dialogue-sessions":
+            for compared_one in compared:
+                doc.anchor(_comparison_anchor(compared_one))
+                comparison(doc, compared_one, part_ctx)
     _workshops(doc, subject, ctx)
+
+
+def _comparison_anchor(compared: DialogueComparison) -> str:
+    return f"dialogue-comparison-{compared.partner_session_id}"
 
 
 def _overview(doc: Doc, subject: Plan, ctx: Ctx) -> None:
@@ -223,17 +243,5 @@ def _workshops(doc: Doc, subject: Plan, ctx: Ctx) -> None:
         if workshop.participant_ids:
             fields.append((w("participants"), names.contacts(workshop.participant_ids)))
         doc.fields(fields)
-        if workshop.agenda:
-            doc.table(
-                [w("time"), w("minutes"), w("agenda"), w("tool")],
-                [
-                    [
-                        item.start.strftime("%H:%M") if item.start else "",
-                        str(item.minutes) if item.minutes is not None else "",
-                        f"{item.title}\n{item.description}" if item.description else item.title,
-                        ctx.label(item.tool),
-                    ]
-                    for item in workshop.agenda
-                ],
-            )
+        programme(doc, workshop, ctx.deeper(3))
         ctx.progress.tick()

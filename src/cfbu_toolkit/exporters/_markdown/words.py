@@ -122,6 +122,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "agreed": ("Alle stod bag svaret.", "Everyone stood behind the answer."),
     "follow_ups": ("Opfølgning", "Follow-up"),
     "other_answers": ("Svar uden for spørgesættet", "Answers outside the question set"),
+    "comparison": ("Sammenligning af perspektiver", "Perspectives compared"),
     "tool_unknown": (
         "Spørgesættet er ikke med i dokumentet; svarene vises efter spørgsmålets id.",
         "The question set is not part of the document; answers are listed by question id.",
