@@ -249,7 +249,7 @@ def report(
             )
         finally:
             writing.close()
-        click.echo(f"wrote {out} ({len(portfolio)} plans)")
+        click.echo(f"wrote {out} ({len(portfolio)} plan(s))")
 
 
 # The workflows' subcommands: cfbu dialogue, agreement, valuegame, workshop.

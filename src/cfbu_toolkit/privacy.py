@@ -64,19 +64,23 @@ def personal_fields(cls: Any) -> tuple[str, ...]:
 def _plan(cls: Any) -> tuple[tuple[str, str, bool], ...]:
     """(field, what to do, optional) for each field the walk must look at."""
     out = []
-    for field in attrs.fields(cls):
-        annotation = str(field.type)
+    # Resolved types, not annotation strings: cattrs resolves them in place on first use,
+    # so a decision made on the strings would depend on what ran first.
+    for field in attrs.fields(attrs.resolve_types(cls)):
         optional = field.default is not attrs.NOTHING
         if field.metadata.get(REF) == "contact":
             out.append((field.name, "contact_ref", optional))
         elif field.metadata.get(PII):
             out.append((field.name, "text", optional))
-        elif "tuple[str" not in annotation and annotation not in _LEAVES:
+        elif _holds_objects(field.type):
             out.append((field.name, "nested", optional))
     return tuple(out)
 
 
-_LEAVES = {"str", "str | None", "int", "int | None", "bool", "dt.date", "dt.date | None"}
+def _holds_objects(annotation: Any) -> bool:
+    """Whether a field of this type holds attrs objects (itself, in a tuple, or optional)."""
+    candidates = (annotation, *get_args(annotation))
+    return any(isinstance(t, type) and attrs.has(t) for t in candidates)
 
 
 @attrs.define
@@ -96,15 +100,29 @@ class _Redactor:
             )
             for text in (person.name, person.email, person.phone):
                 if text and len(text.strip()) > 2:
+                    # Both forms: "Strauß" casefolds to "strauss", which does not match
+                    # "Strauß" even ignoring case.
+                    self.replacement[text] = value
                     self.replacement[text.casefold()] = value
         if self.replacement:
             alternatives = sorted(self.replacement, key=len, reverse=True)
             self.pattern = re.compile("|".join(map(re.escape, alternatives)), re.IGNORECASE)
 
+    def _replace(self, match: re.Match[str]) -> str:
+        found = match.group(0)
+        value = self.replacement.get(found) or self.replacement.get(found.casefold())
+        if value is None:  # matched ignoring case under rules casefold does not share
+            value = next(
+                v
+                for k, v in self.replacement.items()
+                if re.fullmatch(re.escape(k), found, re.IGNORECASE)
+            )
+        return value
+
     def text(self, value: str) -> str:
         if self.pattern is None or not value:
             return value
-        return self.pattern.sub(lambda m: self.replacement[m.group(0).casefold()], value)
+        return self.pattern.sub(self._replace, value)
 
     def contact_ref(self, value: Any) -> Any:
         if type(value) is tuple:

@@ -8,9 +8,8 @@ adding a reference to the model needs no change here.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
 from functools import cache
-from typing import Any
+from typing import Any, get_args
 
 import attrs
 
@@ -70,7 +69,9 @@ _SCOPED = frozenset({"question", "piece"})
 def _plan_fields(cls: Any) -> tuple[tuple[str, str | None, bool], ...]:
     """(name, reference target or None, holds nested attrs objects) for each field."""
     out = []
-    for field in attrs.fields(cls):
+    # Resolved types, not annotation strings: cattrs resolves them in place on first use,
+    # so a decision made on the strings would depend on what ran first.
+    for field in attrs.fields(attrs.resolve_types(cls)):
         target = field.metadata.get(REF)
         nested = target is None and _may_nest(field.type)
         if target is not None or nested:
@@ -79,37 +80,48 @@ def _plan_fields(cls: Any) -> tuple[tuple[str, str | None, bool], ...]:
 
 
 def _may_nest(annotation: Any) -> bool:
-    text = str(annotation)
-    return not any(text == simple for simple in _SIMPLE)
+    """Whether a field of this type holds attrs objects (itself, in a tuple, or optional)."""
+    return _is_attrs(annotation) or any(_is_attrs(arg) for arg in get_args(annotation))
 
 
-_SIMPLE = {
-    "str",
-    "str | None",
-    "int",
-    "int | None",
-    "bool",
-    "float",
-    "dt.date",
-    "dt.date | None",
-    "dt.time | None",
-    "tuple[str, ...]",
-}
+@cache
+def _is_attrs(cls: Any) -> bool:
+    return isinstance(cls, type) and attrs.has(cls)
 
 
-def _walk(obj: Any, path: str) -> Iterator[tuple[Any, str]]:
-    """Every attrs object below (and including) ``obj``, with its JSON path."""
-    yield obj, path
-    for name, _target, nested in _plan_fields(type(obj)):  # type: ignore[arg-type]
-        if not nested:
-            continue
+def _walk(obj: Any, path: str) -> list[tuple[Any, str]]:
+    """Every attrs object below (and including) ``obj``, with its JSON path, parents first."""
+    found: list[tuple[Any, str]] = []
+    _collect(obj, path, found)
+    return found
+
+
+@cache
+def _nested(cls: Any) -> tuple[str, ...]:
+    return tuple(name for name, _, nested in _plan_fields(cls) if nested)
+
+
+@cache
+def _references(cls: Any) -> tuple[tuple[str, str], ...]:
+    """(field, target) for each reference checked against the whole plan."""
+    return tuple(
+        (name, target)
+        for name, target, _ in _plan_fields(cls)
+        if target is not None and target not in _SCOPED
+    )
+
+
+def _collect(obj: Any, path: str, found: list[tuple[Any, str]]) -> None:
+    # Plain recursion into a list: a generator per level made large plans slow to check.
+    found.append((obj, path))
+    for name in _nested(type(obj)):  # type: ignore[arg-type]
         value = getattr(obj, name)
         if type(value) is tuple:
             for index, item in enumerate(value):
-                if attrs.has(type(item)):
-                    yield from _walk(item, f"{path}.{name}[{index}]")
-        elif attrs.has(type(value)):
-            yield from _walk(value, f"{path}.{name}")
+                if _is_attrs(type(item)):  # type: ignore[arg-type]
+                    _collect(item, f"{path}.{name}[{index}]", found)
+        elif _is_attrs(type(value)):  # type: ignore[arg-type]
+            _collect(value, f"{path}.{name}", found)
 
 
 def validate(obj: Any, *, root: str = "$") -> list[Problem]:
@@ -118,7 +130,7 @@ def validate(obj: Any, *, root: str = "$") -> list[Problem]:
     An empty list means the object is consistent. For a part exported on its own, references
     to things outside it (its organisations, say) cannot be checked and are not reported.
     """
-    objects = list(_walk(obj, root))
+    objects = _walk(obj, root)
     ids: dict[str, dict[str, str]] = defaultdict(dict)
     problems: list[Problem] = []
     for item, path in objects:
@@ -146,9 +158,7 @@ def validate(obj: Any, *, root: str = "$") -> list[Problem]:
 def _dangling(objects: list[tuple[Any, str]], known: dict[str, set[str]]) -> list[Problem]:
     problems = []
     for item, path in objects:
-        for name, target, _ in _plan_fields(type(item)):  # type: ignore[arg-type]
-            if target is None or target in _SCOPED:
-                continue
+        for name, target in _references(type(item)):  # type: ignore[arg-type]
             value = getattr(item, name)
             values = value if type(value) is tuple else (value,)
             for index, ref in enumerate(values):

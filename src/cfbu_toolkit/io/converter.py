@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, TypeVar, get_args, get_origin
+from types import UnionType
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 from cattrs import (
     AttributeValidationNote,
@@ -125,6 +126,23 @@ def _tuple_hook(tuple_type: Any, conv: Any) -> Callable[[Any, type], tuple[Any, 
     return structure
 
 
+def _is_optional(t: Any) -> bool:
+    args = get_args(t)
+    return get_origin(t) in (Union, UnionType) and len(args) == 2 and type(None) in args
+
+
+def _optional_hook(optional_type: Any, conv: Any) -> Callable[[Any, type], Any]:
+    # cattrs' own optional hook dispatches on the inner type for every value; look it up
+    # once instead (large loads spend a good part of their time here).
+    inner = next(arg for arg in get_args(optional_type) if arg is not type(None))
+    hook = conv.get_structure_hook(inner)
+
+    def structure(value: Any, _: type) -> Any:
+        return None if value is None else hook(value, inner)
+
+    return structure
+
+
 def _is_homogeneous_tuple(t: Any) -> bool:
     args = get_args(t)
     return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
@@ -148,6 +166,7 @@ def _make() -> Any:
     conv.register_unstructure_hook(dt.time, lambda t: t.isoformat("minutes"))
     conv.register_unstructure_hook(LabelledEnum, lambda member: member._value_)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
+    conv.register_structure_hook_factory(_is_optional, _optional_hook)
     conv.register_unstructure_hook_factory(
         _is_homogeneous_tuple, lambda t, c: _list_unstructurer(t, c)
     )

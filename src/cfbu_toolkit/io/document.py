@@ -118,7 +118,7 @@ def _open_envelope(
     if type(version) is not int:
         raise fail("$.schema_version", f"expected a whole number, got {version!r}")
     kind = document["kind"]
-    if kind not in KINDS:
+    if type(kind) is not str or kind not in KINDS:
         raise fail("$.kind", f"{kind!r} is not one of {', '.join(KINDS)}")
     upgraded = migrations.upgrade(document, version)
     if isinstance(upgraded, Problem):

@@ -116,12 +116,17 @@ class Group:
     meetings: tuple[Meeting, ...] = items()
 
 
+def _check_required(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        raise ModelError("expected a whole number of 0 or more, got None", field=attribute.name)
+
+
 @attrs.frozen(kw_only=True)
 class CoFinancing:
     """One party's share of the plan's budget, in Danish kroner."""
 
     organisation_id: str = ref(to="organisation")
-    amount_dkk: int = attrs.field(validator=check_optional_non_negative)
+    amount_dkk: int = attrs.field(validator=[_check_required, check_optional_non_negative])
     note: str = optional_text()
 
 

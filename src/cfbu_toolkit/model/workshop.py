@@ -29,6 +29,9 @@ __all__ = ["AgendaItem", "Workshop"]
 def _check_time(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and type(value) is not dt.time:
         raise ModelError(f"expected a time of day, got {type(value).__name__}", field="start")
+    if value is not None and (value.second or value.microsecond or value.tzinfo is not None):
+        # JSON holds HH:MM; seconds or a time zone would be lost silently.
+        raise ModelError(f"expected hours and minutes only, got {value}", field="start")
 
 
 @attrs.frozen(kw_only=True)

@@ -1,0 +1,30 @@
+"""Shared test setup: hypothesis profiles and the demo plan.
+
+``HYPOTHESIS_PROFILE=ci`` runs more examples; the default, ``fast``, keeps a local run
+short. Neither sets a deadline: the tests share a small machine, and timing is not what
+they check.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+import cfbu_toolkit as cfbu
+
+_COMMON = {
+    "deadline": None,
+    # Whole plans are big examples; generating them is slow by hypothesis' standards.
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+}
+settings.register_profile("fast", max_examples=20, **_COMMON)  # type: ignore[arg-type]
+settings.register_profile("ci", max_examples=200, **_COMMON)  # type: ignore[arg-type]
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
+
+
+@pytest.fixture(scope="session")
+def demo_plan() -> cfbu.Plan:
+    """The bundled demo plan (built once; model objects are immutable)."""
+    return cfbu.examples.demo_plan()

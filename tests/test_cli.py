@@ -1,0 +1,149 @@
+"""The ``cfbu`` command, run in-process with click's CliRunner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+from click.testing import CliRunner, Result
+
+import cfbu_toolkit as cfbu
+from cfbu_toolkit.cli import main
+
+
+def run(*args: str) -> Result:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=True)
+    # Whatever happened, it ended in an exit status, not an exception from inside.
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert "Traceback" not in result.output
+    return result
+
+
+@pytest.fixture
+def good_file(tmp_path: Path, demo_plan: cfbu.Plan) -> Path:
+    target = tmp_path / "plan.json"
+    cfbu.export(demo_plan, target)
+    return target
+
+
+@pytest.fixture
+def bad_file(tmp_path: Path, demo_plan: cfbu.Plan) -> Path:
+    doc = orjson.loads(cfbu.export(demo_plan, format="json"))
+    doc["data"]["organisations"][0]["sector"] = "kommune"
+    doc["data"]["organisations"][1]["colour"] = "red"
+    target = tmp_path / "bad.json"
+    target.write_bytes(orjson.dumps(doc))
+    return target
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.output.strip() == f"cfbu, version {cfbu.__version__}"
+
+
+def test_help_lists_the_commands() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("demo", "validate", "export", "formats"):
+        assert command in result.output
+
+
+def test_demo_writes_a_valid_json_export(tmp_path: Path, demo_plan: cfbu.Plan) -> None:
+    out = tmp_path / "ud" / "mappe"
+    result = run("demo", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    written = out / "demo-plan.json"
+    assert f"wrote {written}" in result.stdout
+    assert cfbu.load(written) == demo_plan
+    checked = run("validate", str(written))
+    assert checked.exit_code == 0
+    assert "no problems" in checked.stdout
+
+
+def test_demo_needs_out() -> None:
+    result = run("demo")
+    assert result.exit_code == 2
+    assert "--out" in result.output
+
+
+def test_validate_good_file(good_file: Path) -> None:
+    result = run("validate", str(good_file))
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"{good_file}: no problems"
+
+
+def test_validate_bad_file_lists_every_problem(bad_file: Path) -> None:
+    result = run("validate", str(bad_file))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{bad_file}: $.data.organisations[0].sector: ")
+    assert lines[1] == f"{bad_file}: $.data.organisations[1].colour: unknown field"
+    assert "2 problem(s) found" in result.stderr
+
+
+def test_validate_corrupt_json_names_line_and_column(tmp_path: Path) -> None:
+    target = tmp_path / "corrupt.json"
+    target.write_bytes(b'{"format": "cfbu-toolkit",\n  "kind": ]')
+    result = run("validate", str(target))
+    assert result.exit_code == 1
+    assert "line 2, column 11" in result.stdout
+
+
+def test_validate_missing_file_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("validate", str(tmp_path / "findes-ikke.json"))
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+
+
+def test_validate_unknown_format_is_one_line(tmp_path: Path) -> None:
+    target = tmp_path / "plan.txt"
+    target.write_text("hej")
+    result = run("validate", str(target))
+    assert result.exit_code == 2
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 1
+    assert errors[0].startswith("error: ")
+
+
+def test_export_json_with_privacy(good_file: Path, tmp_path: Path, demo_plan: cfbu.Plan) -> None:
+    out = tmp_path / "til-kommunen.json"
+    result = run("export", str(good_file), "-o", str(out), "--privacy", "omit")
+    assert result.exit_code == 0, result.output
+    assert f"wrote {out}" in result.stdout
+    assert cfbu.load(out) == cfbu.redact(demo_plan, "omit")
+
+
+def test_export_of_a_bad_file_is_one_line_per_problem(bad_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ud.json"
+    result = run("export", str(bad_file), "-o", str(out))
+    assert result.exit_code == 2
+    errors = result.stderr.strip().splitlines()
+    assert errors[0].startswith("error: ")
+    assert any("$.data.organisations[1].colour" in line for line in errors)
+    assert not out.exists()
+
+
+def test_export_to_an_unknown_suffix(good_file: Path, tmp_path: Path) -> None:
+    result = run("export", str(good_file), "-o", str(tmp_path / "plan.unknown"))
+    assert result.exit_code == 2
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 1
+    assert errors[0].startswith("error: ")
+
+
+def test_export_of_a_missing_file(tmp_path: Path) -> None:
+    result = run("export", str(tmp_path / "nej.json"), "-o", str(tmp_path / "ud.json"))
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+
+
+def test_formats_lists_json() -> None:
+    result = run("formats")
+    assert result.exit_code == 0
+    rows = [line for line in result.stdout.splitlines() if line.startswith("json ")]
+    assert rows
+    assert ".json" in rows[0]
+    assert "export/import" in rows[0]
