@@ -32,7 +32,8 @@ import attrs
 
 from .errors import CfbuError
 from .model import ContactPerson, Lang, Plan
-from .model._base import PII, REF
+from .model._base import PII
+from .model._fields import field_infos
 
 __all__ = ["PRIVACY_PROFILES", "Privacy", "personal_fields", "pseudonym", "redact"]
 
@@ -63,24 +64,15 @@ def personal_fields(cls: Any) -> tuple[str, ...]:
 @cache
 def _plan(cls: Any) -> tuple[tuple[str, str, bool], ...]:
     """(field, what to do, optional) for each field the walk must look at."""
-    out = []
-    # Resolved types, not annotation strings: cattrs resolves them in place on first use,
-    # so a decision made on the strings would depend on what ran first.
-    for field in attrs.fields(attrs.resolve_types(cls)):
-        optional = field.default is not attrs.NOTHING
-        if field.metadata.get(REF) == "contact":
-            out.append((field.name, "contact_ref", optional))
-        elif field.metadata.get(PII):
-            out.append((field.name, "text", optional))
-        elif _holds_objects(field.type):
-            out.append((field.name, "nested", optional))
-    return tuple(out)
-
-
-def _holds_objects(annotation: Any) -> bool:
-    """Whether a field of this type holds attrs objects (itself, in a tuple, or optional)."""
-    candidates = (annotation, *get_args(annotation))
-    return any(isinstance(t, type) and attrs.has(t) for t in candidates)
+    actions = []
+    for info in field_infos(cls):
+        if info.ref == "contact":
+            actions.append((info.name, "contact_ref", not info.required))
+        elif info.personal:
+            actions.append((info.name, "text", not info.required))
+        elif info.nested:
+            actions.append((info.name, "nested", not info.required))
+    return tuple(actions)
 
 
 @attrs.define

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cache
-from typing import Any, get_args
-
-import attrs
+from typing import Any
 
 from .errors import Problem
 from .model import (
@@ -30,7 +28,7 @@ from .model import (
     ValueGame,
     Workshop,
 )
-from .model._base import REF
+from .model._fields import field_infos, is_model_class
 
 __all__ = ["validate"]
 
@@ -65,30 +63,6 @@ _LABEL = {
 _SCOPED = frozenset({"question", "piece"})
 
 
-@cache
-def _plan_fields(cls: Any) -> tuple[tuple[str, str | None, bool], ...]:
-    """(name, reference target or None, holds nested attrs objects) for each field."""
-    out = []
-    # Resolved types, not annotation strings: cattrs resolves them in place on first use,
-    # so a decision made on the strings would depend on what ran first.
-    for field in attrs.fields(attrs.resolve_types(cls)):
-        target = field.metadata.get(REF)
-        nested = target is None and _may_nest(field.type)
-        if target is not None or nested:
-            out.append((field.name, target, nested))
-    return tuple(out)
-
-
-def _may_nest(annotation: Any) -> bool:
-    """Whether a field of this type holds attrs objects (itself, in a tuple, or optional)."""
-    return _is_attrs(annotation) or any(_is_attrs(arg) for arg in get_args(annotation))
-
-
-@cache
-def _is_attrs(cls: Any) -> bool:
-    return isinstance(cls, type) and attrs.has(cls)
-
-
 def _walk(obj: Any, path: str) -> list[tuple[Any, str]]:
     """Every attrs object below (and including) ``obj``, with its JSON path, parents first."""
     found: list[tuple[Any, str]] = []
@@ -98,16 +72,14 @@ def _walk(obj: Any, path: str) -> list[tuple[Any, str]]:
 
 @cache
 def _nested(cls: Any) -> tuple[str, ...]:
-    return tuple(name for name, _, nested in _plan_fields(cls) if nested)
+    return tuple(f.name for f in field_infos(cls) if f.nested and f.ref is None)
 
 
 @cache
 def _references(cls: Any) -> tuple[tuple[str, str], ...]:
     """(field, target) for each reference checked against the whole plan."""
     return tuple(
-        (name, target)
-        for name, target, _ in _plan_fields(cls)
-        if target is not None and target not in _SCOPED
+        (f.name, f.ref) for f in field_infos(cls) if f.ref is not None and f.ref not in _SCOPED
     )
 
 
@@ -118,9 +90,9 @@ def _collect(obj: Any, path: str, found: list[tuple[Any, str]]) -> None:
         value = getattr(obj, name)
         if type(value) is tuple:
             for index, item in enumerate(value):
-                if _is_attrs(type(item)):  # type: ignore[arg-type]
+                if is_model_class(type(item)):  # type: ignore[arg-type]
                     _collect(item, f"{path}.{name}[{index}]", found)
-        elif _is_attrs(type(value)):  # type: ignore[arg-type]
+        elif is_model_class(type(value)):  # type: ignore[arg-type]
             _collect(value, f"{path}.{name}", found)
 
 
