@@ -63,10 +63,22 @@ _LABEL = {
 _SCOPED = frozenset({"question", "piece"})
 
 
-def _walk(obj: Any, path: str) -> list[tuple[Any, str]]:
+# A JSON path kept as (parent, field, index) links and spelled out only for a problem:
+# formatting a string for each of a large plan's objects cost a third of the check.
+Path = tuple[Any, str, int | None] | str
+
+
+def _spell(path: Path) -> str:
+    if isinstance(path, str):
+        return path
+    parent, name, index = path
+    return f"{_spell(parent)}.{name}" + ("" if index is None else f"[{index}]")
+
+
+def _walk(obj: Any, root: str) -> list[tuple[Any, Path]]:
     """Every attrs object below (and including) ``obj``, with its JSON path, parents first."""
-    found: list[tuple[Any, str]] = []
-    _collect(obj, path, found)
+    found: list[tuple[Any, Path]] = []
+    _collect(obj, root, found)
     return found
 
 
@@ -83,7 +95,7 @@ def _references(cls: Any) -> tuple[tuple[str, str], ...]:
     )
 
 
-def _collect(obj: Any, path: str, found: list[tuple[Any, str]]) -> None:
+def _collect(obj: Any, path: Path, found: list[tuple[Any, Path]]) -> None:
     # Plain recursion into a list: a generator per level made large plans slow to check.
     found.append((obj, path))
     for name in _nested(type(obj)):  # type: ignore[arg-type]
@@ -91,9 +103,9 @@ def _collect(obj: Any, path: str, found: list[tuple[Any, str]]) -> None:
         if type(value) is tuple:
             for index, item in enumerate(value):
                 if is_model_class(type(item)):  # type: ignore[arg-type]
-                    _collect(item, f"{path}.{name}[{index}]", found)
+                    _collect(item, (path, name, index), found)
         elif is_model_class(type(value)):  # type: ignore[arg-type]
-            _collect(value, f"{path}.{name}", found)
+            _collect(value, (path, name, None), found)
 
 
 def validate(obj: Any, *, root: str = "$") -> list[Problem]:
@@ -103,7 +115,7 @@ def validate(obj: Any, *, root: str = "$") -> list[Problem]:
     to things outside it (its organisations, say) cannot be checked and are not reported.
     """
     objects = _walk(obj, root)
-    ids: dict[str, dict[str, str]] = defaultdict(dict)
+    ids: dict[str, dict[str, Path]] = defaultdict(dict)
     problems: list[Problem] = []
     for item, path in objects:
         kind = ENTITY_KINDS.get(type(item))
@@ -112,7 +124,10 @@ def validate(obj: Any, *, root: str = "$") -> list[Problem]:
         first = ids[kind].get(item.id)
         if first is not None:
             problems.append(
-                Problem(where=f"{path}.id", message=f"id {item.id!r} is already used at {first}")
+                Problem(
+                    where=f"{_spell(path)}.id",
+                    message=f"id {item.id!r} is already used at {_spell(first)}",
+                )
             )
         else:
             ids[kind][item.id] = path
@@ -127,7 +142,7 @@ def validate(obj: Any, *, root: str = "$") -> list[Problem]:
     return problems
 
 
-def _dangling(objects: list[tuple[Any, str]], known: dict[str, set[str]]) -> list[Problem]:
+def _dangling(objects: list[tuple[Any, Path]], known: dict[str, set[str]]) -> list[Problem]:
     problems = []
     for item, path in objects:
         for name, target in _references(type(item)):  # type: ignore[arg-type]
@@ -136,14 +151,14 @@ def _dangling(objects: list[tuple[Any, str]], known: dict[str, set[str]]) -> lis
             for index, ref in enumerate(values):
                 if ref is None or ref in known.get(target, ()):
                     continue
-                where = f"{path}.{name}" + (f"[{index}]" if type(value) is tuple else "")
+                where = _spell((path, name, index if type(value) is tuple else None))
                 problems.append(
                     Problem(where=where, message=f"no {_LABEL.get(target, target)} has id {ref!r}")
                 )
     return problems
 
 
-def _scoped(obj: Any, objects: list[tuple[Any, str]], ids: Any) -> list[Problem]:
+def _scoped(obj: Any, objects: list[tuple[Any, Path]], ids: Any) -> list[Problem]:
     """Answers must answer questions of their session's tool; placements, pieces of the game."""
     problems = []
     tools = {item.id: item for item, _ in objects if type(item) is DialogueTool}
@@ -154,7 +169,7 @@ def _scoped(obj: Any, objects: list[tuple[Any, str]], ids: Any) -> list[Problem]
                 if placement.piece_id not in pieces:
                     problems.append(
                         Problem(
-                            where=f"{path}.placements[{index}].piece_id",
+                            where=f"{_spell(path)}.placements[{index}].piece_id",
                             message=f"no piece of this game has id {placement.piece_id!r}",
                         )
                     )
@@ -164,7 +179,7 @@ def _scoped(obj: Any, objects: list[tuple[Any, str]], ids: Any) -> list[Problem]
                 if answer.question_id not in questions:
                     problems.append(
                         Problem(
-                            where=f"{path}.answers[{index}].question_id",
+                            where=f"{_spell(path)}.answers[{index}].question_id",
                             message=f"dialogue tool {item.tool_id!r} has no question "
                             f"{answer.question_id!r}",
                         )

@@ -100,28 +100,40 @@ def _enum(value: Any, cls: type[LabelledEnum]) -> LabelledEnum:
         raise ModelError(f"{_json_type(value)} is not one of {allowed}") from None
 
 
-def _tuple_hook(tuple_type: Any, conv: Any) -> Callable[[Any, type], tuple[Any, ...]]:
+def _fast_tuple_hook(tuple_type: Any, conv: Any) -> Callable[[Any, type], tuple[Any, ...]]:
     item_type = get_args(tuple_type)[0]
     item = conv.get_structure_hook(item_type)
 
     def structure(value: Any, _: type) -> tuple[Any, ...]:
         if type(value) is not list:
             raise _expected("a list", value)
-        try:
-            return tuple([item(v, item_type) for v in value])
-        except Exception:
-            pass
+        return tuple([item(v, item_type) for v in value])
+
+    return structure
+
+
+def _tuple_hook(tuple_type: Any, conv: Any) -> Callable[[Any, type], tuple[Any, ...]]:
+    """Structure every item, collecting each failure with its index."""
+    item_type = get_args(tuple_type)[0]
+    item = conv.get_structure_hook(item_type)
+
+    def structure(value: Any, _: type) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise _expected("a list", value)
+        results: list[Any] = []
         errors: list[Exception] = []
         for index, v in enumerate(value):
             try:
-                item(v, item_type)
+                results.append(item(v, item_type))
             except Exception as exc:
                 exc.__notes__ = [
                     *getattr(exc, "__notes__", []),
                     IterableValidationNote(f"@ index {index}", index, item_type),
                 ]
                 errors.append(exc)
-        raise IterableValidationError("While structuring a list", errors, tuple_type)
+        if errors:
+            raise IterableValidationError("While structuring a list", errors, tuple_type)
+        return tuple(results)
 
     return structure
 
@@ -148,8 +160,8 @@ def _is_homogeneous_tuple(t: Any) -> bool:
     return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _make() -> Any:
-    conv = make_converter(forbid_extra_keys=True, detailed_validation=True)
+def _make(*, detailed: bool) -> Any:
+    conv = make_converter(forbid_extra_keys=True, detailed_validation=detailed)
     # Hooks by class (cattrs dispatches on the class first); LabelledEnum is more specific
     # than str, so its hook wins for the str-based enumerations.
     for cls, hook in (
@@ -165,7 +177,9 @@ def _make() -> Any:
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_unstructure_hook(dt.time, lambda t: t.isoformat("minutes"))
     conv.register_unstructure_hook(LabelledEnum, lambda member: member._value_)
-    conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
+    conv.register_structure_hook_factory(
+        _is_homogeneous_tuple, _tuple_hook if detailed else _fast_tuple_hook
+    )
     conv.register_structure_hook_factory(_is_optional, _optional_hook)
     conv.register_unstructure_hook_factory(
         _is_homogeneous_tuple, lambda t, c: _list_unstructurer(t, c)
@@ -178,8 +192,13 @@ def _list_unstructurer(tuple_type: Any, conv: Any) -> Callable[[tuple[Any, ...]]
     return lambda value: [item(v) for v in value]
 
 
-converter = _make()
-"""The library's one converter. Use :func:`structure` and :func:`unstructure`."""
+converter = _make(detailed=True)
+"""The library's converter, collecting every problem with its path. Use :func:`structure`
+and :func:`unstructure`."""
+
+# The same hooks without cattrs' error bookkeeping: valid documents (the usual case) take
+# this path, and only a failure is structured again, in detail, to report every problem.
+_fast = _make(detailed=False)
 
 
 def unstructure(obj: Any) -> dict[str, Any]:
@@ -194,6 +213,10 @@ def structure(data: Any, cls: type[T], *, root: str = "$") -> T:
         raise_problems(
             [Problem(where=root, message=f"expected an object, got {_json_type(data)}")]
         )
+    try:
+        return _fast.structure(data, cls)  # type: ignore[no-any-return]
+    except Exception:
+        pass  # structure it again in detail, to report every problem with its path
     try:
         result: T = converter.structure(data, cls)
     except Exception as exc:

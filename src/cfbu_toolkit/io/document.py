@@ -8,11 +8,14 @@ diff cleanly.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import orjson
 
 from ..errors import DocumentError, Problem
+from ..validation import validate
 from .converter import raise_problems, structure, unstructure
 from .kinds import KINDS, Exportable, kind_of
 from .migrations import MIGRATIONS, Migrations
@@ -35,7 +38,9 @@ def to_document(obj: Exportable) -> dict[str, Any]:
 
 def dumps(obj: Exportable) -> bytes:
     """The JSON document for ``obj``: UTF-8, indented by two spaces, ending in a newline."""
-    return orjson.dumps(to_document(obj), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    with _gc_paused():
+        document = to_document(obj)
+        return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
 
 def loads(
@@ -45,19 +50,29 @@ def loads(
     migrations: Migrations | None = None,
 ) -> Exportable:
     """Read a JSON document back into the model, checking every reference inside it."""
+    with _gc_paused():
+        try:
+            document = orjson.loads(data)
+        except orjson.JSONDecodeError as exc:
+            where = f"line {exc.lineno}, column {exc.colno}"
+            raise DocumentError(
+                [Problem(where=where, message=f"invalid JSON: {exc.msg}")], source=source
+            ) from None
+        return from_document(document, source=source, migrations=migrations)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the garbage collector: reading allocates many small objects that never form
+    cycles, and collections triggered meanwhile walk them all again (a third of the time of
+    a large load)."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        document = orjson.loads(data)
-    except orjson.JSONDecodeError as exc:
-        raise DocumentError(
-            [
-                Problem(
-                    where=f"line {exc.lineno}, column {exc.colno}",
-                    message=f"invalid JSON: {exc.msg}",
-                )
-            ],
-            source=source,
-        ) from None
-    return from_document(document, source=source, migrations=migrations)
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def from_document(
@@ -68,21 +83,12 @@ def from_document(
 ) -> Exportable:
     """The object held by a parsed JSON document (the envelope and its data)."""
     cls, data = _open_envelope(document, source, migrations or MIGRATIONS)
-    # Structuring allocates many small objects that never form cycles; pausing the
-    # garbage collector meanwhile makes large loads markedly faster.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with _gc_paused():
         try:
             obj: Exportable = structure(data, cls, root="$.data")
         except DocumentError as exc:
             raise DocumentError(exc.problems, source=source) from None
-    finally:
-        if enabled:
-            gc.enable()
-    from ..validation import validate
-
-    problems = validate(obj, root="$.data")
+        problems = validate(obj, root="$.data")
     if problems:
         raise DocumentError(problems, source=source)
     return obj
