@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "src"))
 
-from cfbu_toolkit import __version__  # noqa: E402
+from cfbu_toolkit import __version__
 
 project = "cfbu_toolkit"
 author = "The cfbu_toolkit developers"
