@@ -112,12 +112,18 @@ def demo(out: Path, lang: str) -> None:
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "format_", help="Format name; by default from the suffix.")
-def validate(file: Path, format_: str | None) -> None:
+@click.option(
+    "--lang", type=LANGS, default="da", show_default=True, help="Language of the problems."
+)
+def validate(file: Path, format_: str | None, lang: str) -> None:
     """List every problem in FILE; exit status 1 when there are any."""
     from . import api
 
     try:
-        obj = api.load(file, format=format_)
+        with warnings.catch_warnings():
+            warnings.simplefilter("default")
+            warnings.showwarning = _show_warning
+            obj = api.load(file, format=format_, lang=lang)
     except DocumentError as exc:
         for problem in exc.problems:
             click.echo(f"{file}: {problem}")
@@ -158,6 +164,72 @@ def export_command(file: Path, out: Path, format_: str | None, lang: str, privac
             )
         finally:
             bar.close()
+        click.echo(f"wrote {out}")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["kortlaegning", "kortlægning", "mapping"]))
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--lang", type=LANGS, default="da", show_default=True)
+@click.option("--plan-name", default="", help="The plan's name, filled in for the person.")
+def template(kind: str, out: Path, lang: str, plan_name: str) -> None:
+    """Write a blank workbook to fill in: KIND kortlaegning is the mapping registration."""
+    from .excel.template import mapping_template
+
+    with _friendly_errors():
+        mapping_template(out, lang=cast(Lang, lang), plan_name=plan_name)
+        click.echo(f"wrote {out}")
+
+
+@main.command(name="import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Where to write it; the format follows the suffix (.json, .xlsx, .md, ...).",
+)
+@click.option("--format", "format_", help="Input format name; by default from the suffix.")
+@click.option(
+    "--base",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The plan FILE was exported from: update its rows and add the new ones.",
+)
+@click.option("--lang", type=LANGS, default="da", show_default=True)
+def import_command(
+    file: Path, out: Path, format_: str | None, base: Path | None, lang: str
+) -> None:
+    """Read FILE (a filled-in workbook, say) and write it to OUT.
+
+    Every problem is listed with its place (sheet and cell) and the exit status is 1;
+    nothing is written then.
+    """
+    from . import api
+    from .model import Plan
+
+    options: dict[str, Any] = {}
+    with _friendly_errors():
+        if base is not None:
+            plan = api.load(base)
+            if not isinstance(plan, Plan):
+                raise CfbuError(f"{base}: --base must hold a whole plan")
+            options["base"] = plan
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("default")
+            warnings.showwarning = _show_warning
+            obj = api.load(file, format=format_, lang=lang, **options)
+    except DocumentError as exc:
+        for problem in exc.problems:
+            click.echo(f"{file}: {problem}")
+        click.echo(f"{len(exc.problems)} problem(s) found; nothing written", err=True)
+        sys.exit(1)
+    except CfbuError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    with _friendly_errors():
+        api.export(obj, out, lang=cast(Lang, lang))
         click.echo(f"wrote {out}")
 
 

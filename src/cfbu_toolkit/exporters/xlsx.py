@@ -34,13 +34,20 @@ from ..excel.layout import (
     GUIDE,
     LIST_COLUMNS,
     LISTS,
-    LOOKUPS,
     RECORD_COLUMNS,
     ROOT_TABLE,
     YES_NO,
     Column,
     Table,
     tables_for,
+)
+from ..excel.lookups import (
+    Lookups,
+    add_validation,
+    enums_of,
+    header_cells,
+    lookup_refs,
+    write_lookup_sheet,
 )
 from ..io.kinds import Exportable
 from ..model import FocusArea, Lang, Plan
@@ -90,7 +97,7 @@ class _WorkbookWriter:
         self.done = 0
         self.total = sum(self._count(t) for t in self.tables)
         self.text_lists: list[tuple[Any, ...]] = []
-        self.lookups: dict[type[LabelledEnum] | None, str] = {}
+        self.lookups: Lookups = {}
 
     # -- walking the tree ------------------------------------------------------------------
 
@@ -158,52 +165,16 @@ class _WorkbookWriter:
         wb.save(stream)
 
     def _collect_lookups(self) -> None:
-        enums: list[type[LabelledEnum] | None] = [None]  # None: yes/no
-        for table in self.tables:
-            for column in table.columns:
-                if column.enum is not None and column.enum not in enums:
-                    enums.append(column.enum)
-        title = LOOKUPS.title(self.lang)
-        for index, enum in enumerate(enums, 1):
-            size = 2 if enum is None else len(enum)
-            letter = column_letter(index)
-            self.lookups[enum] = f"'{title}'!${letter}$2:${letter}${size + 1}"
+        self.lookups = lookup_refs(enums_of(self.tables), self.lang)
 
     def _sheet(self, title: str) -> Any:
         return self.wb.create_sheet(title)
 
     def _header_cells(self, ws: Any, headers: Iterable[str]) -> list[Any]:
-        from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
-        from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped]
-
-        bold = Font(bold=True)
-        fill = PatternFill("solid", fgColor="DDEBF7")
-        cells = []
-        for header in headers:
-            cell = WriteOnlyCell(ws, value=header)
-            cell.data_type = "s"
-            cell.font = bold
-            cell.fill = fill
-            cells.append(cell)
-        return cells
+        return header_cells(ws, headers)
 
     def _dropdown(self, ws: Any, enum: type[LabelledEnum] | None, ref: str) -> None:
-        from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
-
-        dv = DataValidation(
-            type="list",
-            formula1=self.lookups[enum],
-            allow_blank=True,
-            showDropDown=False,  # False shows the in-cell arrow (the attribute is inverted)
-            errorStyle="warning",
-            showErrorMessage=True,
-            errorTitle="Ukendt værdi" if self.lang == "da" else "Unknown value",
-            error=(
-                "Vælg en værdi fra listen." if self.lang == "da" else "Pick a value from the list."
-            ),
-        )
-        dv.add(ref)
-        ws.data_validations.append(dv)
+        add_validation(ws, ref, self.lang, formula=self.lookups[enum])
 
     # -- a table: one row per object -------------------------------------------------------
 
@@ -288,7 +259,7 @@ class _WorkbookWriter:
 
     def _maker(self, ws: Any, table: Table, column: Column) -> Callable[[Any], Any]:
         """A function making the cell for a non-empty value of ``column``."""
-        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
 
         kind = column.kind
         if kind in ("text", "opt_text", "derived"):
@@ -392,26 +363,11 @@ class _WorkbookWriter:
         ws.auto_filter.ref = f"A1:F{max(len(self.text_lists) + 1, 2)}"
 
     def _write_lookups(self) -> None:
-        ws = self._sheet(LOOKUPS.title(self.lang))
-        ws.sheet_state = "hidden"
-        columns: list[list[str]] = []
-        for enum in self.lookups:
-            if enum is None:
-                heading = "Ja/nej" if self.lang == "da" else "Yes/no"
-                columns.append([heading, *YES_NO[self.lang]])
-            else:
-                columns.append([enum.__name__, *(m.label(self.lang) for m in enum)])
-        for i, values in enumerate(columns, 1):
-            ws.column_dimensions[column_letter(i)].width = min(
-                MAX_WIDTH, max(len(v) for v in values) + 2
-            )
-        height = max(len(c) for c in columns)
-        for r in range(height):
-            ws.append([c[r] if r < len(c) else None for c in columns])
+        write_lookup_sheet(self.wb, self.lookups, self.lang)
 
     def _write_guide(self) -> None:
         from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Alignment, Font
+        from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
 
         ws = self._sheet(GUIDE.title(self.lang))
         ws.column_dimensions["A"].width = 28

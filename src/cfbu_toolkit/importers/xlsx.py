@@ -31,7 +31,7 @@ from typing import IO, Any
 
 import attrs
 
-from ..errors import CfbuError, DocumentError, ModelError, Problem
+from ..errors import CfbuError, DocumentError, FormatError, ModelError, Problem
 from ..excel.cells import column_letter, decode_text
 from ..excel.layout import (
     BY_NAME,
@@ -46,9 +46,12 @@ from ..excel.layout import (
     tables_for,
 )
 from ..excel.limits import ReadLimits
+from ..excel.messages import translate
+from ..excel.reimport import merge, similar_names
+from ..excel.template import TEMPLATE_MARK
 from ..exporters.xlsx import MEDIA_TYPE
 from ..io.kinds import Exportable
-from ..model import Assessment, FocusArea, Lang, new_id
+from ..model import Assessment, FocusArea, Lang, Plan, new_id
 from ..model.enums import LabelledEnum
 from ..plugins.hookspecs import hookimpl
 from ..plugins.types import ImportContext, ImporterSpec
@@ -62,13 +65,23 @@ class WorkbookWarning(UserWarning):
 
 
 def load_xlsx(stream: IO[bytes], context: ImportContext) -> Exportable:
-    """Read a workbook from ``stream`` into a plan or one of its parts."""
+    """Read a workbook from ``stream`` into a plan or one of its parts.
+
+    ``base=plan`` (an option of :func:`cfbu_toolkit.load`) merges what the workbook holds
+    into ``plan`` (see :mod:`cfbu_toolkit.excel.reimport`) and returns the merged plan, with
+    every problem of the result placed in its cell.
+    """
     lang: Lang = "en" if context.lang == "en" else "da"
-    limits = ReadLimits.from_options(context.options)
+    options = dict(context.options)
+    base = options.pop("base", None)
+    if base is not None and not isinstance(base, Plan):
+        raise FormatError(f"base= must be a Plan, got {type(base).__name__}")
+    limits = ReadLimits.from_options(options)
     source = context.source
     archive_stream = _bounded(stream, limits, lang, source)
     _check_archive(archive_stream, limits, lang, source)
     reader = _Reader(_open_workbook(archive_stream, lang, source), lang, limits, source)
+    reader.base = base
     try:
         return reader.read()
     finally:
@@ -187,6 +200,11 @@ class _Reader:
         self.children: dict[str, dict[str | None, list[_Built]]] = {}
         self.places: dict[int, _Place] = {}  # id(obj) -> where it was read
         self._record_rows: dict[str, int] = {}  # a record sheet's row of each field
+        self.base: Plan | None = None  # re-import: merge into this plan
+        try:
+            self.template = TEMPLATE_MARK in (wb.properties.keywords or "")
+        except Exception:  # properties of a damaged workbook
+            self.template = False
 
     def close(self) -> None:
         with contextlib.suppress(Exception):  # closing a damaged archive may fail too
@@ -216,9 +234,52 @@ class _Reader:
         self.raise_if_problems()
         self._unclaimed(tables, root)
         self.raise_if_problems()
+        if self.base is not None:
+            obj = merge(self.base, obj, replaced=self._follow)
         self._validate(obj)
+        self._typed_twice(obj)
         self.raise_if_problems()
         return obj  # type: ignore[no-any-return]
+
+    def _follow(self, edited: Any, merged: Any) -> None:
+        place = self.places.get(id(edited))
+        if place is not None:
+            self.places[id(merged)] = place
+
+    def _typed_twice(self, obj: Any) -> None:
+        """Organisations whose names differ only in spaces and case, with different IDs.
+
+        Reported as a problem on a re-import (``base=``) when either of the two is new;
+        otherwise as a warning, so a plan the model allows always loads back.
+        """
+        if not isinstance(obj, Plan):
+            return
+        known = {o.id for o in self.base.organisations} if self.base is not None else None
+        for first, later in similar_names(obj.organisations):
+            # Placed at the later of the two (on a re-import, the new one), naming the other.
+            where, other = self._name_cell(later), self._name_cell(first)
+            if where is None:
+                where, other = other, None
+            message = _t(
+                self.lang,
+                "typed_twice" if later.name != first.name else "typed_same",
+                name=later.name,
+                id=later.id,
+                other_name=first.name,
+                other_id=first.id,
+                other=other or _t(self.lang, "in_plan"),
+            )
+            where = where or f"$.organisations[{obj.organisations.index(later)}]"
+            if known is not None and not (first.id in known and later.id in known):
+                self.problems.append(Problem(where=where, message=message))
+            else:
+                warnings.warn(f"{where}: {message}", WorkbookWarning, stacklevel=4)
+
+    def _name_cell(self, org: Any) -> str | None:
+        place = self.places.get(id(org))
+        if place is None or not place.letters:
+            return None
+        return f"{place.sheet}!{place.letters.get('name', 'A')}{place.row}"
 
     def _find_root(self) -> str:
         for name in ROOT_TABLE.values():
@@ -425,11 +486,12 @@ class _Reader:
         built: dict[str | None, list[_Built]] = defaultdict(list)
         self.children[table.name] = built
         if ws is None:
-            warnings.warn(
-                _t(self.lang, "missing_sheet", sheet=table.title(self.lang)),
-                WorkbookWarning,
-                stacklevel=4,
-            )
+            if not self.template:  # a template leaves out the sheets it has no use for
+                warnings.warn(
+                    _t(self.lang, "missing_sheet", sheet=table.title(self.lang)),
+                    WorkbookWarning,
+                    stacklevel=4,
+                )
             return
         rows = self._rows(ws)
         first = next(rows, None)
@@ -496,8 +558,11 @@ class _Reader:
                 kwargs[attr] = value
         for attr in table.required_attrs():
             if attr not in values and attr != "id":
-                letter = place.letters.get(attr, "")
-                self.problem(f"{where}{letter}{place.row}", "required")
+                if place.letters:
+                    cell = f"{where}{place.letters.get(attr, '')}{place.row}"
+                else:  # a record sheet: the value column of the field's row
+                    cell = f"{where}B{self._record_rows.get(attr, place.row)}"
+                self.problem(cell, "required")
                 bad = True
         if table.has_id and "id" not in kwargs:
             id_attr = next(c.attr for c in table.columns if c.kind == "id")
@@ -550,7 +615,8 @@ class _Reader:
         if not place.letters:  # a record sheet: the value column of the field's row
             letter = "B"
         row = place.row if place.letters else self._record_rows.get(attr, place.row)
-        self.problems.append(Problem(where=f"{place.sheet}!{letter}{row}", message=exc.message))
+        message = translate(exc.message, self.lang)
+        self.problems.append(Problem(where=f"{place.sheet}!{letter}{row}", message=message))
 
     # -- the exported object itself --------------------------------------------------------
 
@@ -637,10 +703,13 @@ class _Reader:
         if not problems:
             return
         index = _path_index(obj, self.places)
+
+        def cell(path: str) -> str:
+            return _cell_of(path, index)
+
         for problem in problems:
-            self.problems.append(
-                Problem(where=_cell_of(problem.where, index), message=problem.message)
-            )
+            message = translate(problem.message, self.lang, where=cell)
+            self.problems.append(Problem(where=cell(problem.where), message=message))
 
     # -- cells -------------------------------------------------------------------------------
 
@@ -837,13 +906,13 @@ def _shown(raw: Any) -> str:
 
 
 def _path_index(obj: Any, places: dict[int, _Place]) -> dict[str, _Place]:
-    from ..validation import _walk
+    from ..validation import _spell, _walk
 
     index: dict[str, _Place] = {}
     for item, path in _walk(obj, "$"):
         place = places.get(id(item))
         if place is not None:
-            index[path] = place
+            index[_spell(path)] = place
     return index
 
 
@@ -903,6 +972,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "unknown_sheet": '"{value}" er ikke et ark med tekstlister',
         "no_parent": 'ID "{key}" findes ikke i arket {sheet}',
         "no_owner": 'tekstlisten hører til ID "{key}" {nr} i arket {sheet}, som ikke findes',
+        "typed_twice": '"{name}" (ID {id}) er samme navn som "{other_name}" (ID {other_id}, '
+        "{other}), bortset fra mellemrum og store/små bogstaver; er det samme organisation, "
+        "så brug ét ID",
+        "typed_same": '"{name}" (ID {id}) står også med ID {other_id} ({other}); er det samme '
+        "organisation, så brug ét ID",
+        "in_plan": "allerede i planen",
     },
     "en": {
         "file_too_big": "the file has {n} bytes; the limit is {limit}",
@@ -932,6 +1007,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "no_parent": 'ID "{key}" is not in sheet {sheet}',
         "no_owner": 'the text list belongs to ID "{key}" {nr} in sheet {sheet}, which does '
         "not exist",
+        "typed_twice": '"{name}" (ID {id}) has the same name as "{other_name}" (ID {other_id}, '
+        "{other}) but for spaces and case; if it is the same organisation, use one ID",
+        "typed_same": '"{name}" (ID {id}) is also there with ID {other_id} ({other}); if it is '
+        "the same organisation, use one ID",
+        "in_plan": "already in the plan",
     },
 }
 
