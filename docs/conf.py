@@ -37,7 +37,7 @@ autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "show-inheritance": False}
 # Names that appear in signatures but are documented elsewhere or are aliases.
 nitpick_ignore_regex = [
-    (r"py:.*", r"(attrs|cattrs|pluggy|click|_io|typing|collections\.abc|datetime|dt|os|enum)\..*"),
+    (r"py:.*", r"(attrs|cattrs|pluggy|click|_io|typing|collections\.abc|datetime|dt|os|enum|pathlib)\..*"),
     (r"py:.*", r"cfbu_toolkit\.(api|privacy)\.T"),
     (r"py:mod", r"cfbu_toolkit\..*"),
     (r"py:.*", r"(T|S|E|Lang|Privacy|Progress|Exportable|PathLike|Exporter|Importer)"),

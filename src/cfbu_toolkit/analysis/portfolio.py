@@ -54,7 +54,7 @@ class RollUpColumn:
     header_da: str
     header_en: str
     numeric: bool = False
-    """Counts and amounts: summed in a report's total line."""
+    """Whether the column holds counts or amounts, which a report sums in its total line."""
     labels: dict[str, tuple[str, str]] | None = attrs.field(default=None, eq=False)
     """Danish and English labels of the stable values the column holds, if it holds any."""
 
