@@ -66,6 +66,11 @@ def _escape(match: re.Match[str]) -> str:
 
 def encode_text(text: str) -> str:
     """``text`` in the form a cell carries it (unchanged unless it needs escaping)."""
+    # Fast path: every character the pattern escapes is one ``str.isprintable`` rejects
+    # (categories Cc, Cs and Cn), and a literal escape needs "_x". Text with a line break
+    # or a tab is not "printable" and takes the pattern.
+    if text.isprintable() and "_x" not in text:
+        return text
     if _NEEDS_ESCAPE.search(text) is None:
         return text
     return _NEEDS_ESCAPE.sub(_escape, text)

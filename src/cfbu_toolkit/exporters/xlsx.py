@@ -17,10 +17,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
+from operator import itemgetter
 from typing import IO, Any
 
 from ..errors import DocumentError, Problem
 from ..excel.cells import (
+    ERROR_LITERALS,
     MAX_CELL_CHARS,
     MAX_COLUMNS,
     MAX_ROWS,
@@ -95,7 +98,8 @@ class _WorkbookWriter:
         self.problems: list[Problem] = []
         self.wb = Workbook(write_only=True)
         self.done = 0
-        self.total = sum(self._count(t) for t in self.tables)
+        self.counts = {t.name: self._count(t) for t in self.tables}
+        self.total = sum(self.counts.values())
         self.text_lists: list[tuple[Any, ...]] = []
         self.lookups: Lookups = {}
 
@@ -117,7 +121,14 @@ class _WorkbookWriter:
                 yield key, index, item
 
     def _count(self, table: Table) -> int:
-        return sum(1 for _ in self.rows(table))
+        """How many rows :meth:`rows` yields for ``table``, walking only its parents."""
+        if table.name == self.root:
+            return 1
+        parent = BY_NAME[table.parent or "plan"]
+        drop = 1 if table.name == "assessments" else 0  # as in rows()
+        return sum(
+            max(len(getattr(owner, table.field)) - drop, 0) for _, _, owner in self.rows(parent)
+        )
 
     # -- the workbook ----------------------------------------------------------------------
 
@@ -181,7 +192,7 @@ class _WorkbookWriter:
     def _write_table(self, table: Table) -> None:
         title = table.title(self.lang)
         columns = table.columns
-        count = self._count(table)
+        count = self.counts[table.name]
         if count + 1 > MAX_ROWS:
             raise DocumentError(
                 [
@@ -194,19 +205,24 @@ class _WorkbookWriter:
         if len(columns) > MAX_COLUMNS:  # pragma: no cover - the layout is fixed
             raise DocumentError([Problem(where=title, message="too many columns")])
         ws = self._sheet(title)
-        makers = [self._maker(ws, table, column) for column in columns]
         getters = [self._getter(column) for column in columns]
-
-        def values(row: Row) -> list[Any]:
-            return [get(row) for get in getters]
+        # Only columns whose values need a cell of their own (text, dates) are touched per
+        # row; the others go to openpyxl as they are.
+        makers = [
+            (i, maker)
+            for i, column in enumerate(columns)
+            if (maker := self._maker(ws, table, column)) is not None
+        ]
 
         # Widths from the header and a sample of rows (write-only: before the first row).
+        # The sample's values are kept (at most WIDTH_SAMPLE rows) and written below, so
+        # they are computed once.
+        rows = self.rows(table)
+        sample = [(row, [get(row) for get in getters]) for row in islice(rows, WIDTH_SAMPLE)]
         widths = [len(c.header(self.lang)) + 3 for c in columns]
-        for n, row in enumerate(self.rows(table)):
-            if n >= WIDTH_SAMPLE:
-                break
-            for i, value in enumerate(values(row)):
-                widths[i] = max(widths[i], _display_width(value))
+        if sample:
+            for i, found in enumerate(zip(*(values for _, values in sample), strict=True)):
+                widths[i] = max(widths[i], max(map(_display_width, found)))
         for i, column in enumerate(columns):
             cap = column.width or MAX_WIDTH
             width = min(max(widths[i], MIN_WIDTH), max(cap, MIN_WIDTH))
@@ -217,22 +233,23 @@ class _WorkbookWriter:
         letters = [column_letter(i + 1) for i in range(len(columns))]
         row_number = 1
         report_every = 1000
-        for row in self.rows(table):
+        lists = [(f.attr, f.header(self.lang)) for f in table.lists]
+        append = ws.append
+        rest = ((row, [get(row) for get in getters]) for row in rows)
+        for row, cells in chain(sample, rest):
             row_number += 1
-            raw = values(row)
-            cells: list[Any] = []
-            for i, value in enumerate(raw):
+            for i, make in makers:
+                value = cells[i]
                 if value is None:
-                    cells.append(None)
                     continue
-                made = makers[i](value)
+                made = make(value)
                 if made is _TOO_LONG:
                     self._too_long(f"{where_prefix}{letters[i]}{row_number}", value)
                     made = None
-                cells.append(made)
-            ws.append(cells)
-            for list_field in table.lists:
-                self._collect_list(table, row, list_field.attr, list_field.header(self.lang))
+                cells[i] = made
+            append(cells)
+            for attr, header in lists:
+                self._collect_list(table, row, attr, header)
             self.done += 1
             if self.done % report_every == 0:
                 self.context.report(self.done, self.total)
@@ -244,47 +261,75 @@ class _WorkbookWriter:
                 self._dropdown(ws, enum, f"{letters[i]}2:{letters[i]}{MAX_ROWS}")
 
     def _getter(self, column: Column) -> Callable[[Row], Any]:
+        """The plain value of ``column`` for a row, as :func:`_plain` gives it."""
         kind = column.kind
         if kind == "parent":
-            return lambda row: row[0]
+            return itemgetter(0)
         if kind == "nr":
-            return lambda row: row[1]
+            return itemgetter(1)
         if kind == "derived":
             names = self.org_names
             return lambda row: names.get(row[2].organisation_id) or None
         get = column.getter
-        if kind in ("text",):
+        if kind == "text":
             return lambda row: get(row[2]) or None
-        return lambda row: _plain(kind, get(row[2]), self.lang, self.custom_keys)
+        if kind in ("id", "ref", "opt_text"):
+            return lambda row: get(row[2])
+        if kind == "enum":
+            # The labels once per column instead of a lookup per cell.
+            labels = {m: m.label(self.lang) for m in column.enum or ()}
 
-    def _maker(self, ws: Any, table: Table, column: Column) -> Callable[[Any], Any]:
-        """A function making the cell for a non-empty value of ``column``."""
+            def enum_value(row: Row) -> Any:
+                value = get(row[2])
+                if value is None:
+                    return None
+                label = labels.get(value)
+                return label if label is not None else value.label(self.lang)
+
+            return enum_value
+        if kind == "bool":
+            yes, no = YES_NO[self.lang]
+            return lambda row: None if (v := get(row[2])) is None else (yes if v else no)
+        lang, custom = self.lang, self.custom_keys
+        return lambda row: _plain(kind, get(row[2]), lang, custom)
+
+    def _maker(self, ws: Any, table: Table, column: Column) -> Callable[[Any], Any] | None:
+        """A function making the cell for a non-empty value of ``column``.
+
+        ``None`` when the value goes to openpyxl as it is.
+        """
         from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
 
         kind = column.kind
         if kind in ("text", "opt_text", "derived"):
-            return lambda value: _text_cell(ws, value, WriteOnlyCell)
-        if kind == "date":
+            half = MAX_CELL_CHARS // 2
+
+            def text_cell(value: str) -> Any:
+                # Most text needs no escaping and fits whatever its UTF-16 length: then it
+                # is itself, unless openpyxl would make it a formula or an error cell.
+                if len(value) <= half and value.isprintable() and "_x" not in value:
+                    if (len(value) > 1 and value[0] == "=") or value in ERROR_LITERALS:
+                        cell = WriteOnlyCell(ws, value=value)
+                        cell.data_type = "s"
+                        return cell
+                    return value
+                return _text_cell(ws, value, WriteOnlyCell)
+
+            return text_cell
+        if kind in ("date", "time"):
+            # One styled cell per column, given each row's value: a write-only sheet writes
+            # a row out when it is appended, so the cell is free again for the next row.
+            cell = WriteOnlyCell(ws)
+            cell.number_format = DATE_FORMAT if kind == "date" else TIME_FORMAT
 
             def date_cell(value: Any) -> Any:
                 if isinstance(value, str):
                     return value
-                cell = WriteOnlyCell(ws, value=value)
-                cell.number_format = DATE_FORMAT
+                cell.value = value
                 return cell
 
             return date_cell
-        if kind == "time":
-
-            def time_cell(value: Any) -> Any:
-                if isinstance(value, str):
-                    return value
-                cell = WriteOnlyCell(ws, value=value)
-                cell.number_format = TIME_FORMAT
-                return cell
-
-            return time_cell
-        return lambda value: value
+        return None
 
     def _too_long(self, where: str, value: str) -> None:
         self.problems.append(
@@ -321,9 +366,10 @@ class _WorkbookWriter:
         ws.freeze_panes = "A2"
         ws.append(self._header_cells(ws, (c.header(self.lang) for c in RECORD_COLUMNS)))
         for n, (column, label, value) in enumerate(zip(columns, labels, values, strict=True), 2):
-            cell = None
-            if value is not None:
-                cell = self._maker(ws, table, column)(value)
+            cell = value
+            make = self._maker(ws, table, column)
+            if value is not None and make is not None:
+                cell = make(value)
                 if cell is _TOO_LONG:
                     self._too_long(f"{title}!B{n}", value)
                     cell = None
