@@ -15,73 +15,24 @@ and the same input always gives the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import IO, Any
+from collections.abc import Iterable
+from typing import IO
 
 from ..io.kinds import KINDS, Exportable
-from ..model import (
-    ActivityAgreement,
-    CollaborationAgreement,
-    DialogueSession,
-    Mapping,
-    Plan,
-    ValueGame,
-)
 from ..plugins.hookspecs import hookimpl
 from ..plugins.types import ExportContext, ExporterSpec
-from ._markdown.agreements import activity_agreement, collaboration_agreement
-from ._markdown.context import Ctx, Names, Progress
-from ._markdown.dialogue import dialogue_session
-from ._markdown.doc import Doc
-from ._markdown.mapping import mapping
-from ._markdown.plan import plan
-from ._markdown.values import value_game
 
 __all__ = ["MEDIA_TYPE", "export_markdown", "render"]
 
 MEDIA_TYPE = "text/markdown; charset=utf-8"
 
-_RENDERERS: dict[type[Any], Callable[[Doc, Any, Ctx], None]] = {
-    Plan: plan,
-    Mapping: mapping,
-    CollaborationAgreement: collaboration_agreement,
-    ActivityAgreement: activity_agreement,
-    DialogueSession: dialogue_session,
-    ValueGame: value_game,
-}
-
-
-def _units(obj: Exportable) -> int:
-    """How many units of progress the export has: mapping entries, and one per part."""
-    if isinstance(obj, Plan):
-        return (
-            1
-            + sum(len(m.entries) + 1 for m in obj.mappings)
-            + len(obj.dialogue_sessions)
-            + len(obj.collaboration_agreements)
-            + len(obj.activity_agreements)
-            + len(obj.value_games)
-            + len(obj.workshops)
-        )
-    if isinstance(obj, Mapping):
-        return len(obj.entries) + 1
-    return 1
-
 
 def render(obj: Exportable, context: ExportContext | None = None) -> bytes:
     """The Markdown document of ``obj`` as UTF-8 bytes."""
-    context = context or ExportContext()
-    renderer = _RENDERERS.get(type(obj))
-    if renderer is None:
-        allowed = ", ".join(cls.__name__ for cls in _RENDERERS)
-        raise TypeError(f"cannot write a {type(obj).__name__} as Markdown; expected {allowed}")
-    known = obj if isinstance(obj, Plan) else context.plan
-    progress = Progress(context, _units(obj))
-    ctx = Ctx(lang=context.lang, names=Names(known), progress=progress)
-    doc = Doc()
-    renderer(doc, obj, ctx)
-    progress.finish()
-    return doc.render()
+    # Imported on use: finding the installed formats should not load every renderer.
+    from ._markdown.document import render as render_document
+
+    return render_document(obj, context)
 
 
 def export_markdown(obj: Exportable, stream: IO[bytes], context: ExportContext) -> None:

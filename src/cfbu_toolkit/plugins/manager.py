@@ -13,8 +13,7 @@ import importlib
 import os
 import warnings
 from collections.abc import Callable, Iterable
-from importlib.metadata import EntryPoint, entry_points
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 import pluggy
@@ -22,6 +21,9 @@ import pluggy
 from ..errors import FormatError
 from . import hookspecs
 from .types import ExporterSpec, ImporterSpec
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 __all__ = [
     "DEFAULT_PLUGINS",
@@ -108,6 +110,8 @@ class PluginHost:
             if name not in blocked:
                 self._register_module(name, functools.partial(importlib.import_module, module))
         if self._use_entry_points:
+            from importlib.metadata import entry_points  # slow to import: only when used
+
             for ep in entry_points(group=ENTRY_POINT_GROUP):
                 if ep.name not in blocked:
                     self._register_entry_point(ep)

@@ -29,7 +29,7 @@ import json
 import re
 import zipfile
 from collections.abc import Callable, Iterable
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from cfbu_toolkit import (
     Exportable,
@@ -40,7 +40,9 @@ from cfbu_toolkit import (
     Plan,
     hookimpl,
 )
-from cfbu_toolkit.analysis.rows import TABLES, Column, Table, rows
+
+if TYPE_CHECKING:
+    from cfbu_toolkit.analysis.rows import Column, Table
 
 __all__ = ["MEDIA_TYPE", "cfbu_exporters", "descriptor", "write_datapackage"]
 
@@ -135,6 +137,8 @@ def _schema(table: Table, lang: Lang, one_plan: bool) -> dict[str, Any]:
 
 def descriptor(plans: Iterable[Plan], *, lang: Lang = "da") -> dict[str, Any]:
     """The ``datapackage.json`` of a package holding ``plans``."""
+    from cfbu_toolkit.analysis.rows import TABLES
+
     held = list(plans)
     if len(held) == 1:
         name, title = _package_name(f"cfbu-{held[0].id}"), held[0].name
@@ -200,6 +204,8 @@ def write_datapackage(
     Personal data is written as the plans hold it: redact them first
     (``cfbu.redact(plan, "omit")``) or export through ``cfbu.export(..., privacy=...)``.
     """
+    from cfbu_toolkit.analysis.rows import TABLES, rows  # on use: it builds its tables
+
     held = list(plans)
     meta = descriptor(held, lang=lang)
     total = len(TABLES) + 1
