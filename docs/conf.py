@@ -37,7 +37,8 @@ autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "show-inheritance": False}
 # Names that appear in signatures but are documented elsewhere or are aliases.
 nitpick_ignore_regex = [
-    (r"py:.*", r"(attrs|cattrs|pluggy|click|_io|typing|collections\.abc|datetime|dt|os|enum|pathlib)\..*"),
+    (r"py:.*", r"(attrs|cattrs|pluggy|click|_io|typing|datetime|dt|os|enum|pathlib)\..*"),
+    (r"py:.*", r"collections\.abc\..*"),
     (r"py:.*", r"cfbu_toolkit\.(api|privacy)\.T"),
     (r"py:mod", r"cfbu_toolkit\..*"),
     (r"py:.*", r"(T|S|E|Lang|Privacy|Progress|Exportable|PathLike|Exporter|Importer)"),

@@ -1,8 +1,8 @@
 """Shared test setup: hypothesis profiles and the demo plan.
 
 ``HYPOTHESIS_PROFILE=ci`` (used by ``.ci/run``) runs more examples, ``thorough`` many
-more; the default, ``fast``, keeps a local run short. Neither sets a deadline: the tests share a small machine, and timing is not what
-they check.
+more; the default, ``fast``, keeps a local run short. None sets a deadline: the tests
+share a small machine, and timing is not what they check.
 """
 
 from __future__ import annotations

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import io
 import os
-import stat
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, BinaryIO, TypeVar, overload
+from typing import IO, Any, TypeVar, overload
 
 import attrs
 
 from .errors import CfbuError, FormatError, PluginError, Problem
+from .files import atomic_write
 from .io.converter import structure, unstructure
 from .io.kinds import KINDS, Exportable, kind_of
 from .model import Lang, Plan
@@ -155,7 +152,7 @@ def export(
     if _is_stream(target):
         _run_exporter(registered, subject, target, context)  # type: ignore[arg-type]
         return None
-    with _atomic(Path(target)) as stream:  # type: ignore[arg-type]
+    with atomic_write(Path(target)) as stream:  # type: ignore[arg-type]
         _run_exporter(registered, subject, stream, context)
     return None
 
@@ -176,37 +173,6 @@ def _run_exporter(
             f"({registered.distribution}) failed: {type(exc).__name__}: {exc}",
             plugin=registered.plugin,
         ) from exc
-
-
-@contextmanager
-def _atomic(path: Path) -> Iterator[BinaryIO]:
-    """A stream to a temporary file beside ``path`` that replaces it only on success."""
-    directory = path.parent if str(path.parent) else Path()
-    try:
-        fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".part")
-    except OSError as exc:
-        raise CfbuError(f"{path}: cannot write here: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        # mkstemp makes the file private (0600): give it the mode the target has, or a new
-        # file would get, so an export to a shared folder stays readable there.
-        os.chmod(temp, _file_mode(path))
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def _file_mode(path: Path) -> int:
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def load(

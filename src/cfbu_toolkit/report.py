@@ -81,9 +81,9 @@ def write_report(
         privacy=privacy,
         progress=progress,
     )
-    from .api import _atomic
+    from .files import atomic_write
 
-    with _atomic(path) as stream:
+    with atomic_write(path) as stream:
         stream.write(data)
 
 

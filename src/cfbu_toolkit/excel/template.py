@@ -211,9 +211,9 @@ def mapping_template(
         return None
     from pathlib import Path
 
-    from ..api import _atomic
+    from ..files import atomic_write
 
-    with _atomic(Path(target)) as stream:
+    with atomic_write(Path(target)) as stream:
         _write(stream, lang, plan_name)
     return None
 

@@ -53,9 +53,9 @@ def _show(text: str, out: Path | None) -> None:
     if out is None:
         click.echo(text, nl=False)
         return
-    from ..api import _atomic
+    from ..files import atomic_write
 
-    with _atomic(out) as stream:
+    with atomic_write(out) as stream:
         stream.write(text.encode("utf-8"))
     click.echo(f"wrote {out}", err=True)
 
