@@ -252,6 +252,24 @@ def test_missing_field(doc: dict[str, Any]) -> None:
     assert {p.message for p in found} == {"required field missing"}
 
 
+def test_optional_fields_may_be_left_out(doc: dict[str, Any]) -> None:
+    """A hand-written document may omit fields that have defaults; they take the default."""
+    entry = doc["data"]["mappings"][0]["entries"][0]
+    for key in ("notes", "next_step", "follow_up_on", "focus_areas"):
+        entry.pop(key, None)
+    del doc["data"]["organisations"][0]["website"]
+    plan = cfbu.load(orjson.dumps(doc))
+    assert isinstance(plan, cfbu.Plan)
+    loaded = plan.mappings[0].entries[0]
+    assert (loaded.notes, loaded.next_step, loaded.follow_up_on, loaded.focus_areas) == (
+        "",
+        "",
+        None,
+        (),
+    )
+    assert plan.organisations[0].website == ""
+
+
 def test_unknown_field(doc: dict[str, Any]) -> None:
     doc["data"]["organisations"][0]["colour"] = "red"
     doc["data"]["zzz"] = 1

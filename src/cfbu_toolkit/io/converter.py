@@ -12,6 +12,7 @@ from collections.abc import Callable
 from types import UnionType
 from typing import Any, TypeVar, Union, get_args, get_origin
 
+import attrs
 from cattrs import (
     AttributeValidationNote,
     ClassValidationError,
@@ -19,6 +20,7 @@ from cattrs import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.orjson import make_converter
 
 from ..errors import ModelError, Problem
@@ -196,9 +198,39 @@ converter = _make(detailed=True)
 """The library's converter, collecting every problem with its path. Use :func:`structure`
 and :func:`unstructure`."""
 
+
+def _complete_object_hook(cls: type[Any], conv: Any) -> Callable[[Any, type], Any]:
+    """Structure an attrs class straight into its constructor when every field is present.
+
+    Our own exports always write every field, so that is the usual case; cattrs' general
+    code (kept as the fallback, for documents that leave optional fields out) builds a
+    keyword dict field by field, which made large loads markedly slower.
+    """
+    fields = attrs.fields(attrs.resolve_types(cls))
+    fallback = make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False
+    )
+    names = frozenset(f.name for f in fields)
+    scope: dict[str, Any] = {"cls": cls, "names": names, "fallback": fallback}
+    arguments = []
+    for i, field in enumerate(fields):
+        scope[f"h{i}"], scope[f"t{i}"] = conv.get_structure_hook(field.type), field.type
+        arguments.append(f"{field.name}=h{i}(o[{field.name!r}], t{i})")
+    source = (
+        "def structure(o, _):\n"
+        "    if o.keys() != names:\n"
+        "        return fallback(o, _)\n"
+        f"    return cls({', '.join(arguments)})\n"
+    )
+    exec(compile(source, f"<cfbu structure {cls.__name__}>", "exec"), scope)
+    structure: Callable[[Any, type], Any] = scope["structure"]
+    return structure
+
+
 # The same hooks without cattrs' error bookkeeping: valid documents (the usual case) take
 # this path, and only a failure is structured again, in detail, to report every problem.
 _fast = _make(detailed=False)
+_fast.register_structure_hook_factory(attrs.has, _complete_object_hook)
 
 
 def unstructure(obj: Any) -> dict[str, Any]:
