@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from cfbu_toolkit.plugins import PluginHost, set_host
-from cfbu_toolkit.plugins.manager import DISABLE_ENV
+from cfbu_toolkit.plugins.manager import DISABLE_ENV, ONLY_ENV
 
 FAKE_PLUGINS = Path(__file__).parent / "data" / "fake-plugins"
 FAKE_DISTRIBUTION = "fake-cfbu-plugins"
@@ -40,6 +40,7 @@ def fake_path(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     for module in FAKE_MODULES:
         monkeypatch.delitem(sys.modules, module, raising=False)
     monkeypatch.delenv(DISABLE_ENV, raising=False)
+    monkeypatch.delenv(ONLY_ENV, raising=False)
     monkeypatch.syspath_prepend(str(FAKE_PLUGINS))  # also invalidates the import caches
     yield FAKE_PLUGINS
     for module in FAKE_MODULES:

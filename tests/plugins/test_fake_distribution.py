@@ -22,6 +22,10 @@ from cfbu_toolkit.plugins import PluginHost, PluginWarning
 FAKE_DISTRIBUTION = "fake-cfbu-plugins"
 FAKE_MODULES = ("good_plugin", "importerror_plugin", "bad_descriptor_plugin", "raising_plugin")
 PLAN = cfbu.Plan(id="plan-x", name="Helhedsplan X")
+JSON_BUILTINS = (
+    ("json", "cfbu_toolkit.exporters.json"),
+    ("json-import", "cfbu_toolkit.importers.json"),
+)
 
 
 def load_with_warnings(host: PluginHost) -> list[str]:
@@ -138,6 +142,30 @@ def test_disabled_plugins_are_not_even_imported(
     assert "good_plugin" not in sys.modules
     assert "raising_plugin" not in sys.modules
     assert host.pm.is_blocked("good")
+
+
+def test_load_plugins_names_the_only_installed_plugins_to_load(
+    fake_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CFBU_LOAD_PLUGINS", "good")
+    host = PluginHost(builtins=JSON_BUILTINS)
+    load_with_warnings(host)
+    exporters = host.exporters()
+    assert "good" in exporters
+    assert "json" in exporters  # built-ins always load
+    assert "boom" not in exporters
+    assert "raising_plugin" not in sys.modules
+    assert "importerror_plugin" not in sys.modules
+
+
+def test_an_empty_load_plugins_loads_only_the_builtins(
+    fake_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CFBU_LOAD_PLUGINS", "")
+    host = PluginHost(builtins=JSON_BUILTINS)
+    assert load_with_warnings(host) == []
+    assert sorted(host.exporters()) == ["json"]
+    assert not any(module in sys.modules for module in FAKE_MODULES)
 
 
 def test_loading_is_lazy(fake_path: Path) -> None:

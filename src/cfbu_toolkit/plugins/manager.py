@@ -29,6 +29,7 @@ __all__ = [
     "DEFAULT_PLUGINS",
     "DISABLE_ENV",
     "ENTRY_POINT_GROUP",
+    "ONLY_ENV",
     "PluginHost",
     "PluginWarning",
     "Registered",
@@ -38,6 +39,7 @@ __all__ = [
 
 ENTRY_POINT_GROUP = hookspecs.PROJECT
 DISABLE_ENV = "CFBU_DISABLED_PLUGINS"
+ONLY_ENV = "CFBU_LOAD_PLUGINS"
 OWN_DISTRIBUTION = "cfbu-toolkit"
 
 #: The built-in formats, registered through the same path as third-party plugins.
@@ -69,10 +71,25 @@ def _warn(message: str) -> None:
     warnings.warn(message, PluginWarning, stacklevel=3)
 
 
+def _names(variable: str) -> frozenset[str]:
+    raw = os.environ.get(variable, "")
+    return frozenset(name.strip() for name in raw.split(",") if name.strip())
+
+
 def disabled_plugins() -> frozenset[str]:
     """The plugin names listed in ``CFBU_DISABLED_PLUGINS`` (comma-separated)."""
-    raw = os.environ.get(DISABLE_ENV, "")
-    return frozenset(name.strip() for name in raw.split(",") if name.strip())
+    return _names(DISABLE_ENV)
+
+
+def only_plugins() -> frozenset[str] | None:
+    """The installed plugins named in ``CFBU_LOAD_PLUGINS``, or ``None`` (load them all).
+
+    Set but empty (``CFBU_LOAD_PLUGINS=``) loads no installed plugin, only the built-ins: a
+    pipeline can pin exactly what runs.
+    """
+    if ONLY_ENV not in os.environ:
+        return None
+    return _names(ONLY_ENV)
 
 
 class PluginHost:
@@ -112,8 +129,9 @@ class PluginHost:
         if self._use_entry_points:
             from importlib.metadata import entry_points  # slow to import: only when used
 
+            only = only_plugins()
             for ep in entry_points(group=ENTRY_POINT_GROUP):
-                if ep.name not in blocked:
+                if ep.name not in blocked and (only is None or ep.name in only):
                     self._register_entry_point(ep)
         self._check_pending()
 
