@@ -204,7 +204,7 @@ def test_zip_bomb_is_refused_before_unpacking(monkeypatch: pytest.MonkeyPatch) -
     def never(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("the workbook must not be opened")
 
-    monkeypatch.setattr(xlsx, "_open_workbook", never)
+    monkeypatch.setattr(xlsx, "open_workbook", never)
     with pytest.raises(DocumentError, match="udpakket"):
         cfbu.load(data, format="xlsx", max_uncompressed_bytes=100 * 2**20)
 

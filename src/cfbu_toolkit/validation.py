@@ -30,7 +30,7 @@ from .model import (
 )
 from .model._fields import field_infos, is_model_class
 
-__all__ = ["validate"]
+__all__ = ["Path", "spell_path", "validate", "walk_objects"]
 
 #: Which classes' ``id`` a reference of each target kind may point at.
 ENTITY_KINDS: dict[type[Any], str] = {
@@ -68,14 +68,14 @@ _SCOPED = frozenset({"question", "piece"})
 Path = tuple[Any, str, int | None] | str
 
 
-def _spell(path: Path) -> str:
+def spell_path(path: Path) -> str:
     if isinstance(path, str):
         return path
     parent, name, index = path
-    return f"{_spell(parent)}.{name}" + ("" if index is None else f"[{index}]")
+    return f"{spell_path(parent)}.{name}" + ("" if index is None else f"[{index}]")
 
 
-def _walk(obj: Any, root: str) -> list[tuple[Any, Path]]:
+def walk_objects(obj: Any, root: str) -> list[tuple[Any, Path]]:
     """Every attrs object below (and including) ``obj``, with its JSON path, parents first."""
     found: list[tuple[Any, Path]] = []
     _collect(obj, root, found)
@@ -114,7 +114,7 @@ def validate(obj: Any, *, root: str = "$") -> list[Problem]:
     An empty list means the object is consistent. For a part exported on its own, references
     to things outside it (its organisations, say) cannot be checked and are not reported.
     """
-    objects = _walk(obj, root)
+    objects = walk_objects(obj, root)
     ids: dict[str, dict[str, Path]] = defaultdict(dict)
     problems: list[Problem] = []
     for item, path in objects:
@@ -125,8 +125,8 @@ def validate(obj: Any, *, root: str = "$") -> list[Problem]:
         if first is not None:
             problems.append(
                 Problem(
-                    where=f"{_spell(path)}.id",
-                    message=f"id {item.id!r} is already used at {_spell(first)}",
+                    where=f"{spell_path(path)}.id",
+                    message=f"id {item.id!r} is already used at {spell_path(first)}",
                 )
             )
         else:
@@ -151,7 +151,7 @@ def _dangling(objects: list[tuple[Any, Path]], known: dict[str, set[str]]) -> li
             for index, ref in enumerate(values):
                 if ref is None or ref in known.get(target, ()):
                     continue
-                where = _spell((path, name, index if type(value) is tuple else None))
+                where = spell_path((path, name, index if type(value) is tuple else None))
                 problems.append(
                     Problem(where=where, message=f"no {_LABEL.get(target, target)} has id {ref!r}")
                 )
@@ -169,7 +169,7 @@ def _scoped(obj: Any, objects: list[tuple[Any, Path]], ids: Any) -> list[Problem
                 if placement.piece_id not in pieces:
                     problems.append(
                         Problem(
-                            where=f"{_spell(path)}.placements[{index}].piece_id",
+                            where=f"{spell_path(path)}.placements[{index}].piece_id",
                             message=f"no piece of this game has id {placement.piece_id!r}",
                         )
                     )
@@ -179,7 +179,7 @@ def _scoped(obj: Any, objects: list[tuple[Any, Path]], ids: Any) -> list[Problem
                 if answer.question_id not in questions:
                     problems.append(
                         Problem(
-                            where=f"{_spell(path)}.answers[{index}].question_id",
+                            where=f"{spell_path(path)}.answers[{index}].question_id",
                             message=f"dialogue tool {item.tool_id!r} has no question "
                             f"{answer.question_id!r}",
                         )
