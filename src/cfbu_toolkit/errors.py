@@ -6,9 +6,12 @@ can catch the library's failures without catching a dependency's by accident.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
+
+from .locale import N_, ngettext, translate
 
 __all__ = [
     "CfbuError",
@@ -30,22 +33,45 @@ class Problem:
 
     where: str
     message: str
+    """The message in English with ``{placeholders}``: the catalogue's message id."""
+    params: Mapping[str, Any] = attrs.field(factory=dict, converter=dict, hash=False)
+    """The values of the placeholders."""
+
+    @property
+    def text(self) -> str:
+        """The message in the current language, placeholders filled in."""
+        return translate(self.message, None, **self.params)
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        return f"{self.where}: {self.text}"
 
 
 class CfbuError(Exception):
-    """Base class of every error cfbu_toolkit raises on purpose."""
+    """Base class of every error cfbu_toolkit raises on purpose.
+
+    Raised with a message id and its parameters (``CfbuError(N_("{path}: cannot read"),
+    path=p)``); ``str(error)`` is the message in the current language.
+    """
+
+    def __init__(self, message: str = "", /, **params: Any) -> None:
+        self.message = message
+        self.params = params
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return translate(self.message, None, **self.params)
 
 
 class ModelError(CfbuError, ValueError):
     """A model object was built with a value it cannot hold (raised by constructors)."""
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
+    def __init__(self, message: str, /, *, field: str | None = None, **params: Any) -> None:
         self.field = field
-        self.message = message
-        super().__init__(f"{field}: {message}" if field else message)
+        super().__init__(message, **params)
+
+    def __str__(self) -> str:
+        text = super().__str__()
+        return f"{self.field}: {text}" if self.field else text
 
 
 class DocumentError(CfbuError, ValueError):
@@ -57,14 +83,16 @@ class DocumentError(CfbuError, ValueError):
     def __init__(self, problems: Iterable[Problem], *, source: str | None = None) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.source = source
-        head = f"{source}: " if source else ""
+        super().__init__(N_("{count} problems"), count=len(self.problems))
+
+    def __str__(self) -> str:
+        head = f"{self.source}: " if self.source else ""
         count = len(self.problems)
         if count == 1:
-            text = f"{head}{self.problems[0]}"
-        else:
-            lines = "\n".join(f"  {p}" for p in self.problems)
-            text = f"{head}{count} problems:\n{lines}"
-        super().__init__(text)
+            return f"{head}{self.problems[0]}"
+        lines = "\n".join(f"  {p}" for p in self.problems)
+        title = ngettext("{count} problem:", "{count} problems:", count, count=count)
+        return f"{head}{title}\n{lines}"
 
 
 class FormatError(CfbuError, ValueError):
@@ -74,6 +102,6 @@ class FormatError(CfbuError, ValueError):
 class PluginError(CfbuError):
     """A plugin failed; the message names the plugin and what it was doing."""
 
-    def __init__(self, message: str, *, plugin: str | None = None) -> None:
+    def __init__(self, message: str, /, *, plugin: str | None = None, **params: Any) -> None:
         self.plugin = plugin
-        super().__init__(message)
+        super().__init__(message, **params)
