@@ -118,16 +118,14 @@ def formats() -> None:
 
     with friendly_errors():
         for info in api.formats():
-            can = "/".join(
-                word
-                for word, ok in ((_("export"), info.can_export), (_("import"), info.can_import))
-                if ok
-            )
-            click.echo(
-                f"{info.name:<12} {' '.join(info.suffixes):<12} {can:<14} "
-                f"{info.plugin} ({info.distribution})"
-            )
-            click.echo(f"{'':<12} {_('kinds')}: {', '.join(sorted(info.kinds))}")
+            click.echo(f"{info.name:<12} {' '.join(info.suffixes):<22} {info.description}")
+            if info.export_kinds:
+                kinds = ", ".join(sorted(info.export_kinds))
+                click.echo(f"{'':<12} {_('exports')}: {kinds}")
+            if info.import_kinds:
+                kinds = ", ".join(sorted(info.import_kinds))
+                click.echo(f"{'':<12} {_('imports')}: {kinds}")
+            click.echo(f"{'':<12} {_('plugin')}: {info.plugin} ({info.distribution})")
 
 
 @click.command(
