@@ -49,6 +49,7 @@ def cfbu_exporters() -> Iterable[ExporterSpec]:
             media_type=MEDIA_TYPE,
             kinds=KINDS,
             export=export_markdown,
+            options=frozenset(),  # takes no options
             description="Markdown documents to print and bring to a meeting (Danish or English)",
         )
     ]

@@ -624,6 +624,7 @@ def cfbu_exporters() -> Iterable[ExporterSpec]:
                 }
             ),
             export=export_xlsx,
+            options=frozenset(),  # takes no options
             description="Excel workbook to fill in and hand back (reads back with load)",
         )
     ]

@@ -35,7 +35,8 @@ _DK_PREFIX = r"(?:(?:\+|00)[ \u00a0]?45[ \u00a0.\-]?|\([ ]?\+?45[ ]?\)[ \u00a0]?
 #: or without +45/0045) or an international one (``+`` or ``00``, then 7 to 15 digits).
 PHONE = re.compile(
     r"(?<![\d+])(?:"
-    rf"{_DK_PREFIX}?(?:\d{{8}}|\d\d(?P<sep>{_SEP})\d\d(?P=sep)\d\d(?P=sep)\d\d|\d{{4}}[ \u00a0]\d{{4}})"
+    rf"{_DK_PREFIX}?(?:\d{{8}}|\d\d(?P<sep>{_SEP})\d\d(?P=sep)\d\d(?P=sep)\d\d"
+    r"|\d{4}[ \u00a0]\d{4})"
     rf"|(?:\+|00)[ \u00a0]?[1-9](?:{_SEP}?\d){{6,14}}"
     r")(?!\d)"
 )

@@ -31,7 +31,7 @@ def _objects(obj: Any) -> Iterator[Any]:
             yield item
             stack.extend(
                 getattr(item, info.name)
-                for info in reversed(field_infos(type(item)))
+                for info in reversed(field_infos(type(item)))  # type: ignore[arg-type]
                 if info.nested
             )
 

@@ -1,11 +1,12 @@
 """The walk that applies a privacy profile to a plan or a part.
 
-Every field is handled by what the model says it is (:func:`~cfbu_toolkit.model._fields.field_infos`):
-a reference to a contact person is pseudonymised or dropped, a contact person is
-pseudonymised or dropped, nested objects are walked, and *every* free-text field (marked
-personal or not, so a new text field is covered as soon as it exists) is cleaned of the
-names, e-mail addresses and phone numbers of the people known (:mod:`.people`) and of
-every e-mail address, phone number and CPR number at all (:mod:`.patterns`).
+Every field is handled by what the model says it is
+(:func:`~cfbu_toolkit.model._fields.field_infos`): a reference to a contact person is
+pseudonymised or dropped, a contact person is pseudonymised or dropped, nested objects
+are walked, and *every* free-text field (marked personal or not, so a new text field is
+covered as soon as it exists) is cleaned of the names, e-mail addresses and phone numbers
+of the people known (:mod:`.people`) and of every e-mail address, phone number and CPR
+number at all (:mod:`.patterns`).
 """
 
 from __future__ import annotations
@@ -113,7 +114,9 @@ class _Cleaner:
         key: str,
         keep_numbers: frozenset[str],
     ) -> _Cleaner:
-        found, emails, phones = [], {}, {}
+        found: list[_Person] = []
+        emails: dict[str, str] = {}
+        phones: dict[str, str] = {}
         # Longer names first: "Anne Marie Holm" before "Anne Marie".
         for person in sorted(people, key=lambda p: len(p.name), reverse=True):
             value = pseudonym_name(person.id, key=key) if mode == "pseudonymise" else omitted
@@ -208,7 +211,7 @@ class Redactor:
         if type(obj) is ContactPerson:
             return self.person(obj)
         changes: dict[str, Any] = {}
-        for name, action, optional in _actions(type(obj)):
+        for name, action, optional in _actions(type(obj)):  # type: ignore[arg-type]
             value = getattr(obj, name)
             if action == "contact_ref":
                 new = self.contact_ref(value)

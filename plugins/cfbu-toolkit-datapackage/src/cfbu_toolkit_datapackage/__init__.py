@@ -236,6 +236,7 @@ def cfbu_exporters() -> Iterable[ExporterSpec]:
             media_type=MEDIA_TYPE,
             kinds={"plan"},
             export=export_datapackage,
+            options=frozenset(),  # takes no options
             description="Frictionless Data Package: one CSV per entity, typed schemas, keys",
         )
     ]

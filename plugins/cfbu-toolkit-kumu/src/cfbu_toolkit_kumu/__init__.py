@@ -359,6 +359,7 @@ def cfbu_exporters() -> Iterable[ExporterSpec]:
             media_type=MEDIA_TYPE,
             kinds={"plan"},
             export=export_kumu,
+            options=OPTIONS,
             description="Kumu network map: organisations and their relations (workbook)",
         )
     ]
