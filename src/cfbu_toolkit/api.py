@@ -26,8 +26,8 @@ from .plugins.guard import from_caller, guarded, mark_callers
 from .plugins.manager import Registered, get_host
 from .plugins.types import ExportContext, ExporterSpec, ImportContext, ImporterSpec, Progress
 from .privacy import PRIVACY_PROFILES, Privacy
-from .privacy.redact import Redactor
-from .privacy.redact import redactor as _redactor
+from .privacy.profiles import Redactor
+from .privacy.profiles import redactor as _redactor
 from .validation import validate
 
 __all__ = ["FormatInfo", "export", "formats", "from_dict", "load", "to_dict", "validate"]

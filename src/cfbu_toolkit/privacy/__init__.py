@@ -23,11 +23,11 @@ Under both, any e-mail address, phone number and CPR number in free text becomes
 see ``docs/privacy.md`` for the rule and its limits.
 
 The modules: :mod:`.patterns` (the shapes of e-mails, phones, CPR numbers and names),
-:mod:`.people` (who is known), :mod:`.redact` (the walk).
+:mod:`.people` (who is known), :mod:`.profiles` (the profiles and the walk).
 """
 
 from __future__ import annotations
 
-from .redact import PRIVACY_PROFILES, Privacy, personal_fields, pseudonym, redact
+from .profiles import PRIVACY_PROFILES, Privacy, personal_fields, pseudonym, redact
 
 __all__ = ["PRIVACY_PROFILES", "Privacy", "personal_fields", "pseudonym", "redact"]
