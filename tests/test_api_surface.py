@@ -101,7 +101,10 @@ SIGNATURES = {
     "validate": "(obj: 'Any', *, root: 'str' = '$') -> 'list[Problem]'",
     "to_dict": "(obj: 'Exportable') -> 'dict[str, Any]'",
     "from_dict": "(data: 'Any', cls: 'type[T]') -> 'T'",
-    "redact": ("(obj: 'T', privacy: 'Privacy', *, lang: 'Lang' = 'da', key: 'str' = '') -> 'T'"),
+    "redact": (
+        "(obj: 'T', privacy: 'Privacy', *, lang: 'Lang' = 'da', key: 'str' = '', "
+        "plan: 'Plan | None' = None) -> 'T'"
+    ),
 }
 
 

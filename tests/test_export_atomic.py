@@ -58,6 +58,7 @@ class Probe:
                 media_type="application/x-test",
                 kinds=set(kinds),
                 export=export,
+                options={"colour"},
             )
 
         return [

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any, TypeVar, overload
+from typing import IO, TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
+from ._scratch import scratch
 from .errors import CfbuError, FormatError, PluginError, Problem
 from .files import atomic_write
 from .io.converter import structure, unstructure
 from .io.kinds import KINDS, Exportable, kind_of
-from .locale import N_, translate
+from .locale import N_, _, translate
 from .model import Lang, Plan
+from .plugins.guard import from_caller, guarded, mark_callers
 from .plugins.manager import Registered, get_host
 from .plugins.types import (
     SNIFF_BYTES,
@@ -29,7 +32,9 @@ from .plugins.types import (
     ImporterSpec,
     Progress,
 )
-from .privacy import PRIVACY_PROFILES, Privacy, redact
+from .privacy import PRIVACY_PROFILES, Privacy
+from .privacy.profiles import Redactor
+from .privacy.profiles import redactor as _redactor
 from .validation import validate
 
 __all__ = ["FormatInfo", "export", "formats", "from_dict", "load", "to_dict", "validate"]
@@ -101,78 +106,145 @@ def _choose_exporter(target: object, format: str | None) -> Registered[ExporterS
     return host.exporter_for_suffix(Path(target).suffix)  # type: ignore[arg-type]
 
 
-@overload
-def export(
-    obj: Exportable,
-    target: None = None,
-    *,
-    format: str | None = None,
-    lang: Lang = "da",
-    privacy: Privacy = "keep",
-    progress: Progress | None = None,
-    **options: Any,
-) -> bytes: ...
-@overload
-def export(
-    obj: Exportable,
-    target: PathLike | IO[bytes],
-    *,
-    format: str | None = None,
-    lang: Lang = "da",
-    privacy: Privacy = "keep",
-    progress: Progress | None = None,
-    **options: Any,
-) -> None: ...
-def export(
-    obj: Exportable,
-    target: PathLike | IO[bytes] | None = None,
-    *,
-    format: str | None = None,
-    lang: Lang = "da",
-    privacy: Privacy = "keep",
-    progress: Progress | None = None,
-    **options: Any,
-) -> bytes | None:
-    """Write ``obj`` (a plan or one of its parts) in a format.
+_WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".ods"})
 
-    The format is ``format`` or else taken from ``target``'s suffix. With no ``target`` the
-    bytes are returned. A file target is written beside itself and then put in place, so a
-    failed export leaves an existing file as it was. ``plan=`` (for a part) lets a format
-    show names behind ids; other ``options`` go to the exporter.
-    """
-    registered = _choose_exporter(target, format)
-    spec = registered.spec
-    kind = kind_of(obj)
-    if kind not in spec.kinds:
-        takes = ", ".join(sorted(spec.kinds))
-        raise FormatError(f"format {spec.name!r} cannot export a {kind}; it takes {takes}")
-    if lang not in ("da", "en"):
-        raise FormatError(f"unknown language {lang!r}; expected 'da' or 'en'")
-    if privacy not in PRIVACY_PROFILES:
+
+def _is_workbook(spec: ExporterSpec) -> bool:
+    return bool(_WORKBOOK_SUFFIXES & set(spec.suffixes)) or "spreadsheet" in spec.media_type
+
+
+def _check_options(spec: ExporterSpec, options: dict[str, Any]) -> None:
+    unknown = sorted(set(options) - spec.options)
+    if unknown:
         raise FormatError(
-            f"unknown privacy profile {privacy!r}; expected one of {', '.join(PRIVACY_PROFILES)}"
+            N_(
+                "format {format!r} takes no option {unknown}; it takes {taken} (and the "
+                "keywords format, lang, privacy, progress, plan)"
+            ),
+            format=spec.name,
+            unknown=", ".join(unknown),
+            taken=", ".join(sorted(spec.options)) or _("none"),
         )
-    plan = options.pop("plan", None)
-    if plan is not None and not isinstance(plan, Plan):
-        raise FormatError(f"plan= must be a Plan, got {type(plan).__name__}")
-    context = ExportContext(
-        lang=lang,
-        privacy=privacy,
-        options=options,
-        progress=progress,
-        plan=redact(plan, privacy, lang=lang) if plan is not None else None,
-    )
-    subject = redact(obj, privacy, lang=lang)
-    if target is None:
-        buffer = io.BytesIO()
-        _run_exporter(registered, subject, buffer, context)
-        return buffer.getvalue()
-    if _is_stream(target):
-        _run_exporter(registered, subject, target, context)  # type: ignore[arg-type]
-        return None
-    with atomic_write(Path(target)) as stream:  # type: ignore[arg-type]
-        _run_exporter(registered, subject, stream, context)
-    return None
+
+
+def _make_export(make_redactor: Callable[..., Redactor]) -> Callable[..., bytes | None]:
+    """``export``, holding the privacy code in a closure made at import.
+
+    A plugin that replaces ``cfbu_toolkit.redact`` (or ``api.redact``, or anything else in
+    :mod:`cfbu_toolkit.privacy`'s namespace) after import does not switch privacy off for
+    :func:`export`: it never looks those names up.
+    """
+
+    def export(
+        obj: Exportable,
+        target: PathLike | IO[bytes] | None = None,
+        *,
+        format: str | None = None,
+        lang: Lang = "da",
+        privacy: Privacy = "keep",
+        progress: Progress | None = None,
+        **options: Any,
+    ) -> bytes | None:
+        """Write ``obj`` (a plan or one of its parts) in a format.
+
+        The format is ``format`` or else taken from ``target``'s suffix. With no ``target``
+        the bytes are returned. A file target is written beside itself and then put in
+        place, so a failed export leaves an existing file as it was. ``plan=`` (for a part)
+        lets a format show names behind ids, and tells the privacy profile whose names to
+        take out. Other ``options`` go to the exporter, which declares the ones it takes
+        (:attr:`ExporterSpec.options`); any other keyword is an error before anything is
+        written. Under ``privacy="omit"`` or ``"pseudonymise"`` the exporter is given only
+        redacted objects (see :doc:`privacy`).
+        """
+        registered = _choose_exporter(target, format)
+        spec = registered.spec
+        kind = kind_of(obj)
+        if kind not in spec.kinds:
+            takes = ", ".join(sorted(spec.kinds))
+            raise FormatError(f"format {spec.name!r} cannot export a {kind}; it takes {takes}")
+        if lang not in ("da", "en"):
+            raise FormatError(f"unknown language {lang!r}; expected 'da' or 'en'")
+        if privacy not in PRIVACY_PROFILES:
+            raise FormatError(
+                f"unknown privacy profile {privacy!r}; expected one of "
+                f"{', '.join(PRIVACY_PROFILES)}"
+            )
+        plan = options.pop("plan", None)
+        if plan is not None and not isinstance(plan, Plan):
+            raise FormatError(f"plan= must be a Plan, got {type(plan).__name__}")
+        _check_options(spec, options)
+        if privacy != "keep":
+            # One redactor that knows the plan's people cleans the part, the plan and any
+            # model object among the options alike, so the exporter sees nothing else.
+            redactor = make_redactor(
+                privacy, *(s for s in (plan, obj) if s is not None), lang=lang
+            )
+            obj = redactor.walk(obj)
+            plan = redactor.walk(plan) if plan is not None else None
+            options = {
+                k: redactor.walk(v) if attrs.has(type(v)) else v for k, v in options.items()
+            }
+        context = ExportContext(
+            lang=lang,
+            privacy=privacy,
+            options=options,
+            progress=mark_callers(progress) if progress is not None else None,
+            plan=plan,
+        )
+        with scratch(workbook=_is_workbook(spec)):
+            if target is None:
+                buffer = io.BytesIO()
+                _run_exporter(registered, obj, buffer, context)
+                return buffer.getvalue()
+            if _is_stream(target):
+                _run_exporter(registered, obj, target, context)  # type: ignore[arg-type]
+                return None
+            with atomic_write(Path(target)) as stream:  # type: ignore[arg-type]
+                _run_exporter(registered, obj, stream, context)
+            return None
+
+    export.__qualname__ = "export"
+    return export
+
+
+if TYPE_CHECKING:
+
+    @overload
+    def export(
+        obj: Exportable,
+        target: None = None,
+        *,
+        format: str | None = None,
+        lang: Lang = "da",
+        privacy: Privacy = "keep",
+        progress: Progress | None = None,
+        **options: Any,
+    ) -> bytes: ...
+    @overload
+    def export(
+        obj: Exportable,
+        target: PathLike | IO[bytes],
+        *,
+        format: str | None = None,
+        lang: Lang = "da",
+        privacy: Privacy = "keep",
+        progress: Progress | None = None,
+        **options: Any,
+    ) -> None: ...
+    def export(
+        obj: Exportable,
+        target: PathLike | IO[bytes] | None = None,
+        *,
+        format: str | None = None,
+        lang: Lang = "da",
+        privacy: Privacy = "keep",
+        progress: Progress | None = None,
+        **options: Any,
+    ) -> bytes | None:
+        """Write ``obj`` in a format (see the closure made by ``_make_export``)."""
+        raise NotImplementedError
+else:
+    export = _make_export(_redactor)
 
 
 def _run_exporter(
@@ -182,10 +254,15 @@ def _run_exporter(
     context: ExportContext,
 ) -> None:
     try:
-        registered.spec.export(obj, stream, context)
+        with guarded(
+            registered.plugin, registered.distribution, f"exporter {registered.spec.name!r}"
+        ):
+            registered.spec.export(obj, stream, context)
     except CfbuError:
         raise
     except Exception as exc:
+        if from_caller(exc):
+            raise
         raise PluginError(
             f"exporter {registered.spec.name!r} of plugin {registered.plugin!r} "
             f"({registered.distribution}) failed: {type(exc).__name__}: {exc}",
@@ -257,7 +334,10 @@ def _run_importer(
     registered: Registered[ImporterSpec], stream: IO[bytes], context: ImportContext
 ) -> Exportable:
     try:
-        result = registered.spec.load(stream, context)
+        with guarded(
+            registered.plugin, registered.distribution, f"importer {registered.spec.name!r}"
+        ):
+            result = registered.spec.load(stream, context)
     except CfbuError:
         raise
     except Exception as exc:

@@ -19,6 +19,7 @@ from ..errors import ModelError
 __all__ = [
     "PII",
     "REF",
+    "TEXT",
     "Lang",
     "Period",
     "freeze",
@@ -32,6 +33,8 @@ T = TypeVar("T")
 
 #: Field metadata key marking personal data (see :mod:`cfbu_toolkit.privacy`).
 PII = "cfbu_pii"
+#: Field metadata key marking free text a person types (privacy cleans every such field).
+TEXT = "cfbu_text"
 
 _ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}")
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
@@ -171,7 +174,7 @@ def pii(**kwargs: Any) -> Any:
 def optional_text(*, personal: bool = False) -> Any:
     """An optional free-text field (empty by default); ``personal`` if it may name people."""
     make = pii if personal else attrs.field
-    return make(default="", validator=check_text)
+    return make(default="", validator=check_text, metadata={TEXT: True})
 
 
 def text_list(*, personal: bool = False) -> Any:
@@ -181,6 +184,7 @@ def text_list(*, personal: bool = False) -> Any:
         default=(),
         converter=freeze,
         validator=each(check_text),
+        metadata={TEXT: True},
     )
 
 
@@ -225,7 +229,7 @@ def refs(*, to: str) -> Any:
 def required_text(*, personal: bool = False) -> Any:
     """A required, non-blank text such as a name or a title."""
     make = pii if personal else attrs.field
-    return make(validator=check_name)
+    return make(validator=check_name, metadata={TEXT: True})
 
 
 def enum_field(cls: type[T], default: Any = attrs.NOTHING) -> Any:

@@ -11,7 +11,7 @@ from typing import Any, get_args
 
 import attrs
 
-from ._base import PII, REF
+from ._base import PII, REF, TEXT
 
 __all__ = ["FieldInfo", "field_infos", "is_model_class"]
 
@@ -25,6 +25,8 @@ class FieldInfo:
     personal: bool
     nested: bool
     required: bool
+    text: bool = False
+    """Free text a person types (a str or a list of them), whatever else it is."""
 
 
 @cache
@@ -39,7 +41,7 @@ def _holds_objects(annotation: Any) -> bool:
 
 @cache
 def field_infos(cls: Any) -> tuple[FieldInfo, ...]:
-    """The fields of ``cls`` that reference, hold personal data or nest; others are left out."""
+    """The fields of ``cls`` that reference, hold personal data, nest or hold free text."""
     out = []
     # Resolved types, not annotation strings: cattrs resolves them in place on first use,
     # so a decision made on the strings would depend on what ran first.
@@ -50,7 +52,8 @@ def field_infos(cls: Any) -> tuple[FieldInfo, ...]:
             personal=bool(field.metadata.get(PII)),
             nested=_holds_objects(field.type),
             required=field.default is attrs.NOTHING,
+            text=bool(field.metadata.get(TEXT)),
         )
-        if info.ref is not None or info.personal or info.nested:
+        if info.ref is not None or info.personal or info.nested or info.text:
             out.append(info)
     return tuple(out)

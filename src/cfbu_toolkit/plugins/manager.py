@@ -21,6 +21,7 @@ import pluggy
 
 from ..errors import FormatError
 from . import hookspecs
+from .guard import guarded
 from .types import ExporterSpec, ImporterSpec
 
 if TYPE_CHECKING:
@@ -203,7 +204,8 @@ class PluginHost:
         self, name: str, load: Callable[[], object], distribution: str = OWN_DISTRIBUTION
     ) -> None:
         try:
-            plugin = load()
+            with guarded(name, distribution, "import"):
+                plugin = load()
         except Exception as exc:
             _warn(
                 f"plugin {name!r} ({distribution}) could not be loaded and is skipped: "
@@ -276,8 +278,11 @@ class PluginHost:
     def _call(self, impl: Any, hook_name: str, cls: type[S]) -> list[S]:
         where = f"plugin {impl.plugin_name!r} ({self._distribution.get(impl.plugin_name, '?')})"
         try:
-            result = impl.function()
-            items = list(result) if result is not None else []
+            with guarded(
+                impl.plugin_name, self._distribution.get(impl.plugin_name, "?"), hook_name
+            ):
+                result = impl.function()
+                items = list(result) if result is not None else []
         except Exception as exc:
             _warn(f"{where} failed in {hook_name} and is skipped: {type(exc).__name__}: {exc}")
             return []

@@ -11,6 +11,7 @@ import attrs
 
 from ..errors import ModelError
 from ..io.kinds import KINDS, Exportable
+from ..locale import N_
 from ..model import Lang, Plan
 from ..model._base import freeze
 from ..privacy import Privacy
@@ -69,6 +70,16 @@ def _check_kinds(_: object, attribute: attrs.Attribute[Any], value: frozenset[st
         raise ModelError(
             f"unknown kinds {unknown}; expected some of {', '.join(KINDS)}", field=attribute.name
         )
+
+
+def _option_set(value: Iterable[str]) -> frozenset[str]:
+    if isinstance(value, str):
+        raise ModelError(N_("expected a collection of option names, got a single string"))
+    names = frozenset(value)
+    for name in names:
+        if not str(name).isidentifier():
+            raise ModelError(N_("{name!r} is not an option name"), name=name, field="options")
+    return names
 
 
 def _check_callable(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -135,6 +146,9 @@ class ExporterSpec:
     kinds: frozenset[str] = attrs.field(converter=_kind_set, validator=_check_kinds)
     export: Exporter = attrs.field(validator=_check_callable)
     description: str = ""
+    options: frozenset[str] = attrs.field(default=frozenset(), converter=_option_set)
+    """The keyword options ``export`` passes on to this exporter (``plan`` is always
+    taken); any other keyword is refused before anything is written."""
 
 
 @attrs.frozen(kw_only=True)

@@ -237,6 +237,7 @@ def cfbu_exporters() -> Iterable[ExporterSpec]:
             media_type=MEDIA_TYPE,
             kinds={"plan"},
             export=export_datapackage,
+            options=frozenset(),  # takes no options
             description=N_("Frictionless Data Package: one CSV per entity, typed schemas, keys"),
         )
     ]

@@ -360,6 +360,7 @@ def cfbu_exporters() -> Iterable[ExporterSpec]:
             media_type=MEDIA_TYPE,
             kinds={"plan"},
             export=export_kumu,
+            options=OPTIONS,
             description=N_("Kumu network map: organisations and their relations (workbook)"),
         )
     ]

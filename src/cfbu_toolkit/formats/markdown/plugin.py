@@ -50,6 +50,7 @@ def cfbu_exporters() -> Iterable[ExporterSpec]:
             media_type=MEDIA_TYPE,
             kinds=KINDS,
             export=export_markdown,
+            options=frozenset(),  # takes no options
             description=N_(
                 "Markdown documents to print and bring to a meeting (Danish or English)"
             ),
