@@ -11,6 +11,7 @@ little memory, as one with a thousand mistakes.
 from __future__ import annotations
 
 import contextvars
+import heapq
 import datetime as dt
 from collections.abc import Callable
 from types import UnionType
@@ -319,8 +320,10 @@ def _flatten(exc: BaseException, path: str, found: ProblemList) -> None:
         found.more += _leaves(exc)
         return
     if isinstance(exc, ForbiddenExtraKeysError):
-        for key in sorted(exc.extra_fields):
+        room = found.limit - len(found)
+        for key in heapq.nsmallest(room, exc.extra_fields):
             found.add(Problem(where=f"{path}.{key}", message="unknown field"))
+        found.more += max(0, len(exc.extra_fields) - room)
         return
     if isinstance(exc, ClassValidationError | IterableValidationError):
         with_notes, without = exc.group_exceptions()

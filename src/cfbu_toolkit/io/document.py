@@ -250,7 +250,9 @@ def from_document(
         try:
             obj: Exportable = structure(data, cls, root="$.data")
         except DocumentError as exc:
-            raise DocumentError(exc.problems, source=source) from None
+            raise DocumentError(
+                exc.problems, source=source, more=exc.more, stopped=exc.stopped
+            ) from None
         problems = validate(obj, root="$.data")
     if problems:
         raise DocumentError(problems, source=source)
