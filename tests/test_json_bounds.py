@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 import cfbu_toolkit as cfbu
 from cfbu_toolkit.errors import MAX_PROBLEMS, CfbuError, DocumentError, ProblemList
 from cfbu_toolkit.io import document
+from cfbu_toolkit.locale import use_lang
 
 resource = pytest.importorskip("resource")
 pytestmark = pytest.mark.skipif(
@@ -43,6 +44,13 @@ def _envelope(data: dict[str, Any], kind: str = "plan") -> dict[str, Any]:
 
 def _plan_document(**data: Any) -> bytes:
     return orjson.dumps(_envelope({"id": "p", "name": "Plan", **data}))
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Any:
+    """The messages are matched in English here; the Danish is checked once, below."""
+    with use_lang("en"):
+        yield
 
 
 # -- the size limit -------------------------------------------------------------------------

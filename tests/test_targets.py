@@ -21,6 +21,7 @@ import pytest
 import cfbu_toolkit as cfbu
 from cfbu_toolkit import files
 from cfbu_toolkit.errors import CfbuError, ModelError, PluginError
+from cfbu_toolkit.locale import use_lang
 
 PLAN = cfbu.Plan(id="p", name="Helhedsplan Æblehaven")
 OLD = b"the previous file\n"
@@ -31,6 +32,13 @@ posix = pytest.mark.skipif(os.name != "posix", reason="POSIX file kinds")
 def _old(path: Path) -> Path:
     path.write_bytes(OLD)
     return path
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Any:
+    """The messages are matched in English here; the Danish is checked once, below."""
+    with use_lang("en"):
+        yield
 
 
 # -- targets that are not files -------------------------------------------------------------
@@ -383,3 +391,15 @@ def test_dates_at_the_calendars_ends_do_not_overflow(on: str, within: int) -> No
 
     found = agreements_expiring(demo_plan(), dt.date.fromisoformat(on), within)
     assert isinstance(found, tuple)
+
+
+def test_the_messages_are_danish_by_default(tmp_path: Path) -> None:
+    target = _old(tmp_path / "plan.json")
+    os.chmod(target, 0o444)
+    with use_lang("da"):
+        with pytest.raises(CfbuError) as info:
+            cfbu.export(PLAN, target)
+        assert "skrivebeskyttet" in str(info.value)
+        with pytest.raises(CfbuError) as info:
+            cfbu.load(tmp_path)
+        assert "kan ikke læse en mappe" in str(info.value)

@@ -30,6 +30,10 @@ counted (:attr:`ProblemList.more`), so a file whose every item is wrong costs no
 than a file with a thousand mistakes."""
 
 
+def _params(value: Mapping[str, Any]) -> dict[str, Any]:
+    return dict(value)
+
+
 @attrs.frozen(kw_only=True)
 class Problem:
     """One thing wrong with a document or a plan, and where it is.
@@ -41,7 +45,7 @@ class Problem:
     where: str
     message: str
     """The message in English with ``{placeholders}``: the catalogue's message id."""
-    params: Mapping[str, Any] = attrs.field(factory=dict, converter=dict, hash=False)
+    params: Mapping[str, Any] = attrs.field(factory=dict, converter=_params, hash=False)
     """The values of the placeholders."""
 
     @property

@@ -223,7 +223,9 @@ def _check_target(path: Path, shown: Path, force: bool) -> os.stat_result | None
         )
     if not force and not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         raise WriteFailed(
-            N_("{path}: the file is read-only; nothing written (replace it with --force)"),
+            N_(
+                "{path}: the file is read-only; nothing written (force=True or --force replaces it)"
+            ),
             path=str(shown),
         )
     return info
@@ -295,7 +297,7 @@ def atomic_write(path: Path | str, *, force: bool = False) -> Iterator[BinaryIO]
         raw = _TargetFile(fd, "wb", closefd=True)
         raw.shown = str(shown)
         with io.BufferedWriter(raw) as stream:
-            yield stream  # type: ignore[misc]
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         _apply_owner_and_mode(temp, info)
