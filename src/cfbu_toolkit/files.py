@@ -225,7 +225,7 @@ def _check_target(path: Path, shown: Path, force: bool) -> os.stat_result | None
         raise WriteFailed(
             N_(
                 "{path}: the file is read-only; nothing written (force=True or --force replaces it)"
-            ),
+            ),  # noqa: E501
             path=str(shown),
         )
     return info

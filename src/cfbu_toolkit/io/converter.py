@@ -11,8 +11,8 @@ little memory, as one with a thousand mistakes.
 from __future__ import annotations
 
 import contextvars
-import heapq
 import datetime as dt
+import heapq
 from collections.abc import Callable
 from types import UnionType
 from typing import Any, TypeVar, Union, get_args, get_origin
