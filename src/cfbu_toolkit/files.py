@@ -223,9 +223,7 @@ def _check_target(path: Path, shown: Path, force: bool) -> os.stat_result | None
         )
     if not force and not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         raise WriteFailed(
-            N_(
-                "{path}: the file is read-only; nothing written (force=True or --force replaces it)"
-            ),  # noqa: E501
+            N_("{path}: read-only file; nothing written (force=True or --force replaces it)"),
             path=str(shown),
         )
     return info
