@@ -169,6 +169,8 @@ def export(
     if _is_stream(target):
         shown = getattr(target, "name", "<stream>")
         _run_exporter(registered, subject, target, context, shown)  # type: ignore[arg-type]
+        if target is sys.stdout.buffer:
+            target.flush()
         return None
     path = Path(target)  # type: ignore[arg-type]
     with atomic_write(path, force=force) as stream:

@@ -8,7 +8,7 @@ from typing import IO
 
 from ..errors import FormatError
 from ..exporters.json import MEDIA_TYPE
-from ..io.document import MAX_JSON_BYTES, check_size, loads
+from ..io import document
 from ..io.kinds import KINDS, Exportable
 from ..locale import N_
 from ..plugins.hookspecs import hookimpl
@@ -17,16 +17,16 @@ from ..plugins.types import ImportContext, ImporterSpec
 
 def load_json(stream: IO[bytes], context: ImportContext) -> Exportable:
     """Read a JSON document; ``max_bytes`` (an option of ``load``) bounds its size."""
-    limit = context.options.get("max_bytes", MAX_JSON_BYTES)
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+    limit = context.options.get("max_bytes")
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
         raise FormatError(
             N_("max_bytes must be a whole number of 1 or more, got {value!r}"), value=limit
         )
     size = _remaining(stream)
     if size is not None:
-        check_size(size, limit, context.source)  # before a byte is read
-    data = stream.read(limit + 1)
-    return loads(data, source=context.source, max_bytes=limit)
+        document.check_size(size, limit, context.source)  # before a byte is read
+    data = stream.read((limit or document.MAX_JSON_BYTES) + 1)
+    return document.loads(data, source=context.source, max_bytes=limit)
 
 
 def _remaining(stream: IO[bytes]) -> int | None:
