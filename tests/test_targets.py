@@ -223,7 +223,7 @@ def test_a_full_disk_is_one_error_naming_the_target(
 def test_a_full_disk_inside_an_exporter_is_not_blamed_on_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cfbu_toolkit.exporters import json as json_exporter
+    from cfbu_toolkit.formats.json import plugin as json_exporter
 
     def no_space(obj: Any) -> bytes:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))

@@ -179,4 +179,4 @@ class PluginError(CfbuError):
 
     def __init__(self, message: str, /, *, plugin: str | None = None, **params: Any) -> None:
         self.plugin = plugin
-        super().__init__(message, **params)
+        super().__init__(message, plugin=plugin, **params)
