@@ -91,10 +91,12 @@ SIGNATURES = {
     "export": (
         "(obj: 'Exportable', target: 'PathLike | IO[bytes] | None' = None, *, "
         "format: 'str | None' = None, lang: 'Lang' = 'da', privacy: 'Privacy' = 'keep', "
-        "progress: 'Progress | None' = None, **options: 'Any') -> 'bytes | None'"
+        "progress: 'Progress | None' = None, force: 'bool' = False, **options: 'Any') "
+        "-> 'bytes | None'"
     ),
     "load": (
-        "(source: 'PathLike | IO[bytes] | bytes', *, format: 'str | None' = None, "
+        "(source: 'PathLike | IO[bytes] | bytes | bytearray | memoryview', *, "
+        "format: 'str | None' = None, "
         "**options: 'Any') -> 'Exportable'"
     ),
     "formats": "() -> 'list[FormatInfo]'",

@@ -109,6 +109,9 @@ def test_dates_ranges_and_references() -> None:
     assert defs["MappingEntry"]["properties"]["organisation_id"]["x-cfbu-ref"] == "organisation"
     assert defs["ContactPerson"]["properties"]["email"][PERSONAL_DATA] is True
     assert defs["Plan"]["properties"]["budget_dkk"]["minimum"] == 0
+    assert defs["Plan"]["properties"]["budget_dkk"]["exclusiveMaximum"] == 10**15
+    notice = defs["CollaborationAgreement"]["properties"]["notice_days"]
+    assert (notice["minimum"], notice["maximum"]) == (0, 36_525)
 
 
 def test_the_demo_plan_validates() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar, overload
@@ -17,7 +18,7 @@ import attrs
 
 from ._scratch import scratch
 from .errors import CfbuError, FormatError, PluginError, Problem
-from .files import atomic_write
+from .files import STDIO, atomic_write, disk_error, open_input, read_stdin
 from .io.converter import structure, unstructure
 from .io.kinds import KINDS, Exportable, kind_of
 from .locale import N_, _, translate
@@ -119,7 +120,7 @@ def _check_options(spec: ExporterSpec, options: dict[str, Any]) -> None:
         raise FormatError(
             N_(
                 "format {format!r} takes no option {unknown}; it takes {taken} (and the "
-                "keywords format, lang, privacy, progress, plan)"
+                "keywords format, lang, privacy, progress, force, plan)"
             ),
             format=spec.name,
             unknown=", ".join(unknown),
@@ -143,19 +144,33 @@ def _make_export(make_redactor: Callable[..., Redactor]) -> Callable[..., bytes 
         lang: Lang = "da",
         privacy: Privacy = "keep",
         progress: Progress | None = None,
+        force: bool = False,
         **options: Any,
     ) -> bytes | None:
         """Write ``obj`` (a plan or one of its parts) in a format.
 
         The format is ``format`` or else taken from ``target``'s suffix. With no ``target``
-        the bytes are returned. A file target is written beside itself and then put in
-        place, so a failed export leaves an existing file as it was. ``plan=`` (for a part)
+        the bytes are returned; ``"-"`` is standard output. A file target is written beside
+        itself and then put in place, so a failed export leaves an existing file as it was;
+        a device, a FIFO or a folder is refused, a symbolic link is written through, and a
+        read-only file is replaced only with ``force=True`` (see :mod:`cfbu_toolkit.files`).
+        ``plan=`` (for a part)
         lets a format show names behind ids, and tells the privacy profile whose names to
         take out. Other ``options`` go to the exporter, which declares the ones it takes
         (:attr:`ExporterSpec.options`); any other keyword is an error before anything is
         written. Under ``privacy="omit"`` or ``"pseudonymise"`` the exporter is given only
         redacted objects (see :doc:`privacy`).
         """
+        if not (target is None or isinstance(target, str | os.PathLike) or _is_stream(target)):
+            raise TypeError(
+                _(
+                    "export() writes to a file path, a binary stream or nothing (bytes come "
+                    "back), not {type}",
+                    type=type(target).__name__,
+                )
+            )
+        if isinstance(target, str) and target == STDIO:
+            target = sys.stdout.buffer
         registered = _choose_exporter(target, format)
         spec = registered.spec
         kind = kind_of(obj)
@@ -194,13 +209,17 @@ def _make_export(make_redactor: Callable[..., Redactor]) -> Callable[..., bytes 
         with scratch(workbook=_is_workbook(spec)):
             if target is None:
                 buffer = io.BytesIO()
-                _run_exporter(registered, obj, buffer, context)
+                _run_exporter(registered, obj, buffer, context, "<bytes>")
                 return buffer.getvalue()
             if _is_stream(target):
-                _run_exporter(registered, obj, target, context)  # type: ignore[arg-type]
+                shown = getattr(target, "name", "<stream>")
+                _run_exporter(registered, obj, target, context, shown)  # type: ignore[arg-type]
+                if target is sys.stdout.buffer:
+                    target.flush()
                 return None
-            with atomic_write(Path(target)) as stream:  # type: ignore[arg-type]
-                _run_exporter(registered, obj, stream, context)
+            path = Path(target)  # type: ignore[arg-type]
+            with atomic_write(path, force=force) as stream:
+                _run_exporter(registered, obj, stream, context, path)
             return None
 
     export.__qualname__ = "export"
@@ -218,6 +237,7 @@ if TYPE_CHECKING:
         lang: Lang = "da",
         privacy: Privacy = "keep",
         progress: Progress | None = None,
+        force: bool = False,
         **options: Any,
     ) -> bytes: ...
     @overload
@@ -229,6 +249,7 @@ if TYPE_CHECKING:
         lang: Lang = "da",
         privacy: Privacy = "keep",
         progress: Progress | None = None,
+        force: bool = False,
         **options: Any,
     ) -> None: ...
     def export(
@@ -239,6 +260,7 @@ if TYPE_CHECKING:
         lang: Lang = "da",
         privacy: Privacy = "keep",
         progress: Progress | None = None,
+        force: bool = False,
         **options: Any,
     ) -> bytes | None:
         """Write ``obj`` in a format (see the closure made by ``_make_export``)."""
@@ -252,6 +274,7 @@ def _run_exporter(
     obj: Exportable,
     stream: IO[bytes],
     context: ExportContext,
+    target: object,
 ) -> None:
     try:
         with guarded(
@@ -260,18 +283,31 @@ def _run_exporter(
             registered.spec.export(obj, stream, context)
     except CfbuError:
         raise
+    except OSError as exc:
+        # A full disk is the disk's fault, not the plugin's (exporters may write their own
+        # temporary files).
+        failed = disk_error(exc, target)
+        if failed is not None:
+            raise failed from None
+        if from_caller(exc):
+            raise
+        raise _plugin_failed(registered, exc) from exc
     except Exception as exc:
         if from_caller(exc):
             raise
-        raise PluginError(
-            f"exporter {registered.spec.name!r} of plugin {registered.plugin!r} "
-            f"({registered.distribution}) failed: {type(exc).__name__}: {exc}",
-            plugin=registered.plugin,
-        ) from exc
+        raise _plugin_failed(registered, exc) from exc
+
+
+def _plugin_failed(registered: Registered[ExporterSpec], exc: Exception) -> PluginError:
+    return PluginError(
+        f"exporter {registered.spec.name!r} of plugin {registered.plugin!r} "
+        f"({registered.distribution}) failed: {type(exc).__name__}: {exc}",
+        plugin=registered.plugin,
+    )
 
 
 def load(
-    source: PathLike | IO[bytes] | bytes,
+    source: PathLike | IO[bytes] | bytes | bytearray | memoryview,
     *,
     format: str | None = None,
     **options: Any,
@@ -279,29 +315,44 @@ def load(
     """Read a plan or one of its parts from a file, a binary stream or bytes.
 
     The format is ``format``, else the file's suffix, else guessed from the first bytes.
-    Bad input raises :class:`~cfbu_toolkit.DocumentError` listing every problem with its
-    place.
+    ``"-"`` is standard input. Anything but a regular file (a FIFO, a device, a folder) is
+    refused before a byte is read, and input is read up to a size limit (``max_bytes=``
+    for JSON, 200 MiB by default; a workbook's limits are its own). Bad input raises
+    :class:`~cfbu_toolkit.DocumentError` listing the problems with their places.
     """
     host = get_host()
     name = None
+    limit = options.get("max_bytes", options.get("max_file_bytes"))
+    if isinstance(source, bytearray | memoryview):
+        source = bytes(source)
     if isinstance(source, bytes):
         stream: IO[bytes] = io.BytesIO(source)
     elif _is_stream(source):
         stream = source  # type: ignore[assignment]
         name = getattr(source, "name", None)
+        name = name if isinstance(name, str) else None
+    elif isinstance(source, str) and source == STDIO:
+        stream = io.BytesIO(read_stdin(limit if isinstance(limit, int) else None))
+        name = STDIO
+    elif isinstance(source, str | os.PathLike):
+        name = os.fspath(source)
+        if not isinstance(name, str):
+            raise TypeError(_("load() takes a path as text, not {type}", type="bytes"))
+        stream = open_input(name)
     else:
-        name = os.fspath(source)  # type: ignore[arg-type]
-        try:
-            stream = open(name, "rb")  # noqa: SIM115 - closed below
-        except OSError as exc:
-            raise CfbuError(f"{name}: cannot read: {exc.strerror or exc}") from None
+        raise TypeError(
+            _(
+                "load() reads a file path, a binary stream or bytes, not {type}",
+                type=type(source).__name__,
+            )
+        )
     try:
         if format is not None:
             registered = host.importer(format)
         elif isinstance(name, str) and Path(name).suffix:
             registered = host.importer_for_suffix(Path(name).suffix)
         else:
-            registered, stream = _sniff(stream)
+            registered, stream = _sniff(stream, limit if isinstance(limit, int) else None)
         lang = options.pop("lang", "da")
         context = ImportContext(source=name, lang=lang, options=options)
         return _run_importer(registered, stream, context)
@@ -310,11 +361,13 @@ def load(
             stream.close()
 
 
-def _sniff(stream: IO[bytes]) -> tuple[Registered[ImporterSpec], IO[bytes]]:
+def _sniff(
+    stream: IO[bytes], limit: int | None = None
+) -> tuple[Registered[ImporterSpec], IO[bytes]]:
     """Tell the format from the first bytes, asking every importer that has a ``sniff``."""
     host = get_host()
     if not stream.seekable():
-        stream = io.BytesIO(stream.read())
+        stream = io.BytesIO(read_stdin(limit, stream))
     start = stream.read(SNIFF_BYTES)
     stream.seek(-len(start), os.SEEK_CUR)
     for registered in host.importers().values():

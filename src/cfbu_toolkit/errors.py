@@ -14,13 +14,20 @@ import attrs
 from .locale import N_, ngettext, translate
 
 __all__ = [
+    "MAX_PROBLEMS",
     "CfbuError",
     "DocumentError",
     "FormatError",
     "ModelError",
     "PluginError",
     "Problem",
+    "ProblemList",
 ]
+
+MAX_PROBLEMS = 1000
+"""At most this many problems are listed for one document or one check; the rest are
+counted (:attr:`ProblemList.more`), so a file whose every item is wrong costs no more memory
+than a file with a thousand mistakes."""
 
 
 def _params(value: Mapping[str, Any]) -> dict[str, Any]:
@@ -48,6 +55,42 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.text}"
+
+
+class ProblemList(list[Problem]):
+    """Problems found by one check, at most ``limit`` of them kept.
+
+    :meth:`add` keeps a problem while there is room and otherwise only counts it in
+    :attr:`more`. :attr:`stopped` says the check stopped looking once the list was full, so
+    there may be more problems than are counted.
+    """
+
+    def __init__(self, problems: Iterable[Problem] = (), *, limit: int = MAX_PROBLEMS) -> None:
+        super().__init__()
+        self.limit = limit
+        self.more = 0
+        self.stopped = False
+        for problem in problems:
+            self.add(problem)
+
+    @property
+    def full(self) -> bool:
+        """Whether the list holds ``limit`` problems (further ones are only counted)."""
+        return len(self) >= self.limit
+
+    def add(self, problem: Problem) -> None:
+        """Keep ``problem``, or only count it when the list is full."""
+        if len(self) < self.limit:
+            self.append(problem)
+        else:
+            self.more += 1
+
+    def merge(self, other: Iterable[Problem]) -> None:
+        """Add every problem of ``other``, with its uncounted rest and whether it stopped."""
+        for problem in other:
+            self.add(problem)
+        self.more += getattr(other, "more", 0)
+        self.stopped = self.stopped or getattr(other, "stopped", False)
 
 
 class CfbuError(Exception):
@@ -81,22 +124,50 @@ class ModelError(CfbuError, ValueError):
 class DocumentError(CfbuError, ValueError):
     """A document (JSON, a workbook, ...) could not be read into the model.
 
-    ``problems`` lists every problem found, each with its place, not only the first.
+    ``problems`` lists the problems found, each with its place, not only the first: at
+    most :data:`MAX_PROBLEMS` of them. ``more`` counts further problems that are not listed;
+    ``stopped`` says reading stopped at the limit, so there may be more still.
     """
 
-    def __init__(self, problems: Iterable[Problem], *, source: str | None = None) -> None:
-        self.problems: tuple[Problem, ...] = tuple(problems)
+    def __init__(
+        self,
+        problems: Iterable[Problem],
+        *,
+        source: str | None = None,
+        more: int | None = None,
+        stopped: bool | None = None,
+    ) -> None:
+        kept = ProblemList(problems)
+        self.problems: tuple[Problem, ...] = tuple(kept)
+        self.more: int = kept.more + (getattr(problems, "more", 0) if more is None else more)
+        self.stopped: bool = (
+            bool(getattr(problems, "stopped", False)) if stopped is None else stopped
+        )
         self.source = source
         super().__init__(N_("{count} problems"), count=len(self.problems))
 
     def __str__(self) -> str:
         head = f"{self.source}: " if self.source else ""
         count = len(self.problems)
-        if count == 1:
+        if count == 1 and not self.more and not self.stopped:
             return f"{head}{self.problems[0]}"
         lines = "\n".join(f"  {p}" for p in self.problems)
         title = ngettext("{count} problem:", "{count} problems:", count, count=count)
-        return f"{head}{title}\n{lines}"
+        tail = ""
+        if self.more:
+            tail += "\n  " + ngettext(
+                "... and {more} more problem, not listed",
+                "... and {more} more problems, not listed",
+                self.more,
+                more=self.more,
+            )
+        if self.stopped:
+            tail += "\n  " + translate(
+                N_("... reading stopped after {count} problems; there may be more"),
+                None,
+                count=count + self.more,
+            )
+        return f"{head}{title}\n{lines}{tail}"
 
 
 class FormatError(CfbuError, ValueError):

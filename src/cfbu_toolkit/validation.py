@@ -11,7 +11,8 @@ from collections import defaultdict
 from functools import cache
 from typing import Any
 
-from .errors import Problem
+from .errors import Problem, ProblemList
+from .locale import _
 from .model import (
     ActivityAgreement,
     CollaborationAgreement,
@@ -113,17 +114,26 @@ def validate(obj: Any, *, root: str = "$") -> list[Problem]:
 
     An empty list means the object is consistent. For a part exported on its own, references
     to things outside it (its organisations, say) cannot be checked and are not reported.
+    At most :data:`~cfbu_toolkit.errors.MAX_PROBLEMS` problems are listed; the list's
+    ``more`` counts the rest.
     """
+    if not is_model_class(type(obj)):  # type: ignore[arg-type]
+        raise TypeError(
+            _(
+                "validate() checks a plan or one of its parts, not {type}",
+                type=type(obj).__name__,
+            )
+        )
     objects = walk_objects(obj, root)
     ids: dict[str, dict[str, Path]] = defaultdict(dict)
-    problems: list[Problem] = []
+    problems = ProblemList()
     for item, path in objects:
         kind = ENTITY_KINDS.get(type(item))
         if kind is None:
             continue
         first = ids[kind].get(item.id)
         if first is not None:
-            problems.append(
+            problems.add(
                 Problem(
                     where=f"{spell_path(path)}.id",
                     message=f"id {item.id!r} is already used at {spell_path(first)}",
@@ -137,13 +147,14 @@ def validate(obj: Any, *, root: str = "$") -> list[Problem]:
             a.key for a in obj.custom_focus_areas
         }
         known["output"] = set().union(*(known.get(k, set()) for k in _OUTPUT_KINDS))
-        problems += _dangling(objects, known)
-    problems += _scoped(obj, objects, ids)
+        _dangling(objects, known, problems)
+    _scoped(obj, objects, problems)
     return problems
 
 
-def _dangling(objects: list[tuple[Any, Path]], known: dict[str, set[str]]) -> list[Problem]:
-    problems = []
+def _dangling(
+    objects: list[tuple[Any, Path]], known: dict[str, set[str]], problems: ProblemList
+) -> None:
     for item, path in objects:
         for name, target in _references(type(item)):  # type: ignore[arg-type]
             value = getattr(item, name)
@@ -151,23 +162,24 @@ def _dangling(objects: list[tuple[Any, Path]], known: dict[str, set[str]]) -> li
             for index, ref in enumerate(values):
                 if ref is None or ref in known.get(target, ()):
                     continue
+                if problems.full:
+                    problems.more += 1
+                    continue
                 where = spell_path((path, name, index if type(value) is tuple else None))
-                problems.append(
+                problems.add(
                     Problem(where=where, message=f"no {_LABEL.get(target, target)} has id {ref!r}")
                 )
-    return problems
 
 
-def _scoped(obj: Any, objects: list[tuple[Any, Path]], ids: Any) -> list[Problem]:
+def _scoped(obj: Any, objects: list[tuple[Any, Path]], problems: ProblemList) -> None:
     """Answers must answer questions of their session's tool; placements, pieces of the game."""
-    problems = []
     tools = {item.id: item for item, _ in objects if type(item) is DialogueTool}
     for item, path in objects:
         if type(item) is ValueGame:
             pieces = {p.id for p in item.pieces}
             for index, placement in enumerate(item.placements):
                 if placement.piece_id not in pieces:
-                    problems.append(
+                    problems.add(
                         Problem(
                             where=f"{spell_path(path)}.placements[{index}].piece_id",
                             message=f"no piece of this game has id {placement.piece_id!r}",
@@ -177,11 +189,10 @@ def _scoped(obj: Any, objects: list[tuple[Any, Path]], ids: Any) -> list[Problem
             questions = {q.id for q in tools[item.tool_id].questions}
             for index, answer in enumerate(item.answers):
                 if answer.question_id not in questions:
-                    problems.append(
+                    problems.add(
                         Problem(
                             where=f"{spell_path(path)}.answers[{index}].question_id",
                             message=f"dialogue tool {item.tool_id!r} has no question "
                             f"{answer.question_id!r}",
                         )
                     )
-    return problems

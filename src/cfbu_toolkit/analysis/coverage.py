@@ -534,7 +534,7 @@ def agreements_expiring(
     if within_days < 0:
         raise CfbuError(f"within_days must be 0 or more, got {within_days}")
     wanted = frozenset(statuses)
-    last = on + dt.timedelta(days=within_days)
+    last = _days_after(on, within_days)
     found = [
         ExpiringAgreement(
             kind=kind,
@@ -545,7 +545,7 @@ def agreements_expiring(
             days_left=(end - on).days,
             notice_days=agreement.notice_days,
             notice_by=(
-                end - dt.timedelta(days=agreement.notice_days)
+                _days_after(end, -agreement.notice_days)
                 if agreement.notice_days is not None
                 else None
             ),
@@ -555,6 +555,15 @@ def agreements_expiring(
     ]
     found.sort(key=lambda a: (a.end, a.kind, a.id))
     return tuple(found)
+
+
+def _days_after(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, held at the ends of the calendar (year 1 and 9999)."""
+    if days >= (dt.date.max - day).days:
+        return dt.date.max
+    if days <= (dt.date.min - day).days:
+        return dt.date.min
+    return day + dt.timedelta(days=days)
 
 
 def _agreement_ends(

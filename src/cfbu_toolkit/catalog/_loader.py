@@ -85,7 +85,9 @@ def load_tool(source: Traversable, *, expected_version: str | None = None) -> Di
     try:
         return structure({**data, "version": version}, DialogueTool, root="$.data")
     except DocumentError as exc:
-        raise DocumentError(exc.problems, source=str(source)) from None
+        raise DocumentError(
+            exc.problems, source=str(source), more=exc.more, stopped=exc.stopped
+        ) from None
 
 
 def load_items(

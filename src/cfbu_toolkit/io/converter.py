@@ -2,12 +2,17 @@
 
 It is strict where cattrs is lenient by default (PITFALLS.md): ``None`` is not a string,
 ``7.9`` is not an int, ``"x"`` is not a bool, a string is not a list, and unknown keys
-are an error. Every problem is collected with its JSON path by :func:`problems_from`.
+are an error. Every problem is collected with its JSON path by :func:`problems_from`, up to
+:data:`~cfbu_toolkit.errors.MAX_PROBLEMS`: once that many are found, each list stops at its
+first wrong item, so a document whose every item is wrong is refused as quickly, and in as
+little memory, as one with a thousand mistakes.
 """
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
+import heapq
 from collections.abc import Callable
 from types import UnionType
 from typing import Any, TypeVar, Union, get_args, get_origin
@@ -23,7 +28,7 @@ from cattrs import (
 from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.orjson import make_converter
 
-from ..errors import ModelError, Problem
+from ..errors import MAX_PROBLEMS, ModelError, Problem, ProblemList
 from ..model.enums import LabelledEnum
 
 __all__ = ["converter", "problems_from", "structure", "unstructure"]
@@ -114,8 +119,32 @@ def _fast_tuple_hook(tuple_type: Any, conv: Any) -> Callable[[Any, type], tuple[
     return structure
 
 
+class _Budget:
+    """How many more problems one structuring may collect before lists stop early."""
+
+    __slots__ = ("left", "stopped")
+
+    def __init__(self, left: int) -> None:
+        self.left = left
+        self.stopped = False
+
+
+_budget: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar(
+    "cfbu_problem_budget", default=None
+)
+
+
+def _leaves(exc: BaseException) -> int:
+    """How many problems a (nested) structuring error holds."""
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return len(exc.extra_fields)
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        return sum(_leaves(sub) for sub in exc.exceptions)
+    return 1
+
+
 def _tuple_hook(tuple_type: Any, conv: Any) -> Callable[[Any, type], tuple[Any, ...]]:
-    """Structure every item, collecting each failure with its index."""
+    """Structure every item, collecting each failure with its index (up to the budget)."""
     item_type = get_args(tuple_type)[0]
     item = conv.get_structure_hook(item_type)
 
@@ -124,6 +153,7 @@ def _tuple_hook(tuple_type: Any, conv: Any) -> Callable[[Any, type], tuple[Any, 
             raise _expected("a list", value)
         results: list[Any] = []
         errors: list[Exception] = []
+        budget = _budget.get()
         for index, v in enumerate(value):
             try:
                 results.append(item(v, item_type))
@@ -133,6 +163,13 @@ def _tuple_hook(tuple_type: Any, conv: Any) -> Callable[[Any, type], tuple[Any, 
                     IterableValidationNote(f"@ index {index}", index, item_type),
                 ]
                 errors.append(exc)
+                if budget is not None:
+                    if budget.left <= 0:
+                        # Enough problems: stop at this list's first wrong item, neither
+                        # structuring nor keeping the rest.
+                        budget.stopped = True
+                        break
+                    budget.left -= _leaves(exc)
         if errors:
             raise IterableValidationError("While structuring a list", errors, tuple_type)
         return tuple(results)
@@ -249,10 +286,16 @@ def structure(data: Any, cls: type[T], *, root: str = "$") -> T:
         return _fast.structure(data, cls)  # type: ignore[no-any-return]
     except Exception:
         pass  # structure it again in detail, to report every problem with its path
+    budget = _Budget(MAX_PROBLEMS)
+    token = _budget.set(budget)
     try:
         result: T = converter.structure(data, cls)
     except Exception as exc:
-        raise_problems(problems_from(exc, root))
+        problems = problems_from(exc, root)
+        problems.stopped = problems.stopped or budget.stopped
+        raise_problems(problems)
+    finally:
+        _budget.reset(token)
     return result
 
 
@@ -262,27 +305,41 @@ def raise_problems(problems: list[Problem], source: str | None = None) -> Any:
     raise DocumentError(problems, source=source)
 
 
-def problems_from(exc: BaseException, path: str = "$") -> list[Problem]:
-    """Flatten a (nested) cattrs error into problems, each with the JSON path it concerns."""
+def problems_from(exc: BaseException, path: str = "$") -> ProblemList:
+    """Flatten a (nested) cattrs error into problems, each with the JSON path it concerns.
+
+    At most :data:`~cfbu_toolkit.errors.MAX_PROBLEMS` are kept; the rest are counted.
+    """
+    found = ProblemList()
+    _flatten(exc, path, found)
+    return found
+
+
+def _flatten(exc: BaseException, path: str, found: ProblemList) -> None:
+    if found.full:
+        found.more += _leaves(exc)
+        return
     if isinstance(exc, ForbiddenExtraKeysError):
-        return [
-            Problem(where=f"{path}.{key}", message="unknown field")
-            for key in sorted(exc.extra_fields)
-        ]
+        room = found.limit - len(found)
+        for key in heapq.nsmallest(room, exc.extra_fields):
+            found.add(Problem(where=f"{path}.{key}", message="unknown field"))
+        found.more += max(0, len(exc.extra_fields) - room)
+        return
     if isinstance(exc, ClassValidationError | IterableValidationError):
-        found: list[Problem] = []
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
-            found += problems_from(sub, _extend(path, note))
+            _flatten(sub, _extend(path, note), found)
         for sub in without:
-            found += problems_from(sub, path)
-        return found
+            _flatten(sub, path, found)
+        return
     if isinstance(exc, ModelError):
         where = f"{path}.{exc.field}" if exc.field else path
-        return [Problem(where=where, message=exc.message)]
+        found.add(Problem(where=where, message=exc.message, params=exc.params))
+        return
     if isinstance(exc, KeyError):
-        return [Problem(where=path, message="required field missing")]
-    return [Problem(where=path, message=f"invalid value ({type(exc).__name__}: {exc})")]
+        found.add(Problem(where=path, message="required field missing"))
+        return
+    found.add(Problem(where=path, message=f"invalid value ({type(exc).__name__}: {exc})"))
 
 
 def _extend(path: str, note: Any) -> str:

@@ -258,6 +258,11 @@ def _constrain(schema: Schema, validators: list[Callable[..., Any]]) -> Schema:
             schema["format"] = "email"
         elif validator is _base.check_optional_non_negative:
             schema["minimum"] = 0
+        elif qualname == "check_whole.<locals>.check":
+            bounds = _closure(validator)
+            schema["minimum"] = 0
+            limit = "maximum" if bounds["inclusive"] else "exclusiveMaximum"
+            schema[limit] = bounds["high"]
         elif qualname == "check_range.<locals>.check":
             bounds = _closure(validator)
             schema["minimum"], schema["maximum"] = bounds["low"], bounds["high"]

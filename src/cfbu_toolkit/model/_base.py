@@ -15,8 +15,12 @@ from typing import Any, Literal, TypeVar
 import attrs
 
 from ..errors import ModelError
+from ..locale import N_
 
 __all__ = [
+    "MAX_AMOUNT",
+    "MAX_COUNT",
+    "MAX_DAYS",
     "PII",
     "REF",
     "TEXT",
@@ -30,6 +34,18 @@ Lang = Literal["da", "en"]
 """The languages people read exports in: Danish (the default) and English."""
 
 T = TypeVar("T")
+
+MAX_AMOUNT = 10**15
+"""Amounts (``budget_dkk``, ``amount_dkk``) are whole kroner below this: every format can
+carry them exactly (a spreadsheet holds whole numbers exactly up to 2**53, JSON readers
+often only to 2**63)."""
+
+MAX_COUNT = 10**15
+"""Counts such as a workshop's minutes are below this, for the same reason."""
+
+MAX_DAYS = 36_525
+"""Day counts (``notice_days``) are at most this: a hundred years, so that dates computed
+from them stay within the calendar."""
 
 #: Field metadata key marking personal data (see :mod:`cfbu_toolkit.privacy`).
 PII = "cfbu_pii"
@@ -132,6 +148,31 @@ def check_optional_non_negative(_: object, attribute: attrs.Attribute[Any], valu
         raise ModelError(
             f"expected a whole number of 0 or more, got {value!r}", field=_name(attribute)
         )
+
+
+def check_whole(high: int, *, inclusive: bool = False) -> Callable[..., None]:
+    """A validator: ``None`` or a whole number from 0 up to ``high`` (exclusive by default)."""
+    message = (
+        N_("{value} is too large; expected a whole number up to {limit}")
+        if inclusive
+        else N_("{value} is too large; expected a whole number below {limit}")
+    )
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None:
+            return
+        check_optional_non_negative(_, attribute, value)
+        if value > high or (value == high and not inclusive):
+            # str() of a number of thousands of digits is itself refused by Python.
+            shown = value if value < 10**30 else f"~10**{int(value.bit_length() * 0.30103)}"
+            raise ModelError(message, field=_name(attribute), value=shown, limit=high)
+
+    return check
+
+
+check_amount = check_whole(MAX_AMOUNT)
+check_count = check_whole(MAX_COUNT)
+check_days = check_whole(MAX_DAYS, inclusive=True)
 
 
 def check_unique(key: Callable[[Any], object], what: str) -> Callable[..., None]:

@@ -13,7 +13,7 @@ import attrs
 
 from ._base import (
     Period,
-    check_optional_non_negative,
+    check_days,
     check_unique,
     date_field,
     enum_field,
@@ -72,7 +72,7 @@ class CollaborationAgreement:
     )
     sections: tuple[AgreementSection, ...] = items(_unique_sections)
     period: Period = attrs.field(factory=Period)
-    notice_days: int | None = attrs.field(default=None, validator=check_optional_non_negative)
+    notice_days: int | None = attrs.field(default=None, validator=check_days)
     status: AgreementStatus = enum_field(AgreementStatus, default=AgreementStatus.DRAFT)
     template_version: str = optional_text()
 
@@ -101,7 +101,7 @@ class ActivityAgreement:
     child_certificate_required: bool = flag()
     child_certificate_obtained_on: dt.date | None = date_field()
     review_on: dt.date | None = date_field()
-    notice_days: int | None = attrs.field(default=None, validator=check_optional_non_negative)
+    notice_days: int | None = attrs.field(default=None, validator=check_days)
     status: AgreementStatus = enum_field(AgreementStatus, default=AgreementStatus.DRAFT)
     signed_on: dt.date | None = date_field()
     template_version: str = optional_text()

@@ -11,8 +11,8 @@ from ..errors import ModelError
 from ._base import (
     Lang,
     Period,
+    check_amount,
     check_name,
-    check_optional_non_negative,
     check_unique,
     date_field,
     enum_field,
@@ -126,7 +126,7 @@ class CoFinancing:
     """One party's share of the plan's budget, in Danish kroner."""
 
     organisation_id: str = ref(to="organisation")
-    amount_dkk: int = attrs.field(validator=[_check_required, check_optional_non_negative])
+    amount_dkk: int = attrs.field(validator=[_check_required, check_amount])
     note: str = optional_text()
 
 
@@ -158,7 +158,7 @@ class Plan:
     focus_areas: tuple[str, ...] = attrs.field(default=(), converter=freeze)
     custom_focus_areas: tuple[CustomFocusArea, ...] = items(check_unique(lambda a: a.key, "key"))
     period: Period = attrs.field(factory=Period)
-    budget_dkk: int | None = attrs.field(default=None, validator=check_optional_non_negative)
+    budget_dkk: int | None = attrs.field(default=None, validator=check_amount)
     cofinancing: tuple[CoFinancing, ...] = items()
     catalogue_version: str = optional_text()
     organisations: tuple[Organisation, ...] = items()

@@ -10,8 +10,8 @@ import attrs
 
 from ..errors import ModelError
 from ._base import (
+    check_count,
     check_optional_member,
-    check_optional_non_negative,
     enum_field,
     ident,
     items,
@@ -40,7 +40,7 @@ class AgendaItem:
 
     title: str = required_text()
     start: dt.time | None = attrs.field(default=None, validator=_check_time)
-    minutes: int | None = attrs.field(default=None, validator=check_optional_non_negative)
+    minutes: int | None = attrs.field(default=None, validator=check_count)
     tool: AgendaTool | None = attrs.field(
         default=None, validator=check_optional_member(AgendaTool)
     )

@@ -6,10 +6,13 @@ The document itself (envelope, versions, the strict converter) is
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import IO
 
-from ...io.document import dumps, loads
+from ...errors import FormatError
+from ...io import document
+from ...io.document import dumps
 from ...io.kinds import KINDS, Exportable
 from ...locale import N_
 from ...plugins.hookspecs import hookimpl
@@ -26,8 +29,35 @@ def export_json(obj: Exportable, stream: IO[bytes], context: ExportContext) -> N
 
 
 def load_json(stream: IO[bytes], context: ImportContext) -> Exportable:
-    """Read a JSON document of any schema version this library reads."""
-    return loads(stream.read(), source=context.source)
+    """Read a JSON document of any schema version this library reads.
+
+    ``max_bytes`` (an option of ``load``; default
+    :data:`~cfbu_toolkit.io.document.MAX_JSON_BYTES`) bounds its size, checked before a byte
+    is read where the stream can tell its size.
+    """
+    limit = context.options.get("max_bytes")
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+        raise FormatError(
+            N_("max_bytes must be a whole number of 1 or more, got {value!r}"), value=limit
+        )
+    size = _remaining(stream)
+    if size is not None:
+        document.check_size(size, limit, context.source)
+    data = stream.read((limit or document.MAX_JSON_BYTES) + 1)
+    return document.loads(data, source=context.source, max_bytes=limit)
+
+
+def _remaining(stream: IO[bytes]) -> int | None:
+    """How many bytes are left in ``stream``, where that can be told without reading."""
+    try:
+        if stream.seekable():
+            here = stream.tell()
+            end = stream.seek(0, os.SEEK_END)
+            stream.seek(here)
+            return end - here
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def sniff_json(start: bytes) -> bool:
