@@ -22,7 +22,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -38,7 +38,11 @@ from ..model import (
 from ..model._base import freeze
 from ..privacy import Privacy, redact
 from . import coverage as _coverage
-from .rows import TABLES, plan_rows
+from .rows import TABLES, rows
+
+if TYPE_CHECKING:  # pragma: no cover - only for the type checker
+    import pandas
+    import pyarrow
 
 __all__ = ["Portfolio", "RollUp", "RollUpColumn"]
 
@@ -215,7 +219,29 @@ class Portfolio:
 
     def rows(self, kind: str) -> list[dict[str, Any]]:
         """Flat dicts of one kind across every plan (see :mod:`cfbu_toolkit.analysis.rows`)."""
-        return [row for plan in self.plans for row in plan_rows(plan, kind)]
+        return rows(self.plans, kind)
+
+    def to_arrow(self, kind: str) -> pyarrow.Table:
+        """The rows of one kind as a typed Arrow table (needs the ``arrow`` extra).
+
+        Dates are ``date32``, counts ``int64``, enumerations dictionary-encoded with all
+        their values; a kind without rows still has every column with its type."""
+        from .arrow import arrow_table
+
+        return arrow_table(self.plans, kind)
+
+    def to_pandas(self, kind: str) -> pandas.DataFrame:
+        """The rows of one kind as a pandas data frame, through :meth:`to_arrow`."""
+        from .arrow import pandas_frame
+
+        return pandas_frame(self.plans, kind)
+
+    def to_parquet(self, folder: PathLike) -> list[Path]:
+        """Write one Parquet file per kind (``<folder>/<kind>.parquet``), each with its
+        schema even when empty; returns the files written."""
+        from .arrow import write_parquet
+
+        return write_parquet(self.plans, folder)
 
     def redact(self, privacy: Privacy, *, lang: Lang = "da", key: str = "") -> Portfolio:
         """Every plan under a privacy profile; pseudonyms are the same across plans."""

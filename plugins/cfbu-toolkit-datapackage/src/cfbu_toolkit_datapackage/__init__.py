@@ -24,6 +24,7 @@ writes several plans (a portfolio) into one package.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -80,9 +81,22 @@ def _package_name(text: str) -> str:
     return name or "cfbu-toolkit"
 
 
+#: Table Schema's field type for each column type of the core (a list is joined text).
+_TYPES = {
+    "text": "string",
+    "enum": "string",
+    "list": "string",
+    "integer": "integer",
+    "decimal": "number",
+    "boolean": "boolean",
+    "date": "date",
+    "time": "time",
+}
+
+
 def _field(column: Column, lang: Lang) -> dict[str, Any]:
-    field: dict[str, Any] = {"name": column.name, "type": column.type}
-    if column.type == "date":
+    field: dict[str, Any] = {"name": column.name, "type": _TYPES[column.type]}
+    if column.type in ("date", "time"):
         field["format"] = "default"
     notes = []
     if column.ref is not None and column.ref not in ("plan", "focus_area", "question"):
@@ -96,7 +110,7 @@ def _field(column: Column, lang: Lang) -> dict[str, Any]:
     constraints: dict[str, Any] = {}
     if column.required:
         constraints["required"] = True
-    if column.values:
+    if column.values and column.type == "enum":
         constraints["enum"] = list(column.values)
     if constraints:
         field["constraints"] = constraints
@@ -166,13 +180,19 @@ def descriptor(plans: Iterable[Plan], *, lang: Lang = "da") -> dict[str, Any]:
     }
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, separator: str | None) -> str:
     if value is None:
         return ""
     if value is True:
         return "true"
     if value is False:
         return "false"
+    if isinstance(value, dt.time):
+        return value.isoformat("seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if separator is not None:
+        return separator.join(value)
     return str(value)
 
 
@@ -180,8 +200,9 @@ def _csv(table: Table, found: list[dict[str, Any]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(table.column_names)
+    columns = [(c.name, c.separator) for c in table.columns]
     for row in found:
-        writer.writerow([_cell(row[name]) for name in table.column_names])
+        writer.writerow([_cell(row[name], separator) for name, separator in columns])
     return buffer.getvalue().encode("utf-8")
 
 
