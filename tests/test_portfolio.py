@@ -197,15 +197,24 @@ def test_duplicate_plan_ids_are_refused() -> None:
 def test_organisations_by_sector(portfolio: Portfolio) -> None:
     table = portfolio.organisations_by_sector()
     by_plan = {row["plan_id"]: row for row in table.as_dicts()}
-    assert by_plan["plan-small"]["municipality"] == 2
+    assert by_plan["plan-small"]["municipal_organisations"] == 2
+    assert "municipality" not in by_plan["plan-small"]
     assert by_plan["plan-small"]["police"] == 1
     assert by_plan["plan-small"]["total"] == 6
     assert by_plan["plan-tiny"]["police"] == 1
     assert by_plan["plan-tiny"]["total"] == 1
     totals = dict(zip(table.keys, table.totals() or (), strict=True))
     assert totals["total"] == 13
-    assert totals["municipality"] == 4
-    assert [c.header("da") for c in table.columns][:3] == ["Plan-id", "Helhedsplan", "Kommune"]
+    assert totals["municipal_organisations"] == 4
+    assert [c.header("da") for c in table.columns][:3] == [
+        "Plan-id",
+        "Helhedsplan",
+        "Kommunale organisationer",
+    ]
+    assert table.columns[2].header("en") == "Municipal organisations"
+    # "Kommune" in the summary is the plan's municipality, and only there.
+    assert "Kommune" not in [c.header("da") for c in table.columns]
+    assert "Kommune" in [c.header("da") for c in portfolio.summary().columns]
 
 
 def test_funnel_by_plan(portfolio: Portfolio) -> None:

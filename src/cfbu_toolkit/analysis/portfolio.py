@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..errors import CfbuError
+from ..locale import N_, translate
 from ..model import (
     ActorSector,
     AgreementStatus,
@@ -123,6 +124,21 @@ def _text(
     key: str, da: str, en: str, labels: dict[str, tuple[str, str]] | None = None
 ) -> RollUpColumn:
     return RollUpColumn(key=key, header_da=da, header_en=en, labels=labels)
+
+
+#: Sector columns whose sector's own name would say something else: the municipal sector
+#: counts the plan's municipal organisations, not the plan's municipality.
+_SECTOR_COLUMNS = {
+    ActorSector.MUNICIPALITY: ("municipal_organisations", N_("Municipal organisations")),
+}
+
+
+def _sector_column(sector: ActorSector) -> RollUpColumn:
+    """The column counting a plan's organisations in ``sector``."""
+    if sector in _SECTOR_COLUMNS:
+        key, header = _SECTOR_COLUMNS[sector]
+        return _count(key, translate(header, "da"), translate(header, "en"))
+    return _count(sector.value, sector.label("da"), sector.label("en"))
 
 
 _KIND_LABELS = _coverage.KIND_LABELS
@@ -300,7 +316,7 @@ class Portfolio:
         sectors = list(ActorSector)
         columns = (
             *_PLAN_COLUMNS,
-            *(_count(s.value, s.label("da"), s.label("en")) for s in sectors),
+            *(_sector_column(s) for s in sectors),
             _count("total", "I alt", "Total"),
         )
         rows = []
