@@ -184,8 +184,7 @@ def test_the_flat_tables_are_public() -> None:
 
 def test_the_analysis_does_not_load_pyarrow_or_pandas() -> None:
     loaded = _modules_after(
-        "import cfbu_toolkit as c\n"
-        "c.Portfolio([c.examples.demo_plan()]).rows('mapping_entry')"
+        "import cfbu_toolkit as c\nc.Portfolio([c.examples.demo_plan()]).rows('mapping_entry')"
     )
     assert "cfbu_toolkit.analysis.rows" in loaded
     assert not {"pyarrow", "pandas", "duckdb"} & loaded

@@ -130,9 +130,10 @@ def test_the_description_covers_every_model_class() -> None:
 
 @pytest.mark.parametrize("item", FIELDS, ids=_ids)
 def test_each_field_is_described(item: tuple[type[Any], FieldInfo]) -> None:
-    cls, info = item
+    _, info = item
     assert (info.kind == "enum") == (info.enum is not None)
     assert (info.kind == "object") == (info.target is not None)
     assert (info.kind == "reference") == (info.ref is not None)
     if info.kind == "id":
-        assert info.name == "id" and info.required
+        assert info.name == "id"
+        assert info.required

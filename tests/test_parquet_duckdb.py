@@ -54,7 +54,7 @@ def _sql(folder: Path, query: str) -> list[tuple[Any, ...]]:
         for kind in TABLES:
             path = (folder / f"{kind}.parquet").as_posix()
             connection.execute(
-                f"CREATE VIEW \"{kind}\" AS "
+                f'CREATE VIEW "{kind}" AS '
                 f"SELECT * FROM read_parquet('{path}', file_row_number = true)"
             )
         return connection.execute(query).fetchall()

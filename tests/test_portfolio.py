@@ -153,7 +153,12 @@ def test_a_mapping_entry_row() -> None:
 def test_plan_and_focus_area_rows() -> None:
     plan = small_plan()
     (row,) = rows([plan], "plan")
-    assert row["focus_areas"] == ("employment", "education_life_chances", "crime_prevention", "sundhed")
+    assert row["focus_areas"] == (
+        "employment",
+        "education_life_chances",
+        "crime_prevention",
+        "sundhed",
+    )
     assert row["funding_period"] == "lbf_2019_26"
     areas = rows([plan], "focus_area")
     assert [(a["focus_area_key"], a["custom"], a["label_da"]) for a in areas] == [

@@ -24,6 +24,7 @@ Each Arrow field carries the column's description in its metadata (``cfbu:person
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -83,7 +84,7 @@ def _arrow_type(pa: Any, column: Column) -> Any:
 
 
 def _field(pa: Any, column: Column) -> Any:
-    metadata = {"cfbu:type": column.type}
+    metadata: dict[str, str] = {"cfbu:type": column.type}
     if column.personal:
         metadata["cfbu:personal"] = "true"
     if column.ref is not None:
@@ -154,7 +155,7 @@ def pandas_frame(plans: Iterable[Plan], kind: str) -> pandas.DataFrame:
     return frame
 
 
-def write_parquet(plans: Iterable[Plan], folder: str | Path) -> list[Path]:
+def write_parquet(plans: Iterable[Plan], folder: str | os.PathLike[str]) -> list[Path]:
     """Write every table of ``plans`` as ``<folder>/<kind>.parquet`` (empty tables too,
     with their schema); returns the files written, in the order of the tables."""
     pa = _pyarrow()

@@ -764,18 +764,18 @@ def _row_maker(defn: _Def) -> RowMaker:
             return (single(obj),)
 
     else:
-        fetch = attrgetter(*paths)
+        fetch = attrgetter(*paths)  # type: ignore[assignment]
 
     def make(plan: Plan) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = []
         for keys, objects in walk(plan):
             if defn.position:
                 found += [
-                    dict(zip(names, (*keys, index, *fetch(obj))))
+                    dict(zip(names, (*keys, index, *fetch(obj)), strict=True))
                     for index, obj in enumerate(objects)
                 ]
             else:
-                found += [dict(zip(names, keys + fetch(obj))) for obj in objects]
+                found += [dict(zip(names, keys + fetch(obj), strict=True)) for obj in objects]
         for name, convert in converts:
             for row in found:
                 row[name] = convert(row[name])

@@ -29,9 +29,9 @@ from ._base import PII, REF, check_id, check_ids, check_optional_id, check_text
 from .plan import Plan
 
 __all__ = [
+    "NOT_DERIVED",
     "FieldInfo",
     "FieldKind",
-    "NOT_DERIVED",
     "derived",
     "describe",
     "field_infos",
@@ -127,7 +127,7 @@ def _validators(validator: Any) -> list[Any]:
     if isinstance(validator, list | tuple):
         return [v for sub in validator for v in _validators(sub)]
     nested = getattr(validator, "__closure__", None) or ()
-    found = [validator]
+    found: list[Any] = [validator]
     if getattr(validator, "__qualname__", "").startswith("each."):
         found += [c.cell_contents for c in nested if callable(c.cell_contents)]
     return found
@@ -152,10 +152,10 @@ def _unwrap(annotation: Any) -> tuple[Any, bool, bool]:
             raise TypeError(f"cannot describe the field type {annotation!r}")
         annotation, nullable = args[0], True
     if typing.get_origin(annotation) is tuple:
-        args = get_args(annotation)
-        if len(args) != 2 or args[1] is not Ellipsis:
+        items = get_args(annotation)
+        if len(items) != 2 or items[1] is not Ellipsis:
             raise TypeError(f"cannot describe the field type {annotation!r}")
-        return args[0], True, nullable
+        return items[0], True, nullable
     return annotation, False, nullable
 
 
@@ -201,9 +201,13 @@ def _describe(field: attrs.Attribute[Any]) -> FieldInfo:
     )
 
 
-@cache
 def describe(cls: Any) -> tuple[FieldInfo, ...]:
     """Every field of the model class ``cls``, in the class's order."""
+    return _described(cls)
+
+
+@cache
+def _described(cls: Any) -> tuple[FieldInfo, ...]:
     # Resolved types, not annotation strings: cattrs resolves them in place on first use,
     # so a decision made on the strings would depend on what ran first.
     return tuple(_describe(field) for field in attrs.fields(attrs.resolve_types(cls)))
@@ -213,14 +217,12 @@ def describe(cls: Any) -> tuple[FieldInfo, ...]:
 def field_infos(cls: Any) -> tuple[FieldInfo, ...]:
     """The fields of ``cls`` that reference, hold personal data or nest; others are left out."""
     return tuple(
-        info
-        for info in describe(cls)
-        if info.ref is not None or info.personal or info.nested
+        info for info in describe(cls) if info.ref is not None or info.personal or info.nested
     )
 
 
 @cache
-def model_classes(root: type[Any] = Plan) -> tuple[type[Any], ...]:
+def model_classes(root: Any = Plan) -> tuple[type[Any], ...]:
     """Every model class reachable from ``root`` (the :class:`Plan`), ``root`` first."""
     found: list[type[Any]] = []
     pending = [root]
