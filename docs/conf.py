@@ -39,6 +39,7 @@ autodoc_default_options = {"members": True, "show-inheritance": False}
 nitpick_ignore_regex = [
     (r"py:.*", r"(attrs|cattrs|pluggy|click|_io|typing|datetime|dt|os|enum|pathlib)\..*"),
     (r"py:.*", r"collections\.abc\..*"),
+    (r"py:.*", r"(pyarrow|pandas)\..*"),
     (r"py:.*", r"cfbu_toolkit\.(api|privacy)\.T"),
     (r"py:mod", r"cfbu_toolkit\..*"),
     (r"py:.*", r"(T|S|E|Lang|Privacy|Progress|Exportable|PathLike|Exporter|Importer)"),

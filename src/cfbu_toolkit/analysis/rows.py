@@ -98,7 +98,7 @@ class Column:
     name: str
     type: ColumnType = "text"
     item_type: ColumnType | None = None
-    """For a ``"list"`` column: the type of each item."""
+    """The type of each item of a ``"list"`` column."""
     values: tuple[str, ...] = ()
     """An enumeration's stable values (of the column, or of each item of a list); empty
     when any value goes."""
@@ -108,7 +108,7 @@ class Column:
     ref: str | None = None
     """What an id column points at (``"organisation"``, ``"contact"``, ...)."""
     separator: str | None = None
-    """For a list: what joins its items where a cell holds one text (CSV)."""
+    """What joins a list's items where a cell holds one text (CSV)."""
     required: bool = False
     """Whether every row has a value (never ``None``)."""
     field: str | None = None

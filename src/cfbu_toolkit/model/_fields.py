@@ -78,9 +78,9 @@ class FieldInfo:
     nullable: bool = False
     """Whether the field may be ``None``."""
     enum: type[enum.Enum] | None = None
-    """For ``kind == "enum"``: the enumeration."""
+    """The enumeration, when ``kind == "enum"``."""
     target: type[Any] | None = None
-    """For ``kind == "object"``: the nested model class."""
+    """The nested model class, when ``kind == "object"``."""
     annotation: Any = attrs.field(default=None, eq=False, repr=False)
     """The resolved type (``tuple[str, ...]``, ``dt.date | None``, ...)."""
 
