@@ -51,3 +51,17 @@ html_theme = "furo"
 html_title = f"cfbu_toolkit {release}"
 html_static_path = ["_static"]
 language = "en"
+
+
+def _write_tables_page(app: object) -> None:
+    """Generate tables.md (the flat tables' reference) from the code before reading."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    import make_tables
+
+    text = make_tables.render()
+    if not make_tables.PAGE.exists() or make_tables.PAGE.read_text(encoding="utf-8") != text:
+        make_tables.PAGE.write_text(text, encoding="utf-8")
+
+
+def setup(app: object) -> None:
+    app.connect("builder-inited", _write_tables_page)  # type: ignore[attr-defined]

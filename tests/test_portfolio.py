@@ -19,6 +19,7 @@ import cfbu_toolkit as cfbu
 from cfbu_toolkit.analysis.portfolio import Portfolio
 from cfbu_toolkit.analysis.rows import TABLES, plan_rows, rows
 from cfbu_toolkit.cli import main
+from cfbu_toolkit.locale import use_lang
 from cfbu_toolkit.report import render_report, write_report
 from cfbu_toolkit.testing import plans
 
@@ -188,7 +189,9 @@ def test_personal_columns_are_marked() -> None:
 
 
 def test_unknown_kind() -> None:
-    with pytest.raises(cfbu.CfbuError, match="unknown row kind 'pizza'"):
+    with pytest.raises(cfbu.CfbuError, match="ukendt rækketype 'pizza'"):
+        rows([small_plan()], "pizza")
+    with use_lang("en"), pytest.raises(cfbu.CfbuError, match="unknown row kind 'pizza'"):
         rows([small_plan()], "pizza")
 
 
