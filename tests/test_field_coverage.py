@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from cfbu_toolkit.analysis.rows import TABLES as ROW_TABLES
-from cfbu_toolkit.excel.layout import TABLES as SHEETS
+from cfbu_toolkit.formats.xlsx.layout import TABLES as SHEETS
 from cfbu_toolkit.io.schema import json_schema
 from cfbu_toolkit.model._fields import NOT_DERIVED, FieldInfo, describe, model_classes
 

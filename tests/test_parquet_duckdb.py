@@ -175,3 +175,28 @@ def test_to_pandas_types(portfolio: Portfolio) -> None:
     entries = portfolio.to_pandas("mapping_entry")
     assert len(entries) == len(portfolio.rows("mapping_entry"))
     assert entries["assessed_on"].min().date() >= dt.date(2000, 1, 1)
+
+
+def test_cfbu_report_writes_parquet(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cfbu_toolkit.cli import main
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for index in range(3):
+        cfbu.export(_variant(index), plans / f"plan-{index}.json")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    result = runner.invoke(
+        main, ["report", str(plans), "--format", "parquet", "-o", str(out), "--privacy", "omit"]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"skrev {len(TABLES)} Parquet-filer" in result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{k}.parquet" for k in TABLES)
+    assert pq.read_table(out / "plan.parquet").num_rows == 3
+    assert pq.read_table(out / "contact.parquet").num_rows == 0  # omitted: personal data
+    assert pq.read_schema(out / "contact.parquet").names == list(TABLES["contact"].column_names)
+    result = runner.invoke(main, ["report", str(plans), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "er en mappe" in result.output
