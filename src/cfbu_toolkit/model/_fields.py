@@ -25,7 +25,7 @@ from typing import Any, Literal, get_args
 
 import attrs
 
-from ._base import PII, REF, check_id, check_ids, check_optional_id, check_text
+from ._base import LABEL, PII, REF, check_id, check_ids, check_optional_id, check_text
 from .plan import Plan
 
 __all__ = [
@@ -83,6 +83,9 @@ class FieldInfo:
     """The nested model class, when ``kind == "object"``."""
     annotation: Any = attrs.field(default=None, eq=False, repr=False)
     """The resolved type (``tuple[str, ...]``, ``dt.date | None``, ...)."""
+    label: str | None = None
+    """The field's name for people (English, translated through the catalogue), if the
+    model gives one."""
 
     @property
     def optional(self) -> bool:
@@ -198,6 +201,7 @@ def _describe(field: attrs.Attribute[Any]) -> FieldInfo:
         enum=enum_cls,
         target=target,
         annotation=annotation,
+        label=field.metadata.get(LABEL),
     )
 
 

@@ -68,6 +68,8 @@ from ...model import (
     Workshop,
     WorkshopKind,
 )
+from ...locale import translate
+from ...model._fields import FieldInfo, FieldKind, derived
 from ...model.enums import LabelledEnum
 
 __all__ = [
@@ -234,7 +236,7 @@ _SECTION_COLUMNS = (
     _c("required", "Påkrævet", "Required", "bool"),
 )
 
-TABLES: tuple[Table, ...] = (
+_DECLARED: tuple[Table, ...] = (
     Table(
         "plan",
         "Planer",
@@ -819,6 +821,63 @@ TABLES: tuple[Table, ...] = (
         guide_en="The programme of each workshop.",
     ),
 )
+
+# -- what the model adds: columns derived from the one description of the fields -------
+
+#: The workbook's kind of cell for each kind of field (a list's in the second place).
+_KINDS: dict[FieldKind, tuple[ColumnKind, ColumnKind | None]] = {
+    "text": ("text", None),
+    "free_text": ("text", None),
+    "reference": ("ref", "refs"),
+    "enum": ("enum", "enums"),
+    "date": ("date", None),
+    "time": ("time", None),
+    "integer": ("int", None),
+    "boolean": ("bool", None),
+}
+
+
+def _derived_column(info: FieldInfo) -> Column | ListField:
+    """The column (or text list) of a field the declared layout does not show yet; its
+    headers are the field's label, translated through the catalogue."""
+    label = info.label or info.name.replace("_", " ").capitalize()
+    da, en = translate(label, "da"), translate(label, "en")
+    if info.many and info.kind in ("text", "free_text"):
+        return ListField(info.name, da, en)
+    single, many = _KINDS.get(info.kind, (None, None))
+    kind = many if info.many else single
+    if info.ref == "focus_area":
+        kind = "focus_list" if info.many else "focus"
+    elif kind == "text" and info.nullable:
+        kind = "opt_text"
+    if kind is None:
+        raise TypeError(f"{info.name}: no workbook column for a {info.kind} field")
+    enum = info.enum if info.enum is not None and issubclass(info.enum, LabelledEnum) else None
+    return Column(info.name, da, en, kind, enum)
+
+
+def _complete(table: Table, declared: tuple[Table, ...]) -> Table:
+    """``table`` with a column for every field of its class that no column, text list or
+    child sheet holds (and ``NOT_DERIVED`` does not leave out), after the declared ones."""
+    shown = {c.attr.split(".", 1)[0] for c in table.columns} | {f.attr for f in table.lists}
+    children = {t.field for t in declared if (t.parent or "plan") == table.name}
+    added = [
+        _derived_column(info)
+        for info in derived("workbook", table.cls)
+        if info.name not in shown and info.name not in children and info.target is None
+    ]
+    if not added:
+        return table
+    return attrs.evolve(
+        table,
+        columns=(*table.columns, *(c for c in added if isinstance(c, Column))),
+        lists=(*table.lists, *(c for c in added if isinstance(c, ListField))),
+    )
+
+
+#: Every sheet of rows, in order: the declared columns (headers, widths, order), then any
+#: field of the model they do not show yet.
+TABLES: tuple[Table, ...] = tuple(_complete(t, _DECLARED) for t in _DECLARED)
 
 BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 
