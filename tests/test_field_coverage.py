@@ -8,11 +8,14 @@ the field and the table.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 
+import cfbu_toolkit as cfbu
 from cfbu_toolkit.analysis.rows import TABLES as ROW_TABLES
 from cfbu_toolkit.formats.xlsx.layout import TABLES as SHEETS
 from cfbu_toolkit.io.schema import json_schema
@@ -137,3 +140,58 @@ def test_each_field_is_described(item: tuple[type[Any], FieldInfo]) -> None:
     if info.kind == "id":
         assert info.name == "id"
         assert info.required
+
+
+# -- the workbook's columns come from the fields ------------------------------------------
+
+
+def test_workbook_columns_take_their_kind_from_the_model() -> None:
+    from cfbu_toolkit.formats.xlsx import layout
+
+    for sheet in SHEETS:
+        for column in sheet.columns:
+            assert not column.derive, (sheet.name, column.attr)
+            if column.kind in ("parent", "nr", "derived"):
+                continue
+            info = layout._field_info(sheet.cls, column.attr)
+            made = layout._derived_column(info)
+            if column.attr == "key" or (sheet.cls is cfbu.Plan and column.attr == "focus_areas"):
+                continue  # declared on purpose: a key identifies its row; focus-area keys
+            assert isinstance(made, layout.Column)
+            assert (column.kind, column.enum) == (made.kind, made.enum), (sheet.name, column)
+
+
+def test_a_new_field_gets_a_workbook_column_headed_by_its_label() -> None:
+    from cfbu_toolkit.formats.xlsx import layout
+    from cfbu_toolkit.locale import N_
+    from cfbu_toolkit.model._base import date_field, ident, optional_text, text_list
+
+    @attrs.frozen(kw_only=True)
+    class Thing:
+        id: str = ident()
+        place: str = optional_text(label=N_("Municipal organisations"))
+        due: dt.date | None = date_field()
+        lines: tuple[str, ...] = text_list(label=N_("Agenda items"))
+
+    declared = layout.Table("things", "Ting", "Things", Thing, (layout.ID,))
+    (sheet,) = (layout._complete(t, (declared,)) for t in (declared,))
+    by_attr = {c.attr: c for c in sheet.columns}
+    assert by_attr["id"].kind == "id"
+    assert (by_attr["place"].kind, by_attr["place"].da) == ("text", "Kommunale organisationer")
+    assert by_attr["place"].en == "Municipal organisations"
+    assert by_attr["due"].kind == "date"
+    assert [(f.attr, f.da) for f in sheet.lists] == [("lines", "Dagsordenspunkter")]
+
+
+def test_a_column_the_model_adds_has_a_label_for_its_header() -> None:
+    from cfbu_toolkit.formats.xlsx import layout
+
+    for declared, sheet in zip(layout._DECLARED, SHEETS, strict=True):
+        names = {c.attr for c in declared.columns} | {f.attr for f in declared.lists}
+        added = [c.attr for c in (*sheet.columns, *sheet.lists) if c.attr not in names]
+        for name in added:
+            info = layout._field_info(sheet.cls, name)
+            assert info.label, (
+                f"{sheet.cls.__name__}.{name} has no header: give the field a label "
+                f'(optional_text(label=N_("..."))) and its Danish in the catalogue'
+            )
