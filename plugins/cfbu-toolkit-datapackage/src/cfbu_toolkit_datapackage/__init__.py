@@ -2,7 +2,7 @@
 
 The archive holds ``datapackage.json`` and one CSV per kind of entity under ``data/``
 (``data/organisation.csv``, ``data/mapping_entry.csv``, ...). The rows and the table
-schemas both come from the core's flat tables (:mod:`cfbu_toolkit.analysis.rows`), so the
+schemas both come from the core's flat tables (:mod:`cfbu_toolkit.analysis`), so the
 CSV files have the same columns as ``Portfolio.rows(kind)``:
 
 * field types from the model (``string``, ``integer``, ``boolean``, ``date``);
@@ -43,7 +43,7 @@ from cfbu_toolkit import (
 )
 
 if TYPE_CHECKING:
-    from cfbu_toolkit.analysis.rows import Column, Table
+    from cfbu_toolkit.analysis import Column, Table
 
 __all__ = ["MEDIA_TYPE", "cfbu_exporters", "descriptor", "write_datapackage"]
 
@@ -151,7 +151,7 @@ def _schema(table: Table, lang: Lang, one_plan: bool) -> dict[str, Any]:
 
 def descriptor(plans: Iterable[Plan], *, lang: Lang = "da") -> dict[str, Any]:
     """The ``datapackage.json`` of a package holding ``plans``."""
-    from cfbu_toolkit.analysis.rows import TABLES
+    from cfbu_toolkit.analysis import TABLES
 
     held = list(plans)
     if len(held) == 1:
@@ -225,7 +225,7 @@ def write_datapackage(
     Personal data is written as the plans hold it: redact them first
     (``cfbu.redact(plan, "omit")``) or export through ``cfbu.export(..., privacy=...)``.
     """
-    from cfbu_toolkit.analysis.rows import TABLES, rows  # on use: it builds its tables
+    from cfbu_toolkit.analysis import TABLES, rows  # on use: it builds its tables
 
     held = list(plans)
     meta = descriptor(held, lang=lang)
