@@ -39,6 +39,7 @@ autodoc_default_options = {"members": True, "show-inheritance": False}
 nitpick_ignore_regex = [
     (r"py:.*", r"(attrs|cattrs|pluggy|click|_io|typing|datetime|dt|os|enum|pathlib)\..*"),
     (r"py:.*", r"collections\.abc\..*"),
+    (r"py:.*", r"(pyarrow|pandas)\..*"),
     (r"py:.*", r"cfbu_toolkit\.(api|privacy|privacy\.profiles)\.T"),
     (r"py:mod", r"cfbu_toolkit\..*"),
     (r"py:.*", r"(T|S|E|Lang|Privacy|Progress|Exportable|PathLike|Exporter|Importer)"),
@@ -50,3 +51,17 @@ html_theme = "furo"
 html_title = f"cfbu_toolkit {release}"
 html_static_path = ["_static"]
 language = "en"
+
+
+def _write_tables_page(app: object) -> None:
+    """Generate tables.md (the flat tables' reference) from the code before reading."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    import make_tables
+
+    text = make_tables.render()
+    if not make_tables.PAGE.exists() or make_tables.PAGE.read_text(encoding="utf-8") != text:
+        make_tables.PAGE.write_text(text, encoding="utf-8")
+
+
+def setup(app: object) -> None:
+    app.connect("builder-inited", _write_tables_page)  # type: ignore[attr-defined]

@@ -74,6 +74,7 @@ PUBLIC_NAMES = [
     "Workshop",
     "WorkshopKind",
     "__version__",
+    "analysis",
     "catalog",
     "examples",
     "export",
@@ -161,6 +162,37 @@ def test_star_import_gives_exactly_all() -> None:
     namespace: dict[str, object] = {}
     exec("from cfbu_toolkit import *", namespace)
     assert set(namespace) - {"__builtins__"} == set(cfbu.__all__)
+
+
+ANALYSIS_NAMES = [
+    "Column",
+    "ColumnType",
+    "ForeignKey",
+    "Portfolio",
+    "RollUp",
+    "RollUpColumn",
+    "TABLES",
+    "Table",
+    "plan_rows",
+    "rows",
+]
+
+
+def test_the_flat_tables_are_public() -> None:
+    assert sorted(cfbu.analysis.__all__) == ANALYSIS_NAMES
+    assert cfbu.analysis.Portfolio is cfbu.Portfolio
+    assert "mapping_entry" in cfbu.analysis.TABLES
+    assert str(inspect.signature(cfbu.analysis.rows)) == (
+        "(plans: 'Iterable[Plan]', kind: 'str') -> 'list[dict[str, Any]]'"
+    )
+
+
+def test_the_analysis_does_not_load_pyarrow_or_pandas() -> None:
+    loaded = _modules_after(
+        "import cfbu_toolkit as c\nc.Portfolio([c.examples.demo_plan()]).rows('mapping_entry')"
+    )
+    assert "cfbu_toolkit.analysis.rows" in loaded
+    assert not {"pyarrow", "pandas", "duckdb"} & loaded
 
 
 def test_version_is_a_string() -> None:

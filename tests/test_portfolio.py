@@ -19,6 +19,7 @@ import cfbu_toolkit as cfbu
 from cfbu_toolkit.analysis.portfolio import Portfolio
 from cfbu_toolkit.analysis.rows import TABLES, plan_rows, rows
 from cfbu_toolkit.cli import main
+from cfbu_toolkit.locale import use_lang
 from cfbu_toolkit.report import render_report, write_report
 from cfbu_toolkit.testing import plans
 
@@ -35,7 +36,17 @@ REQUIRED_KINDS = {
     "value_placement",
     "group_member",
 }
-CELL_TYPES = (str, int, float, bool, type(None))
+#: What a cell of each column type holds (besides ``None``).
+CELL_TYPES: dict[str, type | tuple[type, ...]] = {
+    "text": str,
+    "enum": str,
+    "integer": int,
+    "decimal": (int, float),
+    "boolean": bool,
+    "date": dt.date,
+    "time": dt.time,
+    "list": tuple,
+}
 
 
 @pytest.fixture
@@ -61,15 +72,29 @@ def check_keys(all_rows: dict[str, list[dict[str, Any]]]) -> None:
         seen: set[tuple[Any, ...]] = set()
         for row in all_rows[kind]:
             assert tuple(row) == table.column_names, kind
-            assert all(isinstance(v, CELL_TYPES) for v in row.values()), (kind, row)
-            assert all(type(v) is str for v in row.values() if isinstance(v, str)), kind
+            for column in table.columns:
+                value = row[column.name]
+                if value is None:
+                    assert not column.required, (kind, column.name)
+                    continue
+                assert isinstance(value, CELL_TYPES[column.type]), (kind, column.name, value)
+                items = value if column.type == "list" else (value,)
+                assert column.type != "list" or column.item_type is not None
+                item_type = CELL_TYPES[column.item_type or column.type]
+                assert all(isinstance(v, item_type) for v in items), (kind, column.name)
+                assert all(type(v) is str for v in items if isinstance(v, str)), kind
+                assert type(value) is not dt.datetime, (kind, column.name)
+                if column.type == "integer":
+                    assert type(value) is int, (kind, column.name)
             key = tuple(row[c] for c in table.primary_key)
             assert None not in key, (kind, key)
             assert key not in seen, f"{kind}: primary key {key} repeats"
             seen.add(key)
             for column in table.columns:
                 if column.values and row[column.name] is not None:
-                    assert row[column.name] in column.values, (kind, column.name)
+                    value = row[column.name]
+                    items = value if column.type == "list" else (value,)
+                    assert set(items) <= set(column.values), (kind, column.name)
         for fk in table.foreign_keys:
             targets = {tuple(r[c] for c in fk.table_columns) for r in all_rows[fk.table]}
             for row in all_rows[kind]:
@@ -112,24 +137,29 @@ def test_a_mapping_entry_row() -> None:
     assert row["organisation_id"] == "o1"
     assert row["status"] == "active"
     assert type(row["status"]) is str
-    assert row["assessed_on"] == "2024-03-01"
-    assert row["follow_up_on"] == "2024-05-01"
+    assert row["assessed_on"] == dt.date(2024, 3, 1)
+    assert row["follow_up_on"] == dt.date(2024, 5, 1)
     assert row["relevance"] is None
     assert row["existing_relation"] is False
     e5 = next(r for r in rows([plan], "mapping_entry") if r["mapping_entry_id"] == "e5")
-    assert e5["focus_areas"] == "education_life_chances;sundhed"
+    assert e5["focus_areas"] == ("education_life_chances", "sundhed")
     history = [r for r in rows([plan], "assessment") if r["mapping_entry_id"] == "e5"]
     assert [(r["position"], r["status"], r["date"]) for r in history] == [
-        (0, "contacted", "2024-01-10"),
-        (1, "active", "2024-02-01"),
-        (2, "paused", "2024-04-01"),
+        (0, "contacted", dt.date(2024, 1, 10)),
+        (1, "active", dt.date(2024, 2, 1)),
+        (2, "paused", dt.date(2024, 4, 1)),
     ]
 
 
 def test_plan_and_focus_area_rows() -> None:
     plan = small_plan()
     (row,) = rows([plan], "plan")
-    assert row["focus_areas"] == "employment;education_life_chances;crime_prevention;sundhed"
+    assert row["focus_areas"] == (
+        "employment",
+        "education_life_chances",
+        "crime_prevention",
+        "sundhed",
+    )
     assert row["funding_period"] == "lbf_2019_26"
     areas = rows([plan], "focus_area")
     assert [(a["focus_area_key"], a["custom"], a["label_da"]) for a in areas] == [
@@ -159,7 +189,9 @@ def test_personal_columns_are_marked() -> None:
 
 
 def test_unknown_kind() -> None:
-    with pytest.raises(cfbu.CfbuError, match="unknown row kind 'pizza'"):
+    with pytest.raises(cfbu.CfbuError, match="ukendt rækketype 'pizza'"):
+        rows([small_plan()], "pizza")
+    with use_lang("en"), pytest.raises(cfbu.CfbuError, match="unknown row kind 'pizza'"):
         rows([small_plan()], "pizza")
 
 
@@ -173,15 +205,24 @@ def test_duplicate_plan_ids_are_refused() -> None:
 def test_organisations_by_sector(portfolio: Portfolio) -> None:
     table = portfolio.organisations_by_sector()
     by_plan = {row["plan_id"]: row for row in table.as_dicts()}
-    assert by_plan["plan-small"]["municipality"] == 2
+    assert by_plan["plan-small"]["municipal_organisations"] == 2
+    assert "municipality" not in by_plan["plan-small"]
     assert by_plan["plan-small"]["police"] == 1
     assert by_plan["plan-small"]["total"] == 6
     assert by_plan["plan-tiny"]["police"] == 1
     assert by_plan["plan-tiny"]["total"] == 1
     totals = dict(zip(table.keys, table.totals() or (), strict=True))
     assert totals["total"] == 13
-    assert totals["municipality"] == 4
-    assert [c.header("da") for c in table.columns][:3] == ["Plan-id", "Helhedsplan", "Kommune"]
+    assert totals["municipal_organisations"] == 4
+    assert [c.header("da") for c in table.columns][:3] == [
+        "Plan-id",
+        "Helhedsplan",
+        "Kommunale organisationer",
+    ]
+    assert table.columns[2].header("en") == "Municipal organisations"
+    # "Kommune" in the summary is the plan's municipality, and only there.
+    assert "Kommune" not in [c.header("da") for c in table.columns]
+    assert "Kommune" in [c.header("da") for c in portfolio.summary().columns]
 
 
 def test_funnel_by_plan(portfolio: Portfolio) -> None:

@@ -30,7 +30,7 @@ from .plugins.types import ExportContext, ExporterSpec, ImportContext, ImporterS
 from .privacy import redact
 
 if TYPE_CHECKING:
-    from . import catalog, examples
+    from . import analysis, catalog, examples
     from .analysis.portfolio import Portfolio
 
 __all__ = [
@@ -49,6 +49,7 @@ __all__ = [
     "Portfolio",
     "Problem",
     "__version__",
+    "analysis",
     "catalog",
     "examples",
     "export",
@@ -65,7 +66,7 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     # Loaded on first use, so ``import cfbu_toolkit`` stays fast.
-    if name in ("catalog", "examples"):
+    if name in ("analysis", "catalog", "examples"):
         import importlib
 
         module = importlib.import_module(f".{name}", __name__)

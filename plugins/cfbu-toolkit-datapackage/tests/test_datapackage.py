@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 import cfbu_toolkit as cfbu
-from cfbu_toolkit.analysis.rows import TABLES
+from cfbu_toolkit.analysis import TABLES
 
 try:
     import frictionless

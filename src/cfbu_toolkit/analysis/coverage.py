@@ -72,6 +72,8 @@ FUNNEL_STAGES: tuple[CollaborationStatus, ...] = (
     Status.ACTIVE,
 )
 _RANK = {status: rank for rank, status in enumerate(FUNNEL_STAGES)}
+_RANK_OF_VALUE = {status.value: rank for status, rank in _RANK.items()}
+_RANKS = range(len(FUNNEL_STAGES))
 _IN_PROGRESS = frozenset({Status.CONTACTED, Status.IN_DIALOGUE})
 _CLOSED = frozenset({Status.ENDED, Status.DESELECTED})
 _AGREEMENT_CLOSED = frozenset({AgreementStatus.EXPIRED, AgreementStatus.TERMINATED})
@@ -405,23 +407,24 @@ class Funnel:
 def funnel(plan: Plan, mapping: Mapping | str | None = None) -> Funnel:
     """The funnel of a mapping (by object or id; by default all the plan's mappings, each
     organisation once, as in :func:`coverage`)."""
-    current: Counter[CollaborationStatus] = Counter()
-    reached = [0] * len(FUNNEL_STAGES)
     selected = _selected(plan, mapping)
+    # One pass, counting stable values (str keys hash in C; enumeration members do not).
+    current: Counter[str] = Counter()
+    furthest: Counter[int] = Counter()
     for entry, _ in selected:
-        current[entry.status] += 1
-        furthest = max((_RANK.get(a.status, 0) for a in entry.assessments), default=0)
-        for rank in range(furthest + 1):
-            reached[rank] += 1
+        history = entry.assessments
+        current[history[-1].status._value_] += 1
+        furthest[max([_RANK_OF_VALUE.get(a.status._value_, 0) for a in history])] += 1
+    reached = [sum(n for rank, n in furthest.items() if rank >= r) for r in _RANKS]
     return Funnel(
         total=len(selected),
         stages=tuple(
-            FunnelStage(status=status, current=current[status], reached=reached[rank])
+            FunnelStage(status=status, current=current[status.value], reached=reached[rank])
             for rank, status in enumerate(FUNNEL_STAGES)
         ),
-        paused=current[Status.PAUSED],
-        ended=current[Status.ENDED],
-        deselected=current[Status.DESELECTED],
+        paused=current[Status.PAUSED.value],
+        ended=current[Status.ENDED.value],
+        deselected=current[Status.DESELECTED.value],
     )
 
 

@@ -22,11 +22,12 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ..errors import CfbuError
+from ..locale import N_, translate
 from ..model import (
     ActorSector,
     AgreementStatus,
@@ -38,7 +39,11 @@ from ..model import (
 from ..model._base import freeze
 from ..privacy import Privacy, redact
 from . import coverage as _coverage
-from .rows import TABLES, plan_rows
+from .rows import TABLES, rows
+
+if TYPE_CHECKING:  # pragma: no cover - only for the type checker
+    import pandas
+    import pyarrow
 
 __all__ = ["Portfolio", "RollUp", "RollUpColumn"]
 
@@ -119,6 +124,21 @@ def _text(
     key: str, da: str, en: str, labels: dict[str, tuple[str, str]] | None = None
 ) -> RollUpColumn:
     return RollUpColumn(key=key, header_da=da, header_en=en, labels=labels)
+
+
+#: Sector columns whose sector's own name would say something else: the municipal sector
+#: counts the plan's municipal organisations, not the plan's municipality.
+_SECTOR_COLUMNS = {
+    ActorSector.MUNICIPALITY: ("municipal_organisations", N_("Municipal organisations")),
+}
+
+
+def _sector_column(sector: ActorSector) -> RollUpColumn:
+    """The column counting a plan's organisations in ``sector``."""
+    if sector in _SECTOR_COLUMNS:
+        key, header = _SECTOR_COLUMNS[sector]
+        return _count(key, translate(header, "da"), translate(header, "en"))
+    return _count(sector.value, sector.label("da"), sector.label("en"))
 
 
 _KIND_LABELS = _coverage.KIND_LABELS
@@ -215,7 +235,29 @@ class Portfolio:
 
     def rows(self, kind: str) -> list[dict[str, Any]]:
         """Flat dicts of one kind across every plan (see :mod:`cfbu_toolkit.analysis.rows`)."""
-        return [row for plan in self.plans for row in plan_rows(plan, kind)]
+        return rows(self.plans, kind)
+
+    def to_arrow(self, kind: str) -> pyarrow.Table:
+        """The rows of one kind as a typed Arrow table (needs the ``arrow`` extra).
+
+        Dates are ``date32``, counts ``int64``, enumerations dictionary-encoded with all
+        their values; a kind without rows still has every column with its type."""
+        from .arrow import arrow_table
+
+        return arrow_table(self.plans, kind)
+
+    def to_pandas(self, kind: str) -> pandas.DataFrame:
+        """The rows of one kind as a pandas data frame, through :meth:`to_arrow`."""
+        from .arrow import pandas_frame
+
+        return pandas_frame(self.plans, kind)
+
+    def to_parquet(self, folder: PathLike) -> list[Path]:
+        """Write one Parquet file per kind (``<folder>/<kind>.parquet``), each with its
+        schema even when empty; returns the files written."""
+        from .arrow import write_parquet
+
+        return write_parquet(self.plans, folder)
 
     def redact(self, privacy: Privacy, *, lang: Lang = "da", key: str = "") -> Portfolio:
         """Every plan under a privacy profile; pseudonyms are the same across plans."""
@@ -274,7 +316,7 @@ class Portfolio:
         sectors = list(ActorSector)
         columns = (
             *_PLAN_COLUMNS,
-            *(_count(s.value, s.label("da"), s.label("en")) for s in sectors),
+            *(_sector_column(s) for s in sectors),
             _count("total", "I alt", "Total"),
         )
         rows = []

@@ -1,23 +1,26 @@
 """Flat rows: every entity of a plan as a plain dict with stable English column names.
 
 Made for pipelines: ``pandas.DataFrame(rows(plans, "mapping_entry"))``, CSV files, a
-database table. The library itself does not depend on pandas.
+database table, :meth:`Portfolio.to_arrow <cfbu_toolkit.Portfolio.to_arrow>` and
+:meth:`~cfbu_toolkit.Portfolio.to_parquet`. The library itself does not depend on pandas.
 
 The choices, so downstream code can rely on them:
 
 * every row carries ``plan_id`` and the ids of its own entity and its parents
   (``mapping_id``, ``mapping_entry_id``, ...), named ``<kind>_id``, so tables join on
   columns of the same name; children without an id of their own carry a ``position``
-  (0-based) instead;
-* enumerations are their stable values (``"active"``), plain ``str``, never labels;
-* dates are ISO strings (``"2025-03-01"``), times ``"HH:MM"``, so rows are JSON- and
-  CSV-ready as they are; ``pandas.to_datetime`` turns a column into dates when wanted;
-* missing values are ``None``; a list of ids or enumeration values is joined by ``";"``
-  (neither can contain one), a list of free-text lines by a line break;
+  (0-based ``int``) instead;
+* values are typed: dates are :class:`datetime.date`, times :class:`datetime.time`,
+  counts and amounts ``int``, flags ``bool``; enumerations are their stable values
+  (``"active"``, plain ``str``), never labels; missing values are ``None``;
+* a list (of ids, enumeration values or lines of free text) is a tuple; a column's
+  :attr:`Column.separator` says how a format without lists (CSV) joins it;
 * a mapping entry carries its current assessment (``status``, ``relevance``,
   ``interest``, ``influence``, ``assessed_on``); the whole history is the
   ``assessment`` table.
 
+The columns are derived from the one description of the model's fields
+(:mod:`cfbu_toolkit.model._fields`): a field added to a model class appears in its table.
 :data:`TABLES` describes every table (column types, allowed values, personal data,
 primary and foreign keys); exporters such as the data-package plugin build their schemas
 from it. Rows hold what the plan holds: apply :func:`cfbu_toolkit.redact` first to leave out
@@ -26,15 +29,16 @@ or pseudonymise personal data.
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from operator import attrgetter
 from typing import Any, Literal
 
 import attrs
 
 from ..errors import CfbuError
+from ..locale import N_, translate
 from ..model import (
     ActivityAgreement,
     AgendaItem,
@@ -64,17 +68,25 @@ from ..model import (
     Workshop,
 )
 from ..model import Mapping as MappingModel
-from ..model._base import PII, REF
+from ..model._fields import FieldInfo, FieldKind, derived, describe
 
-__all__ = ["TABLES", "Column", "ColumnType", "ForeignKey", "Table", "plan_rows", "rows"]
+__all__ = [
+    "TABLES",
+    "Column",
+    "ColumnType",
+    "ForeignKey",
+    "Table",
+    "plan_rows",
+    "rows",
+]
 
-ColumnType = Literal["string", "integer", "number", "boolean", "date"]
+ColumnType = Literal["text", "integer", "decimal", "boolean", "date", "time", "enum", "list"]
+"""What a column holds. A ``"list"`` column holds a tuple of :attr:`Column.item_type`."""
 
-#: Joins a list of identifiers or enumeration values in one cell.
+#: Joins a list of identifiers or enumeration values in one cell (CSV).
 ID_SEPARATOR = ";"
-#: Joins a list of free-text lines in one cell.
+#: Joins a list of free-text lines in one cell (CSV).
 TEXT_SEPARATOR = "\n"
-
 
 EnumType = type[enum.Enum]
 
@@ -84,18 +96,26 @@ class Column:
     """One column: its name, its type, and what the model says about its values."""
 
     name: str
-    type: ColumnType = "string"
+    type: ColumnType = "text"
+    item_type: ColumnType | None = None
+    """The type of each item of a ``"list"`` column."""
     values: tuple[str, ...] = ()
-    """The allowed values (an enumeration's stable values); empty when any value goes."""
+    """An enumeration's stable values (of the column, or of each item of a list); empty
+    when any value goes."""
     enum: EnumType | None = None
     personal: bool = False
     """Whether the column holds personal data (see :mod:`cfbu_toolkit.privacy`)."""
     ref: str | None = None
     """What an id column points at (``"organisation"``, ``"contact"``, ...)."""
     separator: str | None = None
-    """For a list in one cell: what joins its items."""
+    """What joins a list's items where a cell holds one text (CSV)."""
     required: bool = False
     """Whether every row has a value (never ``None``)."""
+    field: str | None = None
+    """The model field the column comes from (``"name"``, ``"period.start"``,
+    ``"current.status"``); ``None`` for the key columns of parents and positions."""
+    kind: FieldKind | None = None
+    """What the model field holds (``"free_text"``, ``"reference"``, ...)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -112,131 +132,170 @@ class Table:
     """A kind of row: its columns in order, its primary key and its foreign keys."""
 
     kind: str
-    label_da: str
-    label_en: str
+    title: str
+    """The table's name for people, in English (translated by :meth:`label`)."""
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...] = ()
+    cls: type[Any] | None = None
+    """The model class a row describes (``None`` for derived tables such as focus areas)."""
 
     @property
     def column_names(self) -> tuple[str, ...]:
+        """The names of the columns, in order."""
         return tuple(c.name for c in self.columns)
 
     def label(self, lang: Lang = "da") -> str:
-        return self.label_en if lang == "en" else self.label_da
+        """The table's name for people in ``lang``."""
+        return translate(self.title, lang)
+
+    @property
+    def label_da(self) -> str:
+        """The Danish name."""
+        return self.label("da")
+
+    @property
+    def label_en(self) -> str:
+        """The English name."""
+        return self.label("en")
+
+    def column(self, name: str) -> Column:
+        """The column called ``name``."""
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(name)
 
 
-# -- building the tables from the model ---------------------------------------------------
+# -- columns from the model's fields ------------------------------------------------------
 
-Walk = Callable[[Plan], Iterable[tuple[tuple[Any, ...], Any]]]
+_TYPES: dict[FieldKind, ColumnType] = {
+    "id": "text",
+    "text": "text",
+    "free_text": "text",
+    "reference": "text",
+    "integer": "integer",
+    "decimal": "decimal",
+    "boolean": "boolean",
+    "date": "date",
+    "time": "time",
+    "enum": "enum",
+}
+
+Cell = Callable[[Any], Any]
+
+
+def _enum_value(value: Any) -> Any:
+    return None if value is None else value._value_
+
+
+def _enum_values(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple([member._value_ for member in values])
+
+
+@attrs.frozen
+class _Cell:
+    """Where a column's value comes from: an attribute path and, if needed, a conversion."""
+
+    path: str
+    convert: Cell | None = None
+
+
+def _column(info: FieldInfo, name: str, path: str, top: bool) -> tuple[Column, _Cell]:
+    """A column from a field: its description, and how a row gets its value."""
+    item_type = _TYPES[info.kind]
+    values = tuple(m.value for m in info.enum) if info.enum is not None else ()
+    cell = _Cell(path)
+    if info.enum is not None:
+        if info.many:
+            cell = _Cell(path, _enum_values)
+        elif info.nullable:
+            cell = _Cell(path, _enum_value)
+        else:
+            cell = _Cell(f"{path}._value_")
+    column = Column(
+        name=name,
+        type="list" if info.many else item_type,
+        item_type=item_type if info.many else None,
+        values=values,
+        enum=info.enum,
+        personal=info.personal,
+        ref=info.ref,
+        separator=(
+            (TEXT_SEPARATOR if info.kind == "free_text" else ID_SEPARATOR) if info.many else None
+        ),
+        required=top and info.required and not info.nullable,
+        field=path,
+        kind=info.kind,
+    )
+    return column, cell
+
+
+def _field_columns(
+    cls: type[Any], extra: Mapping[str, tuple[tuple[str, str], ...]], children: set[type[Any]]
+) -> list[tuple[Column, _Cell]]:
+    """Every column a row of ``cls`` holds besides its keys, in the model's order.
+
+    A field becomes a column; a nested object (a period) becomes one column per field of
+    it (``period_start``); a list of nested objects is a table of its own (one of
+    ``children``), or replaced by the ``extra`` columns named for it (``(column, path)``).
+    The own ``id`` is a key column; fields listed in ``NOT_DERIVED`` are left out.
+    """
+    found: list[tuple[Column, _Cell]] = []
+    for info in derived("rows", cls):
+        if info.name in extra:
+            for name, path in extra[info.name]:
+                found.append(_path_column(cls, name, path))
+        elif info.kind == "id":
+            continue
+        elif info.target is not None and info.many:
+            if info.target not in children:
+                raise TypeError(f"{cls.__name__}.{info.name}: no table holds its items")
+        elif info.target is not None:
+            for inner in derived("rows", info.target):
+                path = f"{info.name}.{inner.name}"
+                found.append(_column(inner, path.replace(".", "_"), path, top=False))
+        else:
+            found.append(_column(info, info.name, info.name, top=True))
+    return found
+
+
+def _path_column(cls: type[Any], name: str, path: str) -> tuple[Column, _Cell]:
+    """A column from a property path such as ``current.status`` (``current`` an object)."""
+    head, _, tail = path.partition(".")
+    owner = typing.get_type_hints(getattr(cls, head).fget)["return"]
+    info = next(f for f in describe(owner) if f.name == tail)
+    return _column(info, name, path, top=False)
+
+
+# -- the tables ---------------------------------------------------------------------------
+
+Batch = tuple[tuple[Any, ...], Sequence[Any]]
+"""The keys that the rows of some objects share (the plan's id, the parent's id), and the
+objects."""
+Walk = Callable[[Plan], Iterable[Batch]]
 
 
 @attrs.frozen
 class _Def:
     table: Table
     walk: Walk
-    cells: tuple[str, ...]
-    """One Python expression over ``obj`` per column after the key columns."""
+    cells: tuple[_Cell, ...]
+    """Where the values after the walk's keys (and the position) come from."""
+    position: bool
 
 
-def _resolve(cls: type[Any], path: str) -> tuple[Any, attrs.Attribute[Any] | None]:
-    """The type at ``path`` (``"period.start"``, ``"current.status"``) and its attrs field."""
-    annotation: Any = cls
-    field: attrs.Attribute[Any] | None = None
-    for part in path.split("."):
-        hints = typing.get_type_hints(annotation)
-        if part in hints and attrs.has(annotation):
-            field = attrs.fields_dict(annotation)[part]
-            annotation = hints[part]
-        else:
-            prop = getattr(annotation, part)
-            annotation = typing.get_type_hints(prop.fget)["return"]
-            field = None
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if typing.get_origin(annotation) in (typing.Union, _UnionType) and len(args) == 1:
-            annotation = args[0]
-    return annotation, field
-
-
-_UnionType = type(int | None)
-
-
-def _expression(path: str, annotation: Any, separator: str | None) -> str:
-    """The Python expression turning ``obj.<path>`` into a cell value.
-
-    Row functions are compiled from these (see :func:`_row_maker`): flattening a large
-    portfolio is then a plain loop, without a function call per cell.
-    """
-    value = f"obj.{path}"
-    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
-        return f"(None if (v := {value}) is None else v._value_)"
-    if annotation is dt.date:
-        return f"(None if (v := {value}) is None else v.isoformat())"
-    if annotation is dt.time:
-        return f"(None if (v := {value}) is None else v.isoformat('minutes'))"
-    if separator is not None:
-        item = typing.get_args(annotation)[0]
-        if isinstance(item, type) and issubclass(item, enum.Enum):
-            return f"{separator!r}.join([m._value_ for m in {value}])"
-        return f"{separator!r}.join({value})"
-    return value
-
-
-_TYPES: dict[Any, ColumnType] = {
-    str: "string",
-    int: "integer",
-    float: "number",
-    bool: "boolean",
-    dt.date: "date",
-    dt.time: "string",
-}
-
-
-FieldSpec = str | tuple[str, str] | tuple[str, str, str]
-
-
-def _field_column(cls: type[Any], spec: FieldSpec) -> tuple[Column, str]:
-    """A column from a field path; a tuple names the column (and the list separator)."""
-    if isinstance(spec, str):
-        name, path, joiner = spec.replace(".", "_"), spec, None
-    elif len(spec) == 2:
-        (name, path), joiner = spec, None
-    else:
-        name, path, joiner = spec
-    annotation, field = _resolve(cls, path)
-    metadata: Mapping[str, Any] = field.metadata if field is not None else {}
-    if path.startswith("current.") and cls is MappingEntry:
-        metadata = attrs.fields_dict(Assessment)[path.split(".", 1)[1]].metadata
-    separator = None
-    item = annotation
-    if typing.get_origin(annotation) is tuple:
-        item = typing.get_args(annotation)[0]
-        is_text = item is str and metadata.get(REF) is None
-        separator = joiner or (TEXT_SEPARATOR if is_text else ID_SEPARATOR)
-    is_enum = isinstance(item, type) and issubclass(item, enum.Enum)
-    required = (
-        field is not None
-        and "." not in path
-        and field.default is attrs.NOTHING
-        and type(None) not in typing.get_args(typing.get_type_hints(cls)[path])
-    )
-    column = Column(
+def _key(
+    name: str, ref: str | None = None, type: ColumnType = "text", *, own: bool = False
+) -> Column:
+    return Column(
         name=name,
-        required=required,
-        type="string" if separator or is_enum else _TYPES[annotation],
-        values=tuple(m.value for m in item) if is_enum and separator is None else (),
-        enum=item if is_enum else None,
-        personal=bool(metadata.get(PII)),
-        ref=metadata.get(REF),
-        separator=separator,
+        type=type,
+        ref=ref,
+        required=True,
+        field="id" if own else None,
+        kind="id" if own else ("reference" if ref is not None else None),
     )
-    if not all(part.isidentifier() for part in path.split(".")):
-        raise ValueError(f"not a field path: {path!r}")
-    return column, _expression(path, annotation, separator)
-
-
-def _key(name: str, ref: str | None = None, type: ColumnType = "string") -> Column:
-    return Column(name=name, type=type, ref=ref, required=True)
 
 
 _PLAN_KEY = _key("plan_id", "plan")
@@ -258,28 +317,6 @@ def _to_plan() -> ForeignKey:
     return _fk(["plan_id"], "plan")
 
 
-def _define(
-    kind: str,
-    labels: tuple[str, str],
-    cls: type[Any],
-    keys: tuple[Column, ...],
-    fields: Iterable[FieldSpec],
-    walk: Walk,
-    primary_key: Iterable[str],
-    foreign_keys: Iterable[ForeignKey] = (),
-) -> _Def:
-    made = [_field_column(cls, spec) for spec in fields]
-    table = Table(
-        kind=kind,
-        label_da=labels[0],
-        label_en=labels[1],
-        columns=(*keys, *(c for c, _ in made)),
-        primary_key=tuple(primary_key),
-        foreign_keys=tuple(foreign_keys),
-    )
-    return _Def(table, walk, tuple(e for _, e in made))
-
-
 def _org_fk(column: str) -> ForeignKey:
     return _fk(["plan_id", column], "organisation", ["plan_id", "organisation_id"])
 
@@ -292,159 +329,146 @@ def _indsats_fk(column: str = "indsats_id") -> ForeignKey:
     return _fk(["plan_id", column], "indsats", ["plan_id", "indsats_id"])
 
 
-def _walk_entries(plan: Plan) -> Iterator[tuple[tuple[Any, ...], Any]]:
+@attrs.frozen(kw_only=True)
+class _Spec:
+    kind: str
+    title: str
+    cls: type[Any]
+    keys: tuple[Column, ...]
+    walk: Walk
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[ForeignKey, ...] = ()
+    extra: Mapping[str, tuple[tuple[str, str], ...]] = attrs.field(factory=dict)
+
+
+def _spec(
+    kind: str,
+    title: str,
+    cls: type[Any],
+    keys: Iterable[Column],
+    walk: Walk,
+    primary_key: Iterable[str],
+    foreign_keys: Iterable[ForeignKey] = (),
+    extra: Mapping[str, tuple[tuple[str, str], ...]] | None = None,
+) -> _Spec:
+    return _Spec(
+        kind=kind,
+        title=title,
+        cls=cls,
+        keys=tuple(keys),
+        walk=walk,
+        primary_key=tuple(primary_key),
+        foreign_keys=tuple(foreign_keys),
+        extra=extra or {},
+    )
+
+
+def _walk_entries(plan: Plan) -> Iterator[Batch]:
+    for mapping in plan.mappings:
+        yield (plan.id, mapping.id), mapping.entries
+
+
+def _walk_assessments(plan: Plan) -> Iterator[Batch]:
     for mapping in plan.mappings:
         for entry in mapping.entries:
-            yield (plan.id, mapping.id, entry.id), entry
+            yield (plan.id, mapping.id, entry.id), entry.assessments
 
 
-def _walk_assessments(plan: Plan) -> Iterator[tuple[tuple[Any, ...], Any]]:
-    for mapping in plan.mappings:
-        for entry in mapping.entries:
-            for index, assessment in enumerate(entry.assessments):
-                yield (plan.id, mapping.id, entry.id, index), assessment
+def _walk_sections(plan: Plan) -> Iterator[Batch]:
+    for agreement in plan.collaboration_agreements:
+        yield (plan.id, "collaboration_agreement", agreement.id), agreement.sections
+    for activity in plan.activity_agreements:
+        yield (plan.id, "activity_agreement", activity.id), activity.sections
 
 
-def _walk_sections(plan: Plan) -> Iterator[tuple[tuple[Any, ...], Any]]:
-    agreements: list[tuple[str, CollaborationAgreement | ActivityAgreement]] = [
-        *(("collaboration_agreement", a) for a in plan.collaboration_agreements),
-        *(("activity_agreement", a) for a in plan.activity_agreements),
-    ]
-    for kind, agreement in agreements:
-        for index, section in enumerate(agreement.sections):
-            yield (plan.id, kind, agreement.id, index), section
-
-
-def _children(
-    parents: Callable[[Plan], Iterable[Any]], children: str, *, position: bool = False
-) -> Walk:
+def _children(parents: Callable[[Plan], Iterable[Any]], children: str) -> Walk:
     """A walk over ``parent.<children>`` of each parent, keyed by plan and parent id."""
+    get = attrgetter(children)
 
-    def walk(plan: Plan) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    def walk(plan: Plan) -> Iterator[Batch]:
         for parent in parents(plan):
-            for index, child in enumerate(getattr(parent, children)):
-                keys = (plan.id, parent.id, index) if position else (plan.id, parent.id)
-                yield keys, child
+            yield (plan.id, parent.id), get(parent)
 
     return walk
 
 
-def _own(items: Callable[[Plan], Iterable[Any]], *, position: bool = False) -> Walk:
-    """A walk over a plan's own list, keyed by plan id and the item's id (or position)."""
+def _own(items: Callable[[Plan], Sequence[Any]]) -> Walk:
+    """A walk over a plan's own list, keyed by plan id."""
 
-    def walk(plan: Plan) -> Iterator[tuple[tuple[Any, ...], Any]]:
-        for index, item in enumerate(items(plan)):
-            yield (plan.id, index if position else item.id), item
+    def walk(plan: Plan) -> Iterator[Batch]:
+        yield (plan.id,), items(plan)
 
     return walk
 
 
-_PERIOD = ("period.start", "period.end")
-
-_DEFS: tuple[_Def, ...] = (
-    _define(
+_SPECS: tuple[_Spec, ...] = (
+    _spec(
         "plan",
-        ("Helhedsplaner", "Plans"),
+        N_("Plans"),
         Plan,
-        (_key("plan_id"),),
-        (
-            "name",
-            "area",
-            "municipality",
-            "housing_departments",
-            "funding_period",
-            ("focus_areas", "focus_areas", ID_SEPARATOR),
-            *_PERIOD,
-            "budget_dkk",
-            "catalogue_version",
-        ),
-        lambda plan: [((plan.id,), plan)],
+        [_key("plan_id", own=True)],
+        lambda plan: [((), (plan,))],
         ["plan_id"],
     ),
-    _define(
+    _spec(
         "organisation",
-        ("Organisationer", "Organisations"),
+        N_("Organisations"),
         Organisation,
-        (_PLAN_KEY, _key("organisation_id")),
-        (
-            "name",
-            "sector",
-            "actor_type",
-            "resource_kind",
-            "description",
-            "website",
-            "address",
-            "cvr",
-        ),
+        [_PLAN_KEY, _key("organisation_id", own=True)],
         _own(lambda p: p.organisations),
         ["plan_id", "organisation_id"],
         [_to_plan()],
     ),
-    _define(
+    _spec(
         "contact",
-        ("Kontaktpersoner", "Contact persons"),
+        N_("Contact persons"),
         ContactPerson,
-        (_PLAN_KEY, Column(name="contact_id", required=True, personal=True, ref="contact")),
-        (
-            "organisation_id",
-            "name",
-            "role",
-            "email",
-            "phone",
-            "lawful_basis",
-            "consent_on",
-            "retention_until",
-        ),
+        [_PLAN_KEY, attrs.evolve(_key("contact_id", "contact", own=True), personal=True)],
         _own(lambda p: p.contacts),
         ["plan_id", "contact_id"],
         [_to_plan(), _org_fk("organisation_id")],
     ),
-    _define(
+    _spec(
         "indsats",
-        ("Indsatser", "Efforts"),
+        N_("Efforts"),
         Indsats,
-        (_PLAN_KEY, _key("indsats_id")),
-        ("title", "focus_area", "purpose", "target_group", "owner_organisation_id", *_PERIOD),
+        [_PLAN_KEY, _key("indsats_id", own=True)],
         _own(lambda p: p.indsatser),
         ["plan_id", "indsats_id"],
         [_to_plan(), _org_fk("owner_organisation_id")],
     ),
-    _define(
+    _spec(
         "goal",
-        ("Mål", "Goals"),
+        N_("Goals"),
         Goal,
-        (_PLAN_KEY, _key("indsats_id", "indsats"), _POSITION),
-        ("text", "indicator", "target", "deadline"),
-        _children(lambda p: p.indsatser, "goals", position=True),
+        [_PLAN_KEY, _key("indsats_id", "indsats"), _POSITION],
+        _children(lambda p: p.indsatser, "goals"),
         ["plan_id", "indsats_id", "position"],
         [_indsats_fk()],
     ),
-    _define(
+    _spec(
         "cofinancing",
-        ("Medfinansiering", "Co-financing"),
+        N_("Co-financing"),
         CoFinancing,
-        (_PLAN_KEY, _POSITION),
-        ("organisation_id", "amount_dkk", "note"),
-        _own(lambda p: p.cofinancing, position=True),
+        [_PLAN_KEY, _POSITION],
+        _own(lambda p: p.cofinancing),
         ["plan_id", "position"],
         [_to_plan(), _org_fk("organisation_id")],
     ),
-    _define(
+    _spec(
         "group",
-        ("Grupper", "Groups"),
+        N_("Groups"),
         Group,
-        (_PLAN_KEY, _key("group_id")),
-        ("kind", "name", "mandate", "ambitions"),
+        [_PLAN_KEY, _key("group_id", own=True)],
         _own(lambda p: p.groups),
         ["plan_id", "group_id"],
         [_to_plan()],
     ),
-    _define(
+    _spec(
         "group_member",
-        ("Gruppemedlemmer", "Group members"),
+        N_("Group members"),
         Membership,
-        (_PLAN_KEY, _key("group_id", "group")),
-        ("contact_id", "organisation_id", "role"),
+        [_PLAN_KEY, _key("group_id", "group")],
         _children(lambda p: p.groups, "members"),
         ["plan_id", "group_id", "contact_id"],
         [
@@ -453,51 +477,29 @@ _DEFS: tuple[_Def, ...] = (
             _org_fk("organisation_id"),
         ],
     ),
-    _define(
+    _spec(
         "meeting",
-        ("Møder", "Meetings"),
+        N_("Meetings"),
         Meeting,
-        (_PLAN_KEY, _key("group_id", "group"), _POSITION),
-        ("date", "agenda", "minutes", "decisions"),
-        _children(lambda p: p.groups, "meetings", position=True),
+        [_PLAN_KEY, _key("group_id", "group"), _POSITION],
+        _children(lambda p: p.groups, "meetings"),
         ["plan_id", "group_id", "position"],
         [_fk(["plan_id", "group_id"], "group")],
     ),
-    _define(
+    _spec(
         "mapping",
-        ("Kortlægninger", "Mappings"),
+        N_("Mappings"),
         MappingModel,
-        (_PLAN_KEY, _key("mapping_id")),
-        ("title", "indsats_id", "geographic_scope", "date", "methods", "conducted_by"),
+        [_PLAN_KEY, _key("mapping_id", own=True)],
         _own(lambda p: p.mappings),
         ["plan_id", "mapping_id"],
         [_to_plan(), _indsats_fk()],
     ),
-    _define(
+    _spec(
         "mapping_entry",
-        ("Kortlagte aktører", "Mapping entries"),
+        N_("Mapping entries"),
         MappingEntry,
-        (_PLAN_KEY, _key("mapping_id", "mapping"), _key("mapping_entry_id")),
-        (
-            "organisation_id",
-            "contact_id",
-            "services_offered",
-            "target_groups",
-            "focus_areas",
-            "possible_contribution",
-            "possible_barriers",
-            "what_matters",
-            "existing_relation",
-            ("status", "current.status"),
-            ("relevance", "current.relevance"),
-            ("interest", "current.interest"),
-            ("influence", "current.influence"),
-            ("assessed_on", "current.date"),
-            "next_step",
-            "responsible_id",
-            "follow_up_on",
-            "notes",
-        ),
+        [_PLAN_KEY, _key("mapping_id", "mapping"), _key("mapping_entry_id", own=True)],
         _walk_entries,
         ["plan_id", "mapping_entry_id"],
         [
@@ -506,58 +508,54 @@ _DEFS: tuple[_Def, ...] = (
             _contact_fk("contact_id"),
             _contact_fk("responsible_id"),
         ],
+        extra={
+            # The current assessment in the entry's row; the history is its own table.
+            "assessments": (
+                ("status", "current.status"),
+                ("relevance", "current.relevance"),
+                ("interest", "current.interest"),
+                ("influence", "current.influence"),
+                ("assessed_on", "current.date"),
+            )
+        },
     ),
-    _define(
+    _spec(
         "assessment",
-        ("Vurderinger", "Assessments"),
+        N_("Assessments"),
         Assessment,
-        (
+        [
             _PLAN_KEY,
             _key("mapping_id", "mapping"),
             _key("mapping_entry_id", "mapping_entry"),
             _POSITION,
-        ),
-        ("date", "status", "relevance", "interest", "influence", "assessed_by", "note"),
+        ],
         _walk_assessments,
         ["plan_id", "mapping_entry_id", "position"],
         [_fk(["plan_id", "mapping_entry_id"], "mapping_entry"), _contact_fk("assessed_by")],
     ),
-    _define(
+    _spec(
         "dialogue_tool",
-        ("Dialogredskaber", "Dialogue tools"),
+        N_("Dialogue tools"),
         DialogueTool,
-        (_PLAN_KEY, _key("dialogue_tool_id")),
-        ("kind", "title_da", "title_en", "version"),
+        [_PLAN_KEY, _key("dialogue_tool_id", own=True)],
         _own(lambda p: p.dialogue_tools),
         ["plan_id", "dialogue_tool_id"],
         [_to_plan()],
     ),
-    _define(
+    _spec(
         "dialogue_question",
-        ("Dialogspørgsmål", "Dialogue questions"),
+        N_("Dialogue questions"),
         DialogueQuestion,
-        (_PLAN_KEY, _key("dialogue_tool_id", "dialogue_tool"), _key("question_id")),
-        ("theme", "text_da", "text_en", "hint_da", "hint_en"),
-        lambda plan: (
-            ((plan.id, tool.id, q.id), q) for tool in plan.dialogue_tools for q in tool.questions
-        ),
+        [_PLAN_KEY, _key("dialogue_tool_id", "dialogue_tool"), _key("question_id", own=True)],
+        _children(lambda p: p.dialogue_tools, "questions"),
         ["plan_id", "dialogue_tool_id", "question_id"],
         [_fk(["plan_id", "dialogue_tool_id"], "dialogue_tool")],
     ),
-    _define(
+    _spec(
         "dialogue_session",
-        ("Dialogsessioner", "Dialogue sessions"),
+        N_("Dialogue sessions"),
         DialogueSession,
-        (_PLAN_KEY, _key("dialogue_session_id")),
-        (
-            "tool_id",
-            "organisation_id",
-            "about_organisation_id",
-            "date",
-            "facilitator_id",
-            "participant_ids",
-            "follow_ups",
-        ),
+        [_PLAN_KEY, _key("dialogue_session_id", own=True)],
         _own(lambda p: p.dialogue_sessions),
         ["plan_id", "dialogue_session_id"],
         [
@@ -568,32 +566,29 @@ _DEFS: tuple[_Def, ...] = (
             _contact_fk("facilitator_id"),
         ],
     ),
-    _define(
+    _spec(
         "dialogue_answer",
-        ("Dialogsvar", "Dialogue answers"),
+        N_("Dialogue answers"),
         DialogueAnswer,
-        (_PLAN_KEY, _key("dialogue_session_id", "dialogue_session")),
-        ("question_id", "text", "agreed"),
+        [_PLAN_KEY, _key("dialogue_session_id", "dialogue_session")],
         _children(lambda p: p.dialogue_sessions, "answers"),
         ["plan_id", "dialogue_session_id", "question_id"],
         [_fk(["plan_id", "dialogue_session_id"], "dialogue_session")],
     ),
-    _define(
+    _spec(
         "collaboration_agreement",
-        ("Samarbejdsaftaler", "Collaboration agreements"),
+        N_("Collaboration agreements"),
         CollaborationAgreement,
-        (_PLAN_KEY, _key("collaboration_agreement_id")),
-        ("title", "indsats_id", "degree", *_PERIOD, "notice_days", "status", "template_version"),
+        [_PLAN_KEY, _key("collaboration_agreement_id", own=True)],
         _own(lambda p: p.collaboration_agreements),
         ["plan_id", "collaboration_agreement_id"],
         [_to_plan(), _indsats_fk()],
     ),
-    _define(
+    _spec(
         "agreement_party",
-        ("Aftaleparter", "Agreement parties"),
+        N_("Agreement parties"),
         AgreementParty,
-        (_PLAN_KEY, _key("collaboration_agreement_id", "collaboration_agreement")),
-        ("organisation_id", "signatory_id", "contact_id", "signed_on"),
+        [_PLAN_KEY, _key("collaboration_agreement_id", "collaboration_agreement")],
         _children(lambda p: p.collaboration_agreements, "parties"),
         ["plan_id", "collaboration_agreement_id", "organisation_id"],
         [
@@ -603,31 +598,11 @@ _DEFS: tuple[_Def, ...] = (
             _contact_fk("contact_id"),
         ],
     ),
-    _define(
+    _spec(
         "activity_agreement",
-        ("Aktivitetsaftaler", "Activity agreements"),
+        N_("Activity agreements"),
         ActivityAgreement,
-        (_PLAN_KEY, _key("activity_agreement_id")),
-        (
-            "activity",
-            "indsats_id",
-            "place",
-            "schedule",
-            *_PERIOD,
-            "volunteer_organisation_id",
-            "volunteer_contact_id",
-            "housing_contact_id",
-            "volunteer_commitments",
-            "housing_commitments",
-            "confidentiality_agreed",
-            "child_certificate_required",
-            "child_certificate_obtained_on",
-            "review_on",
-            "notice_days",
-            "status",
-            "signed_on",
-            "template_version",
-        ),
+        [_PLAN_KEY, _key("activity_agreement_id", own=True)],
         _own(lambda p: p.activity_agreements),
         ["plan_id", "activity_agreement_id"],
         [
@@ -638,55 +613,48 @@ _DEFS: tuple[_Def, ...] = (
             _contact_fk("housing_contact_id"),
         ],
     ),
-    _define(
+    _spec(
         "agreement_section",
-        ("Aftaleafsnit", "Agreement sections"),
+        N_("Agreement sections"),
         AgreementSection,
-        (
+        [
             _PLAN_KEY,
             Column(
                 name="agreement_kind",
+                type="enum",
                 values=("collaboration_agreement", "activity_agreement"),
                 required=True,
             ),
             _key("agreement_id"),
             _POSITION,
-        ),
-        ("key", "heading", "text", "required"),
+        ],
         _walk_sections,
         ["plan_id", "agreement_kind", "agreement_id", "position"],
         [_to_plan()],
     ),
-    _define(
+    _spec(
         "value_game",
-        ("Værdispil", "Value games"),
+        N_("Value games"),
         ValueGame,
-        (_PLAN_KEY, _key("value_game_id")),
-        ("title", "date", "indsats_id", "workshop_id", "catalogue_version"),
+        [_PLAN_KEY, _key("value_game_id", own=True)],
         _own(lambda p: p.value_games),
         ["plan_id", "value_game_id"],
-        [
-            _to_plan(),
-            _indsats_fk(),
-            _fk(["plan_id", "workshop_id"], "workshop"),
-        ],
+        [_to_plan(), _indsats_fk(), _fk(["plan_id", "workshop_id"], "workshop")],
     ),
-    _define(
+    _spec(
         "value_piece",
-        ("Værdibrikker", "Value pieces"),
+        N_("Value pieces"),
         ValuePiece,
-        (_PLAN_KEY, _key("value_game_id", "value_game"), _key("piece_id")),
-        ("label_da", "label_en", "category", "custom"),
-        lambda plan: (((plan.id, g.id, p.id), p) for g in plan.value_games for p in g.pieces),
+        [_PLAN_KEY, _key("value_game_id", "value_game"), _key("piece_id", own=True)],
+        _children(lambda p: p.value_games, "pieces"),
         ["plan_id", "value_game_id", "piece_id"],
         [_fk(["plan_id", "value_game_id"], "value_game")],
     ),
-    _define(
+    _spec(
         "value_placement",
-        ("Placeringer i værdispillet", "Value placements"),
+        N_("Value placements"),
         Placement,
-        (_PLAN_KEY, _key("value_game_id", "value_game")),
-        ("piece_id", "organisation_id", "strength", "comment"),
+        [_PLAN_KEY, _key("value_game_id", "value_game")],
         _children(lambda p: p.value_games, "placements"),
         ["plan_id", "value_game_id", "piece_id", "organisation_id"],
         [
@@ -694,43 +662,51 @@ _DEFS: tuple[_Def, ...] = (
             _org_fk("organisation_id"),
         ],
     ),
-    _define(
+    _spec(
         "workshop",
-        ("Workshops", "Workshops"),
+        N_("Workshops"),
         Workshop,
-        (_PLAN_KEY, _key("workshop_id")),
-        (
-            "title",
-            "date",
-            "kind",
-            "facilitator",
-            "place",
-            "participant_ids",
-            "output_ids",
-            "notes",
-        ),
+        [_PLAN_KEY, _key("workshop_id", own=True)],
         _own(lambda p: p.workshops),
         ["plan_id", "workshop_id"],
         [_to_plan()],
     ),
-    _define(
+    _spec(
         "agenda_item",
-        ("Dagsordenspunkter", "Agenda items"),
+        N_("Agenda items"),
         AgendaItem,
-        (_PLAN_KEY, _key("workshop_id", "workshop"), _POSITION),
-        ("title", "start", "minutes", "tool", "description"),
-        _children(lambda p: p.workshops, "agenda", position=True),
+        [_PLAN_KEY, _key("workshop_id", "workshop"), _POSITION],
+        _children(lambda p: p.workshops, "agenda"),
         ["plan_id", "workshop_id", "position"],
         [_fk(["plan_id", "workshop_id"], "workshop")],
     ),
 )
 
 
-def _focus_area_rows(plan: Plan) -> Iterator[dict[str, Any]]:
+def _build(spec: _Spec, children: set[type[Any]]) -> _Def:
+    made = _field_columns(spec.cls, spec.extra, children)
+    table = Table(
+        kind=spec.kind,
+        title=spec.title,
+        columns=(*spec.keys, *(c for c, _ in made)),
+        primary_key=spec.primary_key,
+        foreign_keys=spec.foreign_keys,
+        cls=spec.cls,
+    )
+    own = [_Cell("id")] if any(k.field == "id" for k in spec.keys) else []
+    cells = (*own, *(cell for _, cell in made))
+    return _Def(table, spec.walk, cells, position=_POSITION in spec.keys)
+
+
+_HELD = {spec.cls for spec in _SPECS}
+_DEFS: tuple[_Def, ...] = tuple(_build(spec, _HELD) for spec in _SPECS)
+
+
+def _focus_area_rows(plan: Plan) -> list[dict[str, Any]]:
     custom = {area.key: area for area in plan.custom_focus_areas}
     keys = [*plan.focus_areas, *(k for k in custom if k not in plan.focus_areas)]
-    for position, key in enumerate(keys):
-        yield {
+    return [
+        {
             "plan_id": plan.id,
             "focus_area_key": key,
             "position": position,
@@ -739,20 +715,21 @@ def _focus_area_rows(plan: Plan) -> Iterator[dict[str, Any]]:
             "custom": key not in FocusArea._value2member_map_,
             "in_plan": key in plan.focus_areas,
         }
+        for position, key in enumerate(keys)
+    ]
 
 
 _FOCUS_AREA = Table(
     kind="focus_area",
-    label_da="Indsatsområder",
-    label_en="Focus areas",
+    title=N_("Focus areas"),
     columns=(
         _PLAN_KEY,
-        _key("focus_area_key"),
-        Column(name="position", type="integer"),
-        Column(name="label_da"),
-        Column(name="label_en"),
-        Column(name="custom", type="boolean"),
-        Column(name="in_plan", type="boolean"),
+        Column(name="focus_area_key", required=True, field="key", kind="text"),
+        Column(name="position", type="integer", required=True),
+        Column(name="label_da", required=True, field="label_da", kind="text"),
+        Column(name="label_en", required=True, field="label_en", kind="text"),
+        Column(name="custom", type="boolean", required=True),
+        Column(name="in_plan", type="boolean", required=True),
     ),
     primary_key=("plan_id", "focus_area_key"),
     foreign_keys=(_to_plan(),),
@@ -767,45 +744,72 @@ TABLES: Mapping[str, Table] = {
     **{d.table.kind: d.table for d in _DEFS if d.table.kind != "plan"},
 }
 
+RowMaker = Callable[[Plan], list[dict[str, Any]]]
 
-def _row_maker(defn: _Def) -> Callable[[Plan], Iterator[dict[str, Any]]]:
-    """A generator of rows for one table, compiled from the column expressions."""
+
+def _row_maker(defn: _Def) -> RowMaker:
+    """The function making one table's rows of a plan.
+
+    Per row: one C-level fetch of every attribute (:func:`operator.attrgetter`), the keys
+    the walk gives for a batch of objects, one ``dict``; then the few conversions that a
+    fetch cannot do (optional enumerations, lists of them)."""
     names = defn.table.column_names
-    keys = len(names) - len(defn.cells)
-    items = [f"{names[i]!r}: keys[{i}]" for i in range(keys)]
-    items += [f"{name!r}: {cell}" for name, cell in zip(names[keys:], defn.cells, strict=True)]
-    source = (
-        "def make(plan):\n"
-        "    for keys, obj in walk(plan):\n"
-        f"        yield {{{', '.join(items)}}}\n"
-    )
-    namespace: dict[str, Any] = {"walk": defn.walk}
-    exec(compile(source, f"<rows of {defn.table.kind}>", "exec"), namespace)
-    make: Callable[[Plan], Iterator[dict[str, Any]]] = namespace["make"]
+    walk = defn.walk
+    paths = [cell.path for cell in defn.cells]
+    converts = [(names[-len(paths) + i], c.convert) for i, c in enumerate(defn.cells) if c.convert]
+    if len(paths) == 1:
+        single = attrgetter(paths[0])
+
+        def fetch(obj: Any) -> tuple[Any, ...]:
+            return (single(obj),)
+
+    else:
+        fetch = attrgetter(*paths)  # type: ignore[assignment]
+
+    def make(plan: Plan) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = []
+        for keys, objects in walk(plan):
+            if defn.position:
+                found += [
+                    dict(zip(names, (*keys, index, *fetch(obj)), strict=True))
+                    for index, obj in enumerate(objects)
+                ]
+            else:
+                found += [dict(zip(names, keys + fetch(obj), strict=True)) for obj in objects]
+        for name, convert in converts:
+            for row in found:
+                row[name] = convert(row[name])
+        return found
+
     return make
 
 
-_MAKERS: dict[str, Callable[[Plan], Iterator[dict[str, Any]]]] = {
+_MAKERS: dict[str, RowMaker] = {
     "focus_area": _focus_area_rows,
     **{kind: _row_maker(defn) for kind, defn in _BY_KIND.items()},
 }
 
 
-def _maker(kind: str) -> Callable[[Plan], Iterator[dict[str, Any]]]:
+def _maker(kind: str) -> RowMaker:
     try:
         return _MAKERS[kind]
     except KeyError:
         raise CfbuError(
-            f"unknown row kind {kind!r}; expected one of {', '.join(TABLES)}"
+            N_("unknown row kind {kind!r}; expected one of {kinds}"),
+            kind=kind,
+            kinds=", ".join(TABLES),
         ) from None
 
 
 def plan_rows(plan: Plan, kind: str) -> Iterator[dict[str, Any]]:
     """The rows of one kind (``"mapping_entry"``, ...) in one plan, in the plan's order."""
-    return _maker(kind)(plan)
+    return iter(_maker(kind)(plan))
 
 
 def rows(plans: Iterable[Plan], kind: str) -> list[dict[str, Any]]:
     """The rows of one kind across ``plans``, plan by plan."""
     make = _maker(kind)
-    return [row for plan in plans for row in make(plan)]
+    found: list[dict[str, Any]] = []
+    for plan in plans:
+        found += make(plan)
+    return found

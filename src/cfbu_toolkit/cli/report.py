@@ -16,15 +16,29 @@ __all__ = ["COMMANDS"]
 
 @click.command(
     cls=Command,
-    help=N_("Roll up the plans in SOURCES (files or folders) into one report (.xlsx or .md)."),
+    help=N_(
+        "Roll up the plans in SOURCES (files or folders) into one report (.xlsx or .md), "
+        "or into the flat tables as Parquet files (--format parquet)."
+    ),
 )
 @click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @option(
     "-o",
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     required=True,
-    help=N_("The report to write: .xlsx or .md."),
+    help=N_("The report to write: .xlsx or .md; with --format parquet, a folder."),
+)
+@option(
+    "--format",
+    "format_",
+    type=click.Choice(["report", "parquet"]),
+    default="report",
+    show_default=True,
+    help=N_(
+        "report: the roll-ups, as the suffix of --out says; parquet: every flat table as "
+        "one Parquet file in the folder --out (needs pyarrow)."
+    ),
 )
 @option(
     "--privacy",
@@ -48,13 +62,37 @@ __all__ = ["COMMANDS"]
     help=N_("Agreements ending within this many days count as expiring."),
 )
 @lang_option
-def report(sources: tuple[Path, ...], out: Path, privacy: str, on: Any, within_days: int) -> None:
+def report(
+    sources: tuple[Path, ...],
+    out: Path,
+    format_: str,
+    privacy: str,
+    on: Any,
+    within_days: int,
+) -> None:
     from ..analysis.portfolio import Portfolio
     from ..report import write_report
 
     with friendly_errors():
+        if format_ == "report" and out.is_dir():
+            raise click.BadParameter(
+                _("{path} is a folder; a report is one file", path=out), param_hint="'--out'"
+            )
         with ProgressBar(_("Reading plans")) as reading:
             portfolio = Portfolio.from_paths(sources, progress=reading)
+        if format_ == "parquet":
+            written = portfolio.redact(cast(Privacy, privacy), lang=current_lang()).to_parquet(out)
+            count = len(portfolio)
+            plans = ngettext("{count} plan", "{count} plans", count, count=count)
+            click.echo(
+                _(
+                    "wrote {tables} Parquet files to {path} ({plans})",
+                    tables=len(written),
+                    path=out,
+                    plans=plans,
+                )
+            )
+            return
         with ProgressBar(_("Writing {name}", name=out.name)) as writing:
             write_report(
                 portfolio,

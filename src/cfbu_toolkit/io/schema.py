@@ -32,7 +32,7 @@ import attrs
 
 from ..errors import FormatError
 from ..model import _base
-from ..model._base import PII, REF
+from ..model._fields import describe
 from ..model.enums import LabelledEnum
 from .document import FORMAT_NAME
 from .kinds import KINDS
@@ -149,16 +149,15 @@ def _object_schema(cls: type[Any]) -> tuple[Schema, list[type[Any]]]:
     properties: dict[str, Schema] = {}
     required: list[str] = []
     nested: list[type[Any]] = []
-    for field in attrs.fields(cls):
+    for field, info in zip(attrs.fields(cls), describe(cls), strict=True):
         prop = _type_schema(hints[field.name], nested)
         prop = _constrain(prop, _validators(field.validator))
-        target = field.metadata.get(REF)
-        if target is not None:
-            prop[_REF_KEYWORD] = target
-        if field.metadata.get(PII):
+        if info.ref is not None:
+            prop[_REF_KEYWORD] = info.ref
+        if info.personal:
             prop[PERSONAL_DATA] = True
         properties[field.name] = prop
-        if field.default is attrs.NOTHING:
+        if info.required:
             required.append(field.name)
     schema: Schema = {"type": "object"}
     doc = _doc(cls)

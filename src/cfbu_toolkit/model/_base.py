@@ -52,6 +52,19 @@ PII = "cfbu_pii"
 #: Field metadata key marking free text a person types (privacy cleans every such field).
 TEXT = "cfbu_text"
 
+#: Field metadata key holding the field's name for people, in English and marked with
+#: ``N_`` (the Danish is in the catalogue): a format shows it where it has no header of
+#: its own for the field (a new field's workbook column, for instance).
+LABEL = "cfbu_label"
+
+
+def labelled(field: Any, label: str | None) -> Any:
+    """``field`` (an attrs field being defined) with its name for people, if given."""
+    if label is not None:
+        field.metadata = {**field.metadata, LABEL: label}
+    return field
+
+
 _ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}")
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
 _PHONE_RE = re.compile(r"\+?[0-9][0-9 ().-]{4,22}[0-9]")
@@ -212,20 +225,18 @@ def pii(**kwargs: Any) -> Any:
     return attrs.field(metadata=metadata, **kwargs)
 
 
-def optional_text(*, personal: bool = False) -> Any:
+def optional_text(*, personal: bool = False, label: str | None = None) -> Any:
     """An optional free-text field (empty by default); ``personal`` if it may name people."""
     make = pii if personal else attrs.field
-    return make(default="", validator=check_text, metadata={TEXT: True})
+    return labelled(make(default="", validator=check_text, metadata={TEXT: True}), label)
 
 
-def text_list(*, personal: bool = False) -> Any:
+def text_list(*, personal: bool = False, label: str | None = None) -> Any:
     """A list of free-text lines."""
     make = pii if personal else attrs.field
-    return make(
-        default=(),
-        converter=freeze,
-        validator=each(check_text),
-        metadata={TEXT: True},
+    return labelled(
+        make(default=(), converter=freeze, validator=each(check_text), metadata={TEXT: True}),
+        label,
     )
 
 
@@ -257,9 +268,9 @@ def ref(*, to: str) -> Any:
     return _ref_field(to, validator=check_id)
 
 
-def opt_ref(*, to: str) -> Any:
+def opt_ref(*, to: str, label: str | None = None) -> Any:
     """An optional reference to another object's identifier."""
-    return _ref_field(to, default=None, validator=check_optional_id)
+    return labelled(_ref_field(to, default=None, validator=check_optional_id), label)
 
 
 def refs(*, to: str) -> Any:
@@ -267,15 +278,15 @@ def refs(*, to: str) -> Any:
     return _ref_field(to, default=(), converter=freeze, validator=check_ids)
 
 
-def required_text(*, personal: bool = False) -> Any:
+def required_text(*, personal: bool = False, label: str | None = None) -> Any:
     """A required, non-blank text such as a name or a title."""
     make = pii if personal else attrs.field
-    return make(validator=check_name, metadata={TEXT: True})
+    return labelled(make(validator=check_name, metadata={TEXT: True}), label)
 
 
-def enum_field(cls: type[T], default: Any = attrs.NOTHING) -> Any:
+def enum_field(cls: type[T], default: Any = attrs.NOTHING, *, label: str | None = None) -> Any:
     """A field holding a member of the enumeration ``cls``."""
-    return attrs.field(default=default, validator=check_member(cls))
+    return labelled(attrs.field(default=default, validator=check_member(cls)), label)
 
 
 def check_member(cls: type[Any]) -> Callable[[object, attrs.Attribute[Any], object], None]:
@@ -313,12 +324,12 @@ def check_optional_date(instance: object, attribute: attrs.Attribute[Any], value
         check_date(instance, attribute, value)
 
 
-def date_field(*, after: str | None = None) -> Any:
+def date_field(*, after: str | None = None, label: str | None = None) -> Any:
     """An optional date; with ``after``, not before the date in that field."""
     validators: list[Callable[..., None]] = [check_optional_date]
     if after is not None:
         validators.append(check_dates_in_order(after))
-    return attrs.field(default=None, validator=validators)
+    return labelled(attrs.field(default=None, validator=validators), label)
 
 
 def check_bool(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -326,9 +337,9 @@ def check_bool(_: object, attribute: attrs.Attribute[Any], value: object) -> Non
         raise ModelError(f"expected true or false, got {value!r}", field=_name(attribute))
 
 
-def flag(default: bool = False) -> Any:
+def flag(default: bool = False, *, label: str | None = None) -> Any:
     """A yes/no field."""
-    return attrs.field(default=default, validator=check_bool)
+    return labelled(attrs.field(default=default, validator=check_bool), label)
 
 
 @attrs.frozen(kw_only=True)

@@ -2,7 +2,7 @@
 
 The archive holds ``datapackage.json`` and one CSV per kind of entity under ``data/``
 (``data/organisation.csv``, ``data/mapping_entry.csv``, ...). The rows and the table
-schemas both come from the core's flat tables (:mod:`cfbu_toolkit.analysis.rows`), so the
+schemas both come from the core's flat tables (:mod:`cfbu_toolkit.analysis`), so the
 CSV files have the same columns as ``Portfolio.rows(kind)``:
 
 * field types from the model (``string``, ``integer``, ``boolean``, ``date``);
@@ -24,6 +24,7 @@ writes several plans (a portfolio) into one package.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -43,7 +44,7 @@ from cfbu_toolkit import (
 from cfbu_toolkit.locale import N_
 
 if TYPE_CHECKING:
-    from cfbu_toolkit.analysis.rows import Column, Table
+    from cfbu_toolkit.analysis import Column, Table
 
 __all__ = ["MEDIA_TYPE", "cfbu_exporters", "descriptor", "write_datapackage"]
 
@@ -81,9 +82,22 @@ def _package_name(text: str) -> str:
     return name or "cfbu-toolkit"
 
 
+#: Table Schema's field type for each column type of the core (a list is joined text).
+_TYPES = {
+    "text": "string",
+    "enum": "string",
+    "list": "string",
+    "integer": "integer",
+    "decimal": "number",
+    "boolean": "boolean",
+    "date": "date",
+    "time": "time",
+}
+
+
 def _field(column: Column, lang: Lang) -> dict[str, Any]:
-    field: dict[str, Any] = {"name": column.name, "type": column.type}
-    if column.type == "date":
+    field: dict[str, Any] = {"name": column.name, "type": _TYPES[column.type]}
+    if column.type in ("date", "time"):
         field["format"] = "default"
     notes = []
     if column.ref is not None and column.ref not in ("plan", "focus_area", "question"):
@@ -97,7 +111,7 @@ def _field(column: Column, lang: Lang) -> dict[str, Any]:
     constraints: dict[str, Any] = {}
     if column.required:
         constraints["required"] = True
-    if column.values:
+    if column.values and column.type == "enum":
         constraints["enum"] = list(column.values)
     if constraints:
         field["constraints"] = constraints
@@ -138,7 +152,7 @@ def _schema(table: Table, lang: Lang, one_plan: bool) -> dict[str, Any]:
 
 def descriptor(plans: Iterable[Plan], *, lang: Lang = "da") -> dict[str, Any]:
     """The ``datapackage.json`` of a package holding ``plans``."""
-    from cfbu_toolkit.analysis.rows import TABLES
+    from cfbu_toolkit.analysis import TABLES
 
     held = list(plans)
     if len(held) == 1:
@@ -167,13 +181,19 @@ def descriptor(plans: Iterable[Plan], *, lang: Lang = "da") -> dict[str, Any]:
     }
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, separator: str | None) -> str:
     if value is None:
         return ""
     if value is True:
         return "true"
     if value is False:
         return "false"
+    if isinstance(value, dt.time):
+        return value.isoformat("seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if separator is not None:
+        return separator.join(value)
     return str(value)
 
 
@@ -181,8 +201,9 @@ def _csv(table: Table, found: list[dict[str, Any]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(table.column_names)
+    columns = [(c.name, c.separator) for c in table.columns]
     for row in found:
-        writer.writerow([_cell(row[name]) for name in table.column_names])
+        writer.writerow([_cell(row[name], separator) for name, separator in columns])
     return buffer.getvalue().encode("utf-8")
 
 
@@ -205,7 +226,7 @@ def write_datapackage(
     Personal data is written as the plans hold it: redact them first
     (``cfbu.redact(plan, "omit")``) or export through ``cfbu.export(..., privacy=...)``.
     """
-    from cfbu_toolkit.analysis.rows import TABLES, rows  # on use: it builds its tables
+    from cfbu_toolkit.analysis import TABLES, rows  # on use: it builds its tables
 
     held = list(plans)
     meta = descriptor(held, lang=lang)

@@ -14,6 +14,7 @@ survives. The object exported is written as a sheet of field/value rows.
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable, Iterator
 from functools import cached_property
 from operator import attrgetter
@@ -21,53 +22,38 @@ from typing import Any, Literal
 
 import attrs
 
+from ...locale import translate
 from ...model import (
     ActivityAgreement,
-    ActorSector,
-    ActorType,
     AgendaItem,
-    AgendaTool,
     AgreementParty,
     AgreementSection,
-    AgreementStatus,
     Assessment,
     CoFinancing,
     CollaborationAgreement,
-    CollaborationDegree,
-    CollaborationStatus,
     ContactPerson,
     CustomFocusArea,
     DialogueAnswer,
     DialogueQuestion,
     DialogueSession,
-    DialogueTheme,
     DialogueTool,
-    DialogueToolKind,
-    FundingPeriod,
     Goal,
     Group,
-    GroupKind,
     Indsats,
     Lang,
-    LawfulBasis,
-    Level,
     Mapping,
     MappingEntry,
-    MappingMethod,
     Meeting,
-    MemberRole,
     Membership,
     Organisation,
     Period,
     Placement,
     Plan,
-    ResourceKind,
-    ValueCategory,
     ValueGame,
     ValuePiece,
     Workshop,
-    WorkshopKind,
 )
+from ...model._fields import FieldInfo, FieldKind, derived, describe
 from ...model.enums import LabelledEnum
 
 __all__ = [
@@ -113,6 +99,9 @@ class Column:
     kind: ColumnKind = "text"
     enum: type[LabelledEnum] | None = None
     width: int | None = None
+    derive: bool = attrs.field(default=False, repr=False)
+    """Whether ``kind`` and ``enum`` are still to be derived from the model's field (the
+    layout declares only the header, the width and the order)."""
 
     def header(self, lang: Lang) -> str:
         return self.en if lang == "en" else self.da
@@ -195,19 +184,18 @@ class Table:
         return frozenset(out)
 
 
-def _c(attr: str, da: str, en: str, kind: ColumnKind = "text", **kw: Any) -> Column:
+def _c(attr: str, da: str, en: str, kind: ColumnKind | None = None, **kw: Any) -> Column:
+    """A column; without ``kind`` its kind (and enumeration) come from the model's field."""
+    if kind is None:
+        return Column(attr, da, en, "text", derive=True, **kw)
     return Column(attr, da, en, kind, **kw)
 
 
-def _e(attr: str, da: str, en: str, enum: type[LabelledEnum]) -> Column:
-    return Column(attr, da, en, "enum", enum)
-
-
-ID = _c("id", "ID", "ID", "id")
+ID = _c("id", "ID", "ID")
 NR = _c("nr", "Nr.", "No.", "nr")
-ORG = _c("organisation_id", "Organisation-ID", "Organisation ID", "ref")
-PERIOD_START = _c("period.start", "Start", "Start", "date")
-PERIOD_END = _c("period.end", "Slut", "End", "date")
+ORG = _c("organisation_id", "Organisation-ID", "Organisation ID")
+PERIOD_START = _c("period.start", "Start", "Start")
+PERIOD_END = _c("period.end", "Slut", "End")
 
 
 def _parent(da: str, en: str) -> Column:
@@ -219,11 +207,11 @@ def _derived(attr: str, da: str, en: str) -> Column:
 
 
 _ASSESSMENT_COLUMNS = (
-    _e("status", "Status", "Status", CollaborationStatus),
-    _e("relevance", "Relevans", "Relevance", Level),
-    _e("interest", "Interesse", "Interest", Level),
-    _e("influence", "Indflydelse", "Influence", Level),
-    _c("assessed_by", "Vurderet af (kontaktperson-ID)", "Assessed by (contact ID)", "ref"),
+    _c("status", "Status", "Status"),
+    _c("relevance", "Relevans", "Relevance"),
+    _c("interest", "Interesse", "Interest"),
+    _c("influence", "Indflydelse", "Influence"),
+    _c("assessed_by", "Vurderet af (kontaktperson-ID)", "Assessed by (contact ID)"),
 )
 
 _SECTION_COLUMNS = (
@@ -231,10 +219,10 @@ _SECTION_COLUMNS = (
     _c("key", "Nøgle", "Key", "id"),
     _c("heading", "Overskrift", "Heading"),
     _c("text", "Tekst", "Text", width=60),
-    _c("required", "Påkrævet", "Required", "bool"),
+    _c("required", "Påkrævet", "Required"),
 )
 
-TABLES: tuple[Table, ...] = (
+_DECLARED: tuple[Table, ...] = (
     Table(
         "plan",
         "Planer",
@@ -245,11 +233,11 @@ TABLES: tuple[Table, ...] = (
             _c("name", "Navn", "Name"),
             _c("area", "Område", "Area"),
             _c("municipality", "Kommune", "Municipality"),
-            _e("funding_period", "Finansieringsperiode", "Funding period", FundingPeriod),
+            _c("funding_period", "Finansieringsperiode", "Funding period"),
             _c("focus_areas", "Indsatsområder", "Focus areas", "focus_list"),
             PERIOD_START,
             PERIOD_END,
-            _c("budget_dkk", "Budget (kr.)", "Budget (DKK)", "int"),
+            _c("budget_dkk", "Budget (kr.)", "Budget (DKK)"),
             _c("catalogue_version", "Katalogversion", "Catalogue version"),
         ),
         parent="",
@@ -281,7 +269,7 @@ TABLES: tuple[Table, ...] = (
         (
             NR,
             ORG,
-            _c("amount_dkk", "Beløb (kr.)", "Amount (DKK)", "int"),
+            _c("amount_dkk", "Beløb (kr.)", "Amount (DKK)"),
             _c("note", "Note", "Note"),
         ),
         field="cofinancing",
@@ -296,9 +284,9 @@ TABLES: tuple[Table, ...] = (
         (
             ID,
             _c("name", "Navn", "Name"),
-            _e("sector", "Sektor", "Sector", ActorSector),
-            _e("actor_type", "Aktørtype", "Actor type", ActorType),
-            _e("resource_kind", "Ressourcetype", "Resource kind", ResourceKind),
+            _c("sector", "Sektor", "Sector"),
+            _c("actor_type", "Aktørtype", "Actor type"),
+            _c("resource_kind", "Ressourcetype", "Resource kind"),
             _c("description", "Beskrivelse", "Description", width=50),
             _c("website", "Hjemmeside", "Website"),
             _c("address", "Adresse", "Address"),
@@ -320,11 +308,11 @@ TABLES: tuple[Table, ...] = (
             _c("name", "Navn", "Name"),
             ORG,
             _c("role", "Rolle/titel", "Role/title"),
-            _c("email", "E-mail", "E-mail", "opt_text"),
-            _c("phone", "Telefon", "Phone", "opt_text"),
-            _e("lawful_basis", "Behandlingsgrundlag", "Lawful basis", LawfulBasis),
-            _c("consent_on", "Samtykke givet", "Consent given", "date"),
-            _c("retention_until", "Slettes senest", "Delete by", "date"),
+            _c("email", "E-mail", "E-mail"),
+            _c("phone", "Telefon", "Phone"),
+            _c("lawful_basis", "Behandlingsgrundlag", "Lawful basis"),
+            _c("consent_on", "Samtykke givet", "Consent given"),
+            _c("retention_until", "Slettes senest", "Delete by"),
         ),
         field="contacts",
         guide_da="Kontaktpersoner (personoplysninger): hold dem ajour og slet dem, når de "
@@ -340,14 +328,13 @@ TABLES: tuple[Table, ...] = (
         (
             ID,
             _c("title", "Titel", "Title"),
-            _c("focus_area", "Indsatsområde", "Focus area", "focus"),
+            _c("focus_area", "Indsatsområde", "Focus area"),
             _c("purpose", "Formål", "Purpose", width=50),
             _c("target_group", "Målgruppe", "Target group"),
             _c(
                 "owner_organisation_id",
                 "Ansvarlig organisation-ID",
                 "Owner organisation ID",
-                "ref",
             ),
             PERIOD_START,
             PERIOD_END,
@@ -367,7 +354,7 @@ TABLES: tuple[Table, ...] = (
             _c("text", "Mål", "Goal", width=50),
             _c("indicator", "Indikator", "Indicator"),
             _c("target", "Målværdi", "Target"),
-            _c("deadline", "Frist", "Deadline", "date"),
+            _c("deadline", "Frist", "Deadline"),
         ),
         parent="indsatser",
         field="goals",
@@ -381,7 +368,7 @@ TABLES: tuple[Table, ...] = (
         Group,
         (
             ID,
-            _e("kind", "Type", "Kind", GroupKind),
+            _c("kind", "Type", "Kind"),
             _c("name", "Navn", "Name"),
             _c("mandate", "Kommissorium", "Mandate", width=50),
         ),
@@ -398,9 +385,9 @@ TABLES: tuple[Table, ...] = (
         (
             _parent("Gruppe-ID", "Group ID"),
             NR,
-            _c("contact_id", "Kontaktperson-ID", "Contact person ID", "ref"),
+            _c("contact_id", "Kontaktperson-ID", "Contact person ID"),
             ORG,
-            _e("role", "Rolle", "Role", MemberRole),
+            _c("role", "Rolle", "Role"),
         ),
         parent="groups",
         field="members",
@@ -415,7 +402,7 @@ TABLES: tuple[Table, ...] = (
         (
             _parent("Gruppe-ID", "Group ID"),
             NR,
-            _c("date", "Dato", "Date", "date"),
+            _c("date", "Dato", "Date"),
             _c("minutes", "Referat", "Minutes", width=60),
         ),
         parent="groups",
@@ -435,15 +422,14 @@ TABLES: tuple[Table, ...] = (
         (
             ID,
             _c("title", "Titel", "Title"),
-            _c("indsats_id", "Indsats-ID", "Effort ID", "ref"),
+            _c("indsats_id", "Indsats-ID", "Effort ID"),
             _c("geographic_scope", "Geografisk afgrænsning", "Geographic scope"),
-            _c("date", "Dato", "Date", "date"),
-            _c("methods", "Metoder", "Methods", "enums", enum=MappingMethod),
+            _c("date", "Dato", "Date"),
+            _c("methods", "Metoder", "Methods"),
             _c(
                 "conducted_by",
                 "Udført af (kontaktperson-ID'er)",
                 "Conducted by (contact IDs)",
-                "refs",
             ),
         ),
         field="mappings",
@@ -463,22 +449,20 @@ TABLES: tuple[Table, ...] = (
             _parent("Kortlægning-ID", "Mapping ID"),
             ORG,
             _derived("organisation_name", "Organisation (navn)", "Organisation (name)"),
-            _c("contact_id", "Kontaktperson-ID", "Contact person ID", "ref"),
+            _c("contact_id", "Kontaktperson-ID", "Contact person ID"),
             _c("services_offered", "Tilbud og ydelser", "Services offered", width=40),
             _c("target_groups", "Målgrupper", "Target groups"),
             _c("focus_areas", "Indsatsområder", "Focus areas", "focus_list"),
             _c("possible_contribution", "Mulige bidrag", "Possible contribution", width=40),
             _c("possible_barriers", "Mulige barrierer", "Possible barriers", width=40),
             _c("what_matters", "Hvad er vigtigt for dem", "What matters to them", width=40),
-            _c("existing_relation", "Eksisterende relation", "Existing relation", "bool"),
-            _c("current.date", "Vurderet den", "Assessed on", "date"),
+            _c("existing_relation", "Eksisterende relation", "Existing relation"),
+            _c("current.date", "Vurderet den", "Assessed on"),
             *(attrs.evolve(c, attr=f"current.{c.attr}") for c in _ASSESSMENT_COLUMNS),
             _c("current.note", "Note til vurderingen", "Assessment note"),
             _c("next_step", "Næste skridt", "Next step", width=40),
-            _c(
-                "responsible_id", "Ansvarlig (kontaktperson-ID)", "Responsible (contact ID)", "ref"
-            ),
-            _c("follow_up_on", "Opfølgning den", "Follow up on", "date"),
+            _c("responsible_id", "Ansvarlig (kontaktperson-ID)", "Responsible (contact ID)"),
+            _c("follow_up_on", "Opfølgning den", "Follow up on"),
             _c("notes", "Noter", "Notes", width=40),
         ),
         parent="mappings",
@@ -496,7 +480,7 @@ TABLES: tuple[Table, ...] = (
         (
             _parent("Kortlægningsrække-ID", "Mapping entry ID"),
             NR,
-            _c("date", "Dato", "Date", "date"),
+            _c("date", "Dato", "Date"),
             *_ASSESSMENT_COLUMNS,
             _c("note", "Note", "Note"),
         ),
@@ -514,7 +498,7 @@ TABLES: tuple[Table, ...] = (
         DialogueTool,
         (
             ID,
-            _e("kind", "Redskab", "Tool", DialogueToolKind),
+            _c("kind", "Redskab", "Tool"),
             _c("title_da", "Titel (dansk)", "Title (Danish)"),
             _c("title_en", "Titel (engelsk)", "Title (English)"),
             _c("version", "Version", "Version"),
@@ -530,8 +514,8 @@ TABLES: tuple[Table, ...] = (
         DialogueQuestion,
         (
             _parent("Redskab-ID", "Tool ID"),
-            _c("id", "Spørgsmål-ID", "Question ID", "id"),
-            _e("theme", "Tema", "Theme", DialogueTheme),
+            _c("id", "Spørgsmål-ID", "Question ID"),
+            _c("theme", "Tema", "Theme"),
             _c("text_da", "Spørgsmål (dansk)", "Question (Danish)", width=60),
             _c("text_en", "Spørgsmål (engelsk)", "Question (English)", width=60),
             _c("hint_da", "Hjælp (dansk)", "Hint (Danish)"),
@@ -549,21 +533,19 @@ TABLES: tuple[Table, ...] = (
         DialogueSession,
         (
             ID,
-            _c("tool_id", "Redskab-ID", "Tool ID", "ref"),
-            _c("organisation_id", "Organisation-ID", "Organisation ID", "ref"),
-            _c("about_organisation_id", "Om organisation-ID", "About organisation ID", "ref"),
-            _c("date", "Dato", "Date", "date"),
+            _c("tool_id", "Redskab-ID", "Tool ID"),
+            _c("organisation_id", "Organisation-ID", "Organisation ID"),
+            _c("about_organisation_id", "Om organisation-ID", "About organisation ID"),
+            _c("date", "Dato", "Date"),
             _c(
                 "facilitator_id",
                 "Facilitator (kontaktperson-ID)",
                 "Facilitator (contact ID)",
-                "ref",
             ),
             _c(
                 "participant_ids",
                 "Deltagere (kontaktperson-ID'er)",
                 "Participants (contact IDs)",
-                "refs",
             ),
         ),
         field="dialogue_sessions",
@@ -581,9 +563,9 @@ TABLES: tuple[Table, ...] = (
         (
             _parent("Session-ID", "Session ID"),
             NR,
-            _c("question_id", "Spørgsmål-ID", "Question ID", "ref"),
+            _c("question_id", "Spørgsmål-ID", "Question ID"),
             _c("text", "Svar", "Answer", width=60),
-            _c("agreed", "Enighed", "Agreed", "bool"),
+            _c("agreed", "Enighed", "Agreed"),
         ),
         parent="dialogue_sessions",
         field="answers",
@@ -598,12 +580,12 @@ TABLES: tuple[Table, ...] = (
         (
             ID,
             _c("title", "Titel", "Title"),
-            _c("indsats_id", "Indsats-ID", "Effort ID", "ref"),
-            _e("degree", "Samarbejdsform", "Degree of collaboration", CollaborationDegree),
-            _c("period.start", "Gælder fra", "Valid from", "date"),
-            _c("period.end", "Gælder til", "Valid to", "date"),
-            _c("notice_days", "Opsigelsesvarsel (dage)", "Notice (days)", "int"),
-            _e("status", "Status", "Status", AgreementStatus),
+            _c("indsats_id", "Indsats-ID", "Effort ID"),
+            _c("degree", "Samarbejdsform", "Degree of collaboration"),
+            _c("period.start", "Gælder fra", "Valid from"),
+            _c("period.end", "Gælder til", "Valid to"),
+            _c("notice_days", "Opsigelsesvarsel (dage)", "Notice (days)"),
+            _c("status", "Status", "Status"),
             _c("template_version", "Skabelonversion", "Template version"),
         ),
         field="collaboration_agreements",
@@ -621,9 +603,9 @@ TABLES: tuple[Table, ...] = (
             _parent("Aftale-ID", "Agreement ID"),
             NR,
             ORG,
-            _c("signatory_id", "Underskriver (kontaktperson-ID)", "Signatory (contact ID)", "ref"),
-            _c("contact_id", "Kontaktperson-ID", "Contact person ID", "ref"),
-            _c("signed_on", "Underskrevet den", "Signed on", "date"),
+            _c("signatory_id", "Underskriver (kontaktperson-ID)", "Signatory (contact ID)"),
+            _c("contact_id", "Kontaktperson-ID", "Contact person ID"),
+            _c("signed_on", "Underskrevet den", "Signed on"),
         ),
         parent="collaboration_agreements",
         field="parties",
@@ -649,7 +631,7 @@ TABLES: tuple[Table, ...] = (
         (
             ID,
             _c("activity", "Aktivitet", "Activity"),
-            _c("indsats_id", "Indsats-ID", "Effort ID", "ref"),
+            _c("indsats_id", "Indsats-ID", "Effort ID"),
             _c("place", "Sted", "Place"),
             _c("schedule", "Tidspunkt/hyppighed", "Schedule"),
             PERIOD_START,
@@ -658,37 +640,32 @@ TABLES: tuple[Table, ...] = (
                 "volunteer_organisation_id",
                 "Frivillig organisation-ID",
                 "Volunteer organisation ID",
-                "ref",
             ),
             _c(
                 "volunteer_contact_id",
                 "Frivillig (kontaktperson-ID)",
                 "Volunteer (contact ID)",
-                "ref",
             ),
             _c(
                 "housing_contact_id",
                 "Boligsocial kontakt (kontaktperson-ID)",
                 "Housing-social contact (contact ID)",
-                "ref",
             ),
-            _c("confidentiality_agreed", "Tavshedserklæring", "Confidentiality agreed", "bool"),
+            _c("confidentiality_agreed", "Tavshedserklæring", "Confidentiality agreed"),
             _c(
                 "child_certificate_required",
                 "Børneattest påkrævet",
                 "Child certificate required",
-                "bool",
             ),
             _c(
                 "child_certificate_obtained_on",
                 "Børneattest indhentet den",
                 "Child certificate obtained on",
-                "date",
             ),
-            _c("review_on", "Opfølgning den", "Review on", "date"),
-            _c("notice_days", "Opsigelsesvarsel (dage)", "Notice (days)", "int"),
-            _e("status", "Status", "Status", AgreementStatus),
-            _c("signed_on", "Underskrevet den", "Signed on", "date"),
+            _c("review_on", "Opfølgning den", "Review on"),
+            _c("notice_days", "Opsigelsesvarsel (dage)", "Notice (days)"),
+            _c("status", "Status", "Status"),
+            _c("signed_on", "Underskrevet den", "Signed on"),
             _c("template_version", "Skabelonversion", "Template version"),
         ),
         field="activity_agreements",
@@ -726,9 +703,9 @@ TABLES: tuple[Table, ...] = (
         (
             ID,
             _c("title", "Titel", "Title"),
-            _c("date", "Dato", "Date", "date"),
-            _c("indsats_id", "Indsats-ID", "Effort ID", "ref"),
-            _c("workshop_id", "Workshop-ID", "Workshop ID", "ref"),
+            _c("date", "Dato", "Date"),
+            _c("indsats_id", "Indsats-ID", "Effort ID"),
+            _c("workshop_id", "Workshop-ID", "Workshop ID"),
             _c("catalogue_version", "Katalogversion", "Catalogue version"),
         ),
         field="value_games",
@@ -744,11 +721,11 @@ TABLES: tuple[Table, ...] = (
         ValuePiece,
         (
             _parent("Værdispil-ID", "Value game ID"),
-            _c("id", "Brik-ID", "Piece ID", "id"),
+            _c("id", "Brik-ID", "Piece ID"),
             _c("label_da", "Værdi (dansk)", "Value (Danish)"),
             _c("label_en", "Værdi (engelsk)", "Value (English)"),
-            _e("category", "Kategori", "Category", ValueCategory),
-            _c("custom", "Egen brik", "Custom piece", "bool"),
+            _c("category", "Kategori", "Category"),
+            _c("custom", "Egen brik", "Custom piece"),
         ),
         parent="value_games",
         field="pieces",
@@ -763,9 +740,9 @@ TABLES: tuple[Table, ...] = (
         (
             _parent("Værdispil-ID", "Value game ID"),
             NR,
-            _c("piece_id", "Brik-ID", "Piece ID", "ref"),
+            _c("piece_id", "Brik-ID", "Piece ID"),
             ORG,
-            _c("strength", "Styrke (1-3)", "Strength (1-3)", "int"),
+            _c("strength", "Styrke (1-3)", "Strength (1-3)"),
             _c("comment", "Kommentar", "Comment", width=50),
         ),
         parent="value_games",
@@ -782,17 +759,16 @@ TABLES: tuple[Table, ...] = (
         (
             ID,
             _c("title", "Titel", "Title"),
-            _c("date", "Dato", "Date", "date"),
-            _e("kind", "Type", "Kind", WorkshopKind),
+            _c("date", "Dato", "Date"),
+            _c("kind", "Type", "Kind"),
             _c("facilitator", "Facilitator", "Facilitator"),
             _c("place", "Sted", "Place"),
             _c(
                 "participant_ids",
                 "Deltagere (kontaktperson-ID'er)",
                 "Participants (contact IDs)",
-                "refs",
             ),
-            _c("output_ids", "Resultater (ID'er)", "Outputs (IDs)", "refs"),
+            _c("output_ids", "Resultater (ID'er)", "Outputs (IDs)"),
         ),
         field="workshops",
         lists=(ListField("notes", "Noter", "Notes"),),
@@ -808,9 +784,9 @@ TABLES: tuple[Table, ...] = (
             _parent("Workshop-ID", "Workshop ID"),
             NR,
             _c("title", "Titel", "Title"),
-            _c("start", "Starttid", "Start time", "time"),
-            _c("minutes", "Minutter", "Minutes", "int"),
-            _c("tool", "Redskab", "Tool", "enum", enum=AgendaTool),
+            _c("start", "Starttid", "Start time"),
+            _c("minutes", "Minutter", "Minutes"),
+            _c("tool", "Redskab", "Tool"),
             _c("description", "Beskrivelse", "Description", width=50),
         ),
         parent="workshops",
@@ -819,6 +795,88 @@ TABLES: tuple[Table, ...] = (
         guide_en="The programme of each workshop.",
     ),
 )
+
+# -- what the model adds: columns derived from the one description of the fields -------
+
+#: The workbook's kind of cell for each kind of field (a list's in the second place).
+_KINDS: dict[FieldKind, tuple[ColumnKind, ColumnKind | None]] = {
+    "id": ("id", None),
+    "text": ("text", None),
+    "free_text": ("text", None),
+    "reference": ("ref", "refs"),
+    "enum": ("enum", "enums"),
+    "date": ("date", None),
+    "time": ("time", None),
+    "integer": ("int", None),
+    "boolean": ("bool", None),
+}
+
+
+def _derived_column(info: FieldInfo) -> Column | ListField:
+    """The column (or text list) of a field the declared layout does not show yet; its
+    headers are the field's label, translated through the catalogue."""
+    label = info.label or info.name.replace("_", " ").capitalize()
+    da, en = translate(label, "da"), translate(label, "en")
+    if info.many and info.kind in ("text", "free_text"):
+        return ListField(info.name, da, en)
+    single, many = _KINDS.get(info.kind, (None, None))
+    kind = many if info.many else single
+    if info.ref == "focus_area":
+        kind = "focus_list" if info.many else "focus"
+    elif kind == "text" and info.nullable:
+        kind = "opt_text"
+    if kind is None:
+        raise TypeError(f"{info.name}: no workbook column for a {info.kind} field")
+    enum = info.enum if info.enum is not None and issubclass(info.enum, LabelledEnum) else None
+    return Column(info.name, da, en, kind, enum)
+
+
+def _field_info(cls: type[Any], attr: str) -> FieldInfo:
+    """The field ``attr`` of ``cls`` (``name``, ``period.start``, ``current.status``)."""
+    head, _, tail = attr.partition(".")
+    fields = {info.name: info for info in describe(cls)}
+    if not tail:
+        return fields[head]
+    owner = fields[head].target if head in fields else None
+    if owner is None:  # a property such as MappingEntry.current
+        owner = typing.get_type_hints(getattr(cls, head).fget)["return"]
+    return {info.name: info for info in describe(owner)}[tail]
+
+
+def _typed(table: Table, column: Column) -> Column:
+    """``column`` with the kind and enumeration its model field says."""
+    if not column.derive:
+        return column
+    made = _derived_column(_field_info(table.cls, column.attr))
+    if not isinstance(made, Column):
+        raise TypeError(f"{table.name}.{column.attr}: a list of text belongs in the text lists")
+    return attrs.evolve(column, kind=made.kind, enum=made.enum, derive=False)
+
+
+def _complete(table: Table, declared: tuple[Table, ...]) -> Table:
+    """``table`` with the kinds of its columns from the model, and a column for every field
+    of its class that no column, text list or child sheet holds (and ``NOT_DERIVED`` does
+    not leave out), after the declared ones."""
+    table = attrs.evolve(table, columns=tuple(_typed(table, c) for c in table.columns))
+    shown = {c.attr.split(".", 1)[0] for c in table.columns} | {f.attr for f in table.lists}
+    children = {t.field for t in declared if (t.parent or "plan") == table.name}
+    added = [
+        _derived_column(info)
+        for info in derived("workbook", table.cls)
+        if info.name not in shown and info.name not in children and info.target is None
+    ]
+    if not added:
+        return table
+    return attrs.evolve(
+        table,
+        columns=(*table.columns, *(c for c in added if isinstance(c, Column))),
+        lists=(*table.lists, *(c for c in added if isinstance(c, ListField))),
+    )
+
+
+#: Every sheet of rows, in order: the declared columns (headers, widths, order), then any
+#: field of the model they do not show yet.
+TABLES: tuple[Table, ...] = tuple(_complete(t, _DECLARED) for t in _DECLARED)
 
 BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 
