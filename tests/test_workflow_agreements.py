@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 import cfbu_toolkit as cfbu
+from cfbu_toolkit.locale import use_lang
 from cfbu_toolkit import catalog
 from cfbu_toolkit.cli import main
 from cfbu_toolkit.workflows import NotReadyError, TransitionError, WorkflowError, put
@@ -377,19 +378,23 @@ def test_impossible_moves_are_refused(
 
 
 def test_refusal_says_what_is_possible(ready: cfbu.CollaborationAgreement) -> None:
-    with pytest.raises(TransitionError, match="only move to in_review"):
-        change_status(ready, S.SIGNED)
-    with pytest.raises(TransitionError, match="terminated is final"):
-        change_status(attrs.evolve(ready, status=S.TERMINATED), S.ACTIVE)
-    with pytest.raises(TransitionError, match="already draft"):
-        change_status(ready, S.DRAFT)
+    with use_lang("en"):
+        with pytest.raises(
+            TransitionError, match=r"send it for review first \(Draft → In review\)"
+        ):
+            change_status(ready, S.SIGNED)
+        with pytest.raises(TransitionError, match="Terminated is final"):
+            change_status(attrs.evolve(ready, status=S.TERMINATED), S.ACTIVE)
+        with pytest.raises(TransitionError, match="already Draft"):
+            change_status(ready, S.DRAFT)
     assert allowed_statuses(ready) == (S.IN_REVIEW,)
 
 
 def test_signing_refused_when_not_ready(ready: cfbu.CollaborationAgreement) -> None:
     review = change_status(attrs.evolve(ready, notice_days=None), S.IN_REVIEW)
-    with pytest.raises(NotReadyError, match="No notice period is agreed") as info:
+    with use_lang("en"), pytest.raises(NotReadyError, match="No notice period is agreed") as info:
         change_status(review, S.SIGNED, on=dt.date(2024, 1, 1))
+    assert "Der er ikke aftalt et opsigelsesvarsel" in str(info.value)
     assert info.value.readiness.codes == {Code.NO_NOTICE_PERIOD}
 
 
@@ -406,8 +411,9 @@ def test_signing_checks_against_plan(plan: cfbu.Plan, ready: cfbu.CollaborationA
 
 def test_cannot_expire_before_the_end(ready: cfbu.CollaborationAgreement) -> None:
     active = attrs.evolve(ready, status=S.ACTIVE)
-    with pytest.raises(TransitionError, match="runs until 2025-12-31"):
+    with use_lang("en"), pytest.raises(TransitionError, match="runs until 31 Dec 2025") as info:
         change_status(active, S.EXPIRED, on=dt.date(2025, 12, 31))
+    assert "løber til 31. dec. 2025" in str(info.value)
 
 
 def test_find_agreement(plan: cfbu.Plan, ready: cfbu.CollaborationAgreement) -> None:

@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .api import FormatInfo, export, formats, from_dict, load, to_dict, validate
-from .errors import CfbuError, DocumentError, FormatError, ModelError, PluginError, Problem
+from .errors import (
+    CfbuError,
+    DocumentError,
+    DuplicatePlanError,
+    FormatError,
+    ModelError,
+    NotAPlanError,
+    PluginError,
+    Problem,
+)
 from .io.kinds import Exportable
 from .model import *  # noqa: F403 - the model is public as a whole
 from .model import __all__ as _model_all
@@ -32,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CfbuError",
     "DocumentError",
+    "DuplicatePlanError",
     "ExportContext",
     "Exportable",
     "ExporterSpec",
@@ -40,6 +50,7 @@ __all__ = [
     "ImportContext",
     "ImporterSpec",
     "ModelError",
+    "NotAPlanError",
     "PluginError",
     "PluginWarning",
     "Portfolio",
