@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 import cfbu_toolkit as cfbu
-from cfbu_toolkit.locale import use_lang
 from cfbu_toolkit import catalog
 from cfbu_toolkit.cli import main
+from cfbu_toolkit.locale import use_lang
 from cfbu_toolkit.workflows import NotReadyError, TransitionError, WorkflowError, put
 from cfbu_toolkit.workflows.agreements import (
     SECTIONS_FROM_FIELDS,
