@@ -117,20 +117,27 @@ def find_organisation(plan: Plan, typed: str) -> Organisation:
 
 
 def find_contact(plan: Plan, typed: str, *, organisation_id: str | None = None) -> ContactPerson:
-    """The plan's contact person with this id or name (at ``organisation_id``, if given)."""
-    pool = [
-        c
-        for c in plan.contacts
-        if organisation_id is None or c.organisation_id in (organisation_id, None)
-    ]
-    return pick(
-        typed,
-        pool or plan.contacts,
-        what=N_("person"),
-        ident=lambda c: c.id,
-        names=lambda c: (c.name,),
-        label=lambda c: c.name,
-    )
+    """The plan's contact person with this id or name; with ``organisation_id``, people at
+    that organisation are tried first, then everyone."""
+
+    def among(pool: Sequence[ContactPerson]) -> ContactPerson:
+        return pick(
+            typed,
+            pool,
+            what=N_("person"),
+            ident=lambda c: c.id,
+            names=lambda c: (c.name,),
+            label=lambda c: c.name,
+        )
+
+    if organisation_id is not None:
+        local = [c for c in plan.contacts if c.organisation_id == organisation_id]
+        if local:
+            try:
+                return among(local)
+            except NameNotFoundError:
+                pass
+    return among(plan.contacts)
 
 
 def find_group(plan: Plan, typed: str) -> Group:
