@@ -290,6 +290,11 @@ def schema(kind: str | None) -> None:
     show_default=True,
     help="Agreements ending within this many days count as expiring.",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Stop at a file that holds no plan, or a second plan with an id already read.",
+)
 def report(
     sources: tuple[Path, ...],
     out: Path,
@@ -297,6 +302,7 @@ def report(
     privacy: str,
     on: Any,
     within_days: int,
+    strict: bool,
 ) -> None:
     """Roll up the plans in SOURCES (files or folders) into one report (.xlsx or .md)."""
     from .analysis.portfolio import Portfolio
@@ -305,9 +311,13 @@ def report(
     with _friendly_errors():
         reading = _ProgressBar("Læser planer" if lang == "da" else "Reading plans")
         try:
-            portfolio = Portfolio.from_paths(sources, progress=reading)
+            portfolio = Portfolio.from_paths(
+                sources, progress=reading, on_error="raise" if strict else "skip"
+            )
         finally:
             reading.close()
+        for notice in portfolio.notices:
+            click.echo(f"notice: {notice}", err=True)
         writing = _ProgressBar(f"Skriver {out.name}" if lang == "da" else f"Writing {out.name}")
         try:
             write_report(
