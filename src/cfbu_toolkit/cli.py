@@ -339,3 +339,8 @@ from .workflows._cli import COMMANDS as _WORKFLOW_COMMANDS  # noqa: E402
 
 for _command in _WORKFLOW_COMMANDS:
     main.add_command(_command)
+
+# The editing commands (agreements by name, value-game rounds, groups, meetings, follow-ups).
+from .workflows._cli_edit import register as _register_editing  # noqa: E402
+
+_register_editing(main)
