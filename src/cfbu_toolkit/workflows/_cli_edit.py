@@ -1091,7 +1091,7 @@ def register_groups(main: click.Group) -> None:
         type=LabelChoice(GroupKind),
         default=GroupKind.STEERING.value,
         show_default=True,
-        help=N_("board, steering, follow_up or working_group (or the Danish name)."),
+        help=N_("board, steering, follow_up, working_group or network (or the Danish name)."),
     )
     @option("--id", "group_id", help=N_("The group's id (made up by default)."))
     @option("--mandate", default="", help=N_("What the group decides on."))
