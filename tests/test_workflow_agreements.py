@@ -506,14 +506,14 @@ def test_demo_plan_agreement_cli(tmp_path: Path) -> None:
          "--on", "2025-03-10", "-o", str(out)],
     )  # fmt: skip
     assert sign.exit_code == 2
-    assert "not ready to sign" in sign.output
+    assert "er ikke klar til underskrift" in sign.output
     jump = runner.invoke(
         main,
         ["agreement", "status", str(source), "--id", "agr-jobcenter-unge-paa-vej", "--to",
          "draft", "-o", str(out)],
     )  # fmt: skip
     assert jump.exit_code == 2
-    assert "cannot move from signed to draft" in jump.output
+    assert "er underskrevet og kan ikke gå tilbage til udkast" in jump.output
     drafted = runner.invoke(
         main,
         ["agreement", "draft", str(source), "--id", "agr-politi", "--title", "Tryghedsvandringer",
