@@ -5,8 +5,8 @@ commands (other commands are shown, not run), in a folder of their own per page:
 
 - a command shown without output must succeed (exit status 0);
 - the lines shown under a command must appear in its output, one right after the other
-  (the first anywhere); ``...`` stands for any lines in between; a command whose output starts with ``fejl:`` or ``error:``
-  must fail (exit status 2);
+  (the first anywhere); ``...`` stands for any lines in between; a command whose output
+  starts with ``fejl:`` or ``error:`` must fail (exit status 2);
 - ``$ export CFBU_LANG=en`` sets the language of the page's later commands, and a command
   ending in ``|| true`` may end with any exit status.
 """

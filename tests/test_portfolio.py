@@ -297,9 +297,10 @@ def test_the_same_plan_in_two_formats_counts_once(tmp_path: Path) -> None:
     cfbu.export(small_plan(), tmp_path / "plan.xlsx")
     portfolio = Portfolio.from_paths(tmp_path)
     assert len(portfolio) == 1
+    json_file, xlsx_file = tmp_path / "plan.json", tmp_path / "plan.xlsx"
     with use_lang("da"):
         assert [n.text for n in portfolio.notices] == [
-            f"{tmp_path / 'plan.xlsx'}: samme plan som {tmp_path / 'plan.json'}; tælles med én gang"
+            f"{xlsx_file}: samme plan som {json_file}; tælles med én gang"
         ]
 
 
