@@ -14,8 +14,10 @@ Every step returns a new object and leaves the one it was given untouched:
 - :mod:`.groups`: a group's members, roles, ambitions and meetings (agenda, attendance,
   decisions, follow-ups), and every open follow-up of a plan;
 - :mod:`.names`: organisations, people, groups, games and values chosen by name;
-- :mod:`.parsing`: dates and times as people type them;
-- :mod:`.render`: the readiness checklist, the comparison and the programme as Markdown.
+- :mod:`.parsing`: dates and times as people type them.
+
+How the results look is the formats' business (the Markdown views are in
+:mod:`cfbu_toolkit.formats.markdown.workflow_views`).
 
 :func:`put` puts a session, tool, agreement, game, workshop or group into a plan.
 """

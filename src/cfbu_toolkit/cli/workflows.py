@@ -1,0 +1,312 @@
+"""The workflows on the command line: ``cfbu dialogue`` and ``cfbu workshop`` (agreements,
+the value game and groups have modules of their own).
+
+Commands that change a plan read it from FILE and write the changed plan to ``--out`` (the
+format chosen from its suffix; it may be FILE itself, which is replaced only when the
+export succeeds). Commands that show something print Markdown, or write it to ``--out``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, cast
+
+import click
+
+from ..locale import N_, _, current_lang
+from ..model import AgendaTool, DialogueToolKind, Lang, Plan
+from ._common import Command, Group, friendly_errors, lang_option, option
+from ._values import DATE, TIME, LabelChoice, load_plan, save_plan
+
+LANGS = click.Choice(["da", "en"])
+PLAN_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+OUT_FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+_errors = friendly_errors
+
+
+def _plan(file: Path) -> Plan:
+    from .. import api
+    from ..workflows._errors import WorkflowError
+
+    obj = api.load(file)
+    if not isinstance(obj, Plan):
+        raise WorkflowError(f"{file} holds a {type(obj).__name__}, not a whole plan")
+    return obj
+
+
+def _save(plan: Plan, out: Path) -> None:
+    from .. import api
+
+    api.export(plan, out)
+    click.echo(f"wrote {out}", err=True)
+
+
+def _show(text: str, out: Path | None) -> None:
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    from ..files import atomic_write
+
+    with atomic_write(out) as stream:
+        stream.write(text.encode("utf-8"))
+    click.echo(f"wrote {out}", err=True)
+
+
+def _day(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date such as 2025-03-31") from None
+
+
+_OUT_HELP = "Write the changed plan here (the format from the suffix; may be FILE itself)."
+_SHOW_HELP = "Write the Markdown here instead of printing it."
+
+
+# --- dialogue ------------------------------------------------------------------------------
+
+
+@click.group(cls=Group)
+def dialogue() -> None:
+    """The dialogue tools: start a session, record answers, compare the two perspectives."""
+
+
+@dialogue.command(name="start")
+@click.argument("file", type=PLAN_FILE)
+@click.option(
+    "--tool",
+    "tool_kind",
+    type=click.Choice(
+        [
+            DialogueToolKind.HOUSING_SOCIAL_CONTRIBUTION.value,
+            DialogueToolKind.PARTNER_PERSPECTIVE.value,
+        ]
+    ),
+    required=True,
+)
+@click.option("--org", "organisation_id", required=True, help="The organisation that answers.")
+@click.option("--about", help="The partner the answers are about (partner perspective).")
+@click.option("--id", "session_id", required=True, help="The new session's id.")
+@click.option("--date", "date_text", help="The day of the session (YYYY-MM-DD).")
+@click.option("-o", "--out", type=OUT_FILE, required=True, help=_OUT_HELP)
+def dialogue_start(
+    file: Path,
+    tool_kind: str,
+    organisation_id: str,
+    about: str | None,
+    session_id: str,
+    date_text: str | None,
+    out: Path,
+) -> None:
+    """Start a dialogue session in the plan in FILE."""
+    from ..workflows import put
+    from ..workflows.dialogue import start_session
+
+    with _errors():
+        plan = _plan(file)
+        session = start_session(
+            DialogueToolKind(tool_kind),
+            organisation_id,
+            about=about,
+            session_id=session_id,
+            date=_day(date_text),
+            plan=plan,
+        )
+        _save(put(plan, session), out)
+
+
+def _session(plan: Plan, session_id: str) -> Any:
+    from ..workflows._errors import WorkflowError
+
+    for session in plan.dialogue_sessions:
+        if session.id == session_id:
+            return session
+    raise WorkflowError(f"plan {plan.id!r} has no dialogue session {session_id!r}")
+
+
+@dialogue.command(name="answer")
+@click.argument("file", type=PLAN_FILE)
+@click.option("--session", "session_id", required=True)
+@click.option("--question", "question_id", required=True)
+@click.option("--text", required=True, help="The answer.")
+@click.option("--agreed", is_flag=True, help="Everyone present stands behind the answer.")
+@click.option("-o", "--out", type=OUT_FILE, required=True, help=_OUT_HELP)
+def dialogue_answer(
+    file: Path, session_id: str, question_id: str, text: str, agreed: bool, out: Path
+) -> None:
+    """Record (or replace) the answer to one question of a session."""
+    from ..workflows import put
+    from ..workflows.dialogue import record_answer, tool_for
+
+    with _errors():
+        plan = _plan(file)
+        session = _session(plan, session_id)
+        tool = tool_for(session, plan)
+        _save(put(plan, record_answer(session, question_id, text, agreed=agreed, tool=tool)), out)
+
+
+@dialogue.command(name="unanswered")
+@click.argument("file", type=PLAN_FILE)
+@click.option("--session", "session_id", required=True)
+@click.option("--lang", type=LANGS, default="da", show_default=True)
+def dialogue_unanswered(file: Path, session_id: str, lang: str) -> None:
+    """List the questions a session has not answered yet."""
+    from ..workflows.dialogue import tool_for, unanswered
+
+    with _errors():
+        plan = _plan(file)
+        session = _session(plan, session_id)
+        for question in unanswered(session, tool_for(session, plan)):
+            click.echo(f"{question.id}: {question.text(cast(Lang, lang))}")
+
+
+@dialogue.command(name="compare")
+@click.argument("file", type=PLAN_FILE)
+@click.option("--about", "partner_id", required=True, help="The partner organisation.")
+@click.option("--by", "organisation_id", help="The organisation that recorded the sessions.")
+@click.option("--lang", type=LANGS, default="da", show_default=True)
+@click.option("-o", "--out", type=OUT_FILE, help=_SHOW_HELP)
+def dialogue_compare(
+    file: Path, partner_id: str, organisation_id: str | None, lang: str, out: Path | None
+) -> None:
+    """Compare the housing-social contribution with the perspective on a partner."""
+    from ..formats.markdown.workflow_views import comparison_markdown
+    from ..workflows.dialogue import compare_in_plan
+
+    with _errors():
+        plan = _plan(file)
+        comparison = compare_in_plan(plan, partner_id, organisation_id=organisation_id)
+        _show(comparison_markdown(comparison, plan=plan, lang=cast(Lang, lang)), out)
+
+
+# --- agreements ----------------------------------------------------------------------------
+
+
+# --- workshop ------------------------------------------------------------------------------
+
+
+@click.group(cls=Group)
+def workshop() -> None:
+    """Workshops: a programme built from the tools."""
+
+
+@workshop.command(
+    name="programme",
+    cls=Command,
+    help=N_(
+        "Print a timed programme for a workshop with the given tools, with breaks and lunch; "
+        "--save adds it to a plan as a workshop."
+    ),
+)
+@option(
+    "--tool",
+    "tools",
+    type=LabelChoice(AgendaTool),
+    multiple=True,
+    required=True,
+    help=N_("A tool, in the order of the day (repeat)."),
+)
+@option("--start", type=TIME, default="9:00", show_default=True, help=N_("Start time."))
+@option(
+    "--break",
+    "break_minutes",
+    type=click.IntRange(min=0),
+    default=15,
+    show_default=True,
+    help=N_("Minutes of each break between tools (0: none)."),
+)
+@option(
+    "--lunch",
+    "lunch_minutes",
+    type=click.IntRange(min=0),
+    default=45,
+    show_default=True,
+    help=N_("Minutes of lunch (0: none)."),
+)
+@option(
+    "--lunch-after",
+    type=TIME,
+    default="11:30",
+    show_default=True,
+    help=N_("Lunch comes at the first break from this time."),
+)
+@option(
+    "--save",
+    type=PLAN_FILE,
+    help=N_("Add the workshop to the plan in this file (with --title and --date)."),
+)
+@option("--title", help=N_("The workshop's title (for --save)."))
+@option("--date", "date", type=DATE, help=N_("The workshop's day (for --save)."))
+@option("--id", "workshop_id", help=N_("The workshop's id (for --save; made up by default)."))
+@option("--place", default="", help=N_("Where it is held (for --save)."))
+@lang_option
+@option(
+    "-o",
+    "--out",
+    type=OUT_FILE,
+    help=N_("Write the programme (or, with --save, the plan) here."),
+)
+def workshop_programme(
+    tools: tuple[AgendaTool, ...],
+    start: dt.time,
+    break_minutes: int,
+    lunch_minutes: int,
+    lunch_after: dt.time,
+    save: Path | None,
+    title: str | None,
+    date: dt.date | None,
+    workshop_id: str | None,
+    place: str,
+    out: Path | None,
+) -> None:
+    """Print a timed programme for a workshop with the given tools, with breaks and
+    lunch; --save adds it to a plan as a workshop."""
+    from ..formats.markdown.workflow_views import programme_markdown
+    from ..workflows._errors import WorkflowError
+    from ..workflows.workshops import build_programme, build_workshop
+
+    with friendly_errors():
+        language: Lang = "en" if current_lang() == "en" else "da"
+        options: dict[str, Any] = {
+            "start": start,
+            "break_minutes": break_minutes,
+            "lunch_minutes": lunch_minutes,
+            "lunch_after": lunch_after,
+            "lang": language,
+        }
+        agenda = build_programme(list(tools), **options)
+        if save is not None:
+            if title is None or date is None:
+                raise WorkflowError(N_("--save needs --title and --date"))
+            from ..model import new_id
+            from ..workflows import put
+
+            plan = load_plan(save)
+            made = build_workshop(
+                workshop_id=workshop_id or new_id("ws-"),
+                title=title,
+                date=date,
+                tools=list(tools),
+                place=place,
+                **options,
+            )
+            save_plan(put(plan, made), out or save)
+            agenda = made.agenda
+            out = None
+        text = programme_markdown(agenda, lang=language)
+        if out is None:
+            click.echo(text, nl=False)
+        else:
+            from ..files import atomic_write
+
+            with atomic_write(out) as stream:
+                stream.write(text.encode("utf-8"))
+            click.echo(_("wrote {path}", path=str(out)), err=True)
+
+
+COMMANDS = (dialogue, workshop)
