@@ -528,7 +528,7 @@ def test_demo_plan_agreement_cli(tmp_path: Path) -> None:
         main, ["agreement", "expiring", str(source), "--within", "30", "--on", "2025-06-01"]
     )
     assert expiring.exit_code == 0
-    assert "akt-lektiecafe-solsikken" in expiring.output
+    assert "30. jun. 2025    29  Lektiecafé i Solbakkehuset" in expiring.output
 
 
 def test_user_questions_sections_and_pieces_survive_json_and_xlsx(tmp_path: Path) -> None:

@@ -289,9 +289,7 @@ def agreement_period(
 @click.argument("days", type=click.IntRange(min=0))
 @lang_option
 @out_option
-def agreement_notice(
-    file: Path, agreement_name: str, days: int, lang: str | None, out: Path
-) -> None:
+def agreement_notice(file: Path, agreement_name: str, days: int, out: Path) -> None:
     """Set the notice period (opsigelsesvarsel) in DAYS."""
     from ..workflows import put
     from ..workflows.agreements import set_notice
@@ -388,9 +386,7 @@ def agreement_volunteer(
 @click.argument("answer", type=click.Choice(["yes", "no", "ja", "nej"]))
 @lang_option
 @out_option
-def agreement_children(
-    file: Path, agreement_name: str, answer: str, lang: str | None, out: Path
-) -> None:
+def agreement_children(file: Path, agreement_name: str, answer: str, out: Path) -> None:
     """Whether the activity involves children under 15 (then every volunteer named needs
     a børneattest before the agreement is ready)."""
     from ..workflows import put
@@ -543,7 +539,7 @@ def agreement_draft(
 @_agreement_option
 @lang_option
 @option("-o", "--out", type=OUT_FILE, help=N_("Write the checklist here instead."))
-def agreement_check(file: Path, agreement_name: str, lang: str | None, out: Path | None) -> None:
+def agreement_check(file: Path, agreement_name: str, out: Path | None) -> None:
     """Print what stands between an agreement and a signature, as a checklist. Exit
     status 1 when it is not ready to sign."""
     from ..formats.markdown.workflow_views import readiness_markdown

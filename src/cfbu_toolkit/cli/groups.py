@@ -128,9 +128,7 @@ def group_member(
 @option("--remove", is_flag=True, help=N_("Remove the ambition instead."))
 @lang_option
 @out_option
-def group_ambition(
-    file: Path, group_name: str, text: str, remove: bool, lang: str | None, out: Path
-) -> None:
+def group_ambition(file: Path, group_name: str, text: str, remove: bool, out: Path) -> None:
     """Add an ambition to GROUP (or remove one)."""
     from ..workflows import put
     from ..workflows.groups import add_ambition, remove_ambition
