@@ -7,14 +7,17 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
+from click.testing import CliRunner, Result
 from hypothesis import given
 from hypothesis import strategies as st
 
 import cfbu_toolkit as cfbu
+from cfbu_toolkit.cli import main
 from cfbu_toolkit.locale import use_lang
 from cfbu_toolkit.workflows import (
     AmbiguousNameError,
@@ -57,7 +60,11 @@ from cfbu_toolkit.workflows.groups import (
     set_attendance,
     set_role,
 )
-from cfbu_toolkit.workflows.names import find_contact, find_organisation
+from cfbu_toolkit.workflows.names import (
+    find_agreement_by_name,
+    find_contact,
+    find_organisation,
+)
 from cfbu_toolkit.workflows.parsing import ParseError, parse_date, parse_time
 from cfbu_toolkit.workflows.valuegame import compare_rounds, place_by_name, start_round
 from cfbu_toolkit.workflows.workshops import build_programme
@@ -388,3 +395,105 @@ def test_impossible_dates_and_times() -> None:
         parse_date("i morgen")
     with use_lang("en"), pytest.raises(ParseError, match="hours go from 0 to 23"):
         parse_time("25:00")
+
+
+# --- the commands ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def plan_file(tmp_path: Path) -> Path:
+    target = tmp_path / "plan.json"
+    cfbu.export(DEMO, target)
+    return target
+
+
+def _run(*args: str, input: str | None = None) -> Result:
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+AGREEMENT = "lektiehjælp og overgange"
+
+
+def _section_text(file: Path, key: str) -> str:
+    plan = cfbu.load(file)
+    assert isinstance(plan, cfbu.Plan)
+    found = find_agreement_by_name(plan, AGREEMENT)
+    return next(s.text for s in found.sections if s.key == key)
+
+
+def test_section_text_from_argument_stdin_file_and_editor(
+    plan_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = ["agreement", "section", str(plan_file), "-a", AGREEMENT, "Opsigelse"]
+    out = ["-o", str(plan_file)]
+    assert _run(*base, "Tre måneders varsel.", *out).exit_code == 0
+    assert _section_text(plan_file, "termination") == "Tre måneders varsel."
+    piped = _run(*base, "-", "--append", *out, input="Skriftligt.\n")
+    assert piped.exit_code == 0, piped.output
+    assert _section_text(plan_file, "termination") == "Tre måneders varsel.\n\nSkriftligt."
+    text_file = tmp_path / "tekst.md"
+    text_file.write_text("Fra en fil.", encoding="utf-8")
+    assert _run(*base, "--file", str(text_file), *out).exit_code == 0
+    assert _section_text(plan_file, "termination") == "Fra en fil."
+    seen: list[str] = []
+
+    def edit(text: str, **kwargs: Any) -> str:
+        seen.append(text)
+        return "Fra editoren."
+
+    monkeypatch.setattr("click.edit", edit)
+    assert _run(*base, "--edit", *out).exit_code == 0
+    assert seen == ["Fra en fil."]
+    assert _section_text(plan_file, "termination") == "Fra editoren."
+    neither = _run(*base, *out)
+    assert neither.exit_code == 2
+    assert "fejl: angiv teksten som argument" in neither.output
+
+
+def test_names_that_fit_none_are_listed_in_danish_or_english(plan_file: Path) -> None:
+    args = ["agreement", "signatory", str(plan_file), "-a", AGREEMENT, "Solbakkeskolen"]
+    danish = _run(*args, "Nobody Here", "-o", str(plan_file))
+    assert danish.exit_code == 2
+    assert "fejl: ingen person hedder »Nobody Here«; vælg en af:" in danish.output
+    assert "Anders Kold Pedersen" in danish.output
+    english = _run(*args, "Nobody Here", "-o", str(plan_file), "--lang", "en")
+    assert "error: no person is called 'Nobody Here'; choose one of:" in english.output
+
+
+def test_dates_and_times_as_people_type_them(plan_file: Path) -> None:
+    args = ["agreement", "period", str(plan_file), "-a", AGREEMENT, "-o", str(plan_file)]
+    assert _run(*args, "--end", "30/6-2026").exit_code == 0
+    plan = cfbu.load(plan_file)
+    assert isinstance(plan, cfbu.Plan)
+    assert find_agreement_by_name(plan, AGREEMENT).period.end == dt.date(2026, 6, 30)
+    bad = _run(*args, "--end", "30-02-2026")
+    assert bad.exit_code == 2
+    assert "ikke en dato i kalenderen" in bad.output
+    programme = _run("workshop", "programme", "--tool", "value_game", "--start", "9.30")
+    assert "| 09:30 |" in programme.output
+    assert _run("workshop", "programme", "--tool", "value_game", "--start", "kl 9").exit_code == 2
+
+
+def test_every_refused_move_from_the_command(plan_file: Path) -> None:
+    refused = _run(
+        "agreement", "status", str(plan_file), "-a", "fritidsjob", "--to", "udkast",
+        "-o", str(plan_file),
+    )  # fmt: skip
+    assert refused.exit_code == 2
+    assert "er underskrevet og kan ikke gå tilbage til udkast" in refused.output
+    called_off = _run(
+        "agreement", "end", str(plan_file), "-a", "fritidsjob", "--on", "1-1-2024",
+        "--reason", "Jobcentret trak sig", "-o", str(plan_file),
+    )  # fmt: skip
+    assert called_off.exit_code == 0, called_off.output
+    assert "status: Opsagt" in called_off.output
+
+
+def test_followups_command_marks_overdue(plan_file: Path) -> None:
+    listed = _run("followups", str(plan_file), "--today", "1-4-2025")
+    assert listed.exit_code == 0
+    lines = listed.output.splitlines()
+    assert lines
+    assert lines[0].startswith("FORSINKET ")
+    english = _run("followups", str(plan_file), "--today", "2025-04-01", "--lang", "en")
+    assert english.output.splitlines()[0].startswith("OVERDUE ")
