@@ -196,7 +196,10 @@ def test_unknown_kind() -> None:
 
 
 def test_duplicate_plan_ids_are_refused() -> None:
-    with pytest.raises(cfbu.CfbuError, match="'plan-small' appears twice"):
+    with (
+        use_lang("en"),
+        pytest.raises(cfbu.DuplicatePlanError, match="'plan-small' appears twice"),
+    ):
         Portfolio([small_plan(), small_plan()])
     with pytest.raises(cfbu.CfbuError, match="item 0 is a Mapping"):
         Portfolio([small_plan().mappings[0]])
@@ -309,18 +312,71 @@ def test_from_paths(tmp_path: Path) -> None:
 
 
 def test_from_paths_errors(tmp_path: Path) -> None:
-    with pytest.raises(cfbu.CfbuError, match="no such file or folder"):
-        Portfolio.from_paths(tmp_path / "missing")
-    (tmp_path / "empty").mkdir()
-    with pytest.raises(cfbu.CfbuError, match="no plan files found"):
-        Portfolio.from_paths(tmp_path / "empty")
-    cfbu.export(small_plan().mappings[0], tmp_path / "mapping.json")
-    with pytest.raises(cfbu.CfbuError, match="holds a mapping, not a plan"):
-        Portfolio.from_paths(tmp_path / "mapping.json")
-    cfbu.export(small_plan(), tmp_path / "one.json")
-    cfbu.export(small_plan(), tmp_path / "two.json")
-    with pytest.raises(cfbu.CfbuError, match="appears twice"):
-        Portfolio.from_paths([tmp_path / "one.json", tmp_path / "two.json"])
+    with use_lang("en"):
+        with pytest.raises(cfbu.CfbuError, match="no such file or folder"):
+            Portfolio.from_paths(tmp_path / "missing")
+        (tmp_path / "empty").mkdir()
+        with pytest.raises(cfbu.CfbuError, match="no plan files found"):
+            Portfolio.from_paths(tmp_path / "empty")
+        cfbu.export(small_plan().mappings[0], tmp_path / "mapping.json")
+        with pytest.raises(cfbu.NotAPlanError, match="holds a mapping, not a plan"):
+            Portfolio.from_paths(tmp_path / "mapping.json")
+        cfbu.export(small_plan(), tmp_path / "one.json")
+        cfbu.export(attrs.evolve(small_plan(), name="Andet navn"), tmp_path / "two.json")
+        with pytest.raises(cfbu.DuplicatePlanError, match="appears twice") as info:
+            Portfolio.from_paths([tmp_path / "one.json", tmp_path / "two.json"])
+        assert info.value.plan_id == "plan-small"
+        with pytest.raises(cfbu.DuplicatePlanError, match="appears twice"):
+            Portfolio([small_plan(), small_plan()])
+    assert issubclass(cfbu.NotAPlanError, cfbu.CfbuError)
+    assert issubclass(cfbu.DuplicatePlanError, cfbu.CfbuError)
+
+
+def test_the_same_plan_in_two_formats_counts_once(tmp_path: Path) -> None:
+    cfbu.export(small_plan(), tmp_path / "plan.json")
+    cfbu.export(small_plan(), tmp_path / "plan.xlsx")
+    portfolio = Portfolio.from_paths(tmp_path)
+    assert len(portfolio) == 1
+    json_file, xlsx_file = tmp_path / "plan.json", tmp_path / "plan.xlsx"
+    with use_lang("da"):
+        assert [n.text for n in portfolio.notices] == [
+            f"{xlsx_file}: samme plan som {json_file}; tælles med én gang"
+        ]
+
+
+def test_skip_leaves_out_broken_files_and_names_them(tmp_path: Path) -> None:
+    for number in range(3):
+        cfbu.export(small_plan(f"plan-{number}"), tmp_path / f"plan-{number}.json")
+    (tmp_path / "broken.json").write_text('{"format": "cfbu-toolkit", ', encoding="utf-8")
+    cfbu.export(attrs.evolve(small_plan("plan-1"), name="Anden"), tmp_path / "zz-other.json")
+    with pytest.raises(cfbu.NotAPlanError) as info:
+        Portfolio.from_paths(tmp_path, on_error="raise")
+    assert info.value.path == str(tmp_path / "broken.json")
+    portfolio = Portfolio.from_paths(tmp_path, on_error="skip")
+    assert [p.id for p in portfolio] == ["plan-0", "plan-1", "plan-2"]
+    assert [n.path for n in portfolio.notices] == [
+        str(tmp_path / "broken.json"),
+        str(tmp_path / "zz-other.json"),
+    ]
+    with use_lang("da"):
+        assert all("sprunget over" in n.text for n in portfolio.notices)
+    with pytest.raises(cfbu.CfbuError):
+        Portfolio.from_paths(tmp_path, on_error="ignore")  # type: ignore[arg-type]
+
+
+def test_report_over_the_demo_folder(tmp_path: Path) -> None:
+    runner = CliRunner()
+    demo = runner.invoke(main, ["demo", "-o", str(tmp_path / "demo")])
+    assert demo.exit_code == 0, demo.output
+    result = runner.invoke(main, ["report", str(tmp_path / "demo"), "-o", str(tmp_path / "r.md")])
+    assert result.exit_code == 0, result.output
+    assert "demo-plan-kumu.xlsx" in result.output
+    assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# ")
+    strict = runner.invoke(
+        main, ["report", str(tmp_path / "demo"), "--strict", "-o", str(tmp_path / "s.md")]
+    )
+    assert strict.exit_code == 2
+    assert "demo-plan-kumu.xlsx" in strict.output
 
 
 # -- the report ------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import cfbu_toolkit as cfbu
 from cfbu_toolkit import catalog
 from cfbu_toolkit.cli import main
 from cfbu_toolkit.formats.markdown.workflow_views import readiness_markdown
+from cfbu_toolkit.locale import use_lang
 from cfbu_toolkit.workflows import NotReadyError, TransitionError, WorkflowError, put
 from cfbu_toolkit.workflows.agreements import (
     SECTIONS_FROM_FIELDS,
@@ -377,19 +378,23 @@ def test_impossible_moves_are_refused(
 
 
 def test_refusal_says_what_is_possible(ready: cfbu.CollaborationAgreement) -> None:
-    with pytest.raises(TransitionError, match="only move to in_review"):
-        change_status(ready, S.SIGNED)
-    with pytest.raises(TransitionError, match="terminated is final"):
-        change_status(attrs.evolve(ready, status=S.TERMINATED), S.ACTIVE)
-    with pytest.raises(TransitionError, match="already draft"):
-        change_status(ready, S.DRAFT)
+    with use_lang("en"):
+        with pytest.raises(
+            TransitionError, match=r"send it for review first \(Draft → In review\)"
+        ):
+            change_status(ready, S.SIGNED)
+        with pytest.raises(TransitionError, match="Terminated is final"):
+            change_status(attrs.evolve(ready, status=S.TERMINATED), S.ACTIVE)
+        with pytest.raises(TransitionError, match="already Draft"):
+            change_status(ready, S.DRAFT)
     assert allowed_statuses(ready) == (S.IN_REVIEW,)
 
 
 def test_signing_refused_when_not_ready(ready: cfbu.CollaborationAgreement) -> None:
     review = change_status(attrs.evolve(ready, notice_days=None), S.IN_REVIEW)
-    with pytest.raises(NotReadyError, match="No notice period is agreed") as info:
+    with use_lang("en"), pytest.raises(NotReadyError, match="No notice period is agreed") as info:
         change_status(review, S.SIGNED, on=dt.date(2024, 1, 1))
+    assert "Der er ikke aftalt et opsigelsesvarsel" in str(info.value)
     assert info.value.readiness.codes == {Code.NO_NOTICE_PERIOD}
 
 
@@ -406,8 +411,9 @@ def test_signing_checks_against_plan(plan: cfbu.Plan, ready: cfbu.CollaborationA
 
 def test_cannot_expire_before_the_end(ready: cfbu.CollaborationAgreement) -> None:
     active = attrs.evolve(ready, status=S.ACTIVE)
-    with pytest.raises(TransitionError, match="runs until 2025-12-31"):
+    with use_lang("en"), pytest.raises(TransitionError, match="runs until 31 Dec 2025") as info:
         change_status(active, S.EXPIRED, on=dt.date(2025, 12, 31))
+    assert "løber til 31. dec. 2025" in str(info.value)
 
 
 def test_find_agreement(plan: cfbu.Plan, ready: cfbu.CollaborationAgreement) -> None:
@@ -500,14 +506,14 @@ def test_demo_plan_agreement_cli(tmp_path: Path) -> None:
          "--on", "2025-03-10", "-o", str(out)],
     )  # fmt: skip
     assert sign.exit_code == 2
-    assert "not ready to sign" in sign.output
+    assert "er ikke klar til underskrift" in sign.output
     jump = runner.invoke(
         main,
         ["agreement", "status", str(source), "--id", "agr-jobcenter-unge-paa-vej", "--to",
          "draft", "-o", str(out)],
     )  # fmt: skip
     assert jump.exit_code == 2
-    assert "cannot move from signed to draft" in jump.output
+    assert "er underskrevet og kan ikke gå tilbage til udkast" in jump.output
     drafted = runner.invoke(
         main,
         ["agreement", "draft", str(source), "--id", "agr-politi", "--title", "Tryghedsvandringer",
@@ -522,7 +528,7 @@ def test_demo_plan_agreement_cli(tmp_path: Path) -> None:
         main, ["agreement", "expiring", str(source), "--within", "30", "--on", "2025-06-01"]
     )
     assert expiring.exit_code == 0
-    assert "akt-lektiecafe-solsikken" in expiring.output
+    assert "30. jun. 2025    29  Lektiecafé i Solbakkehuset" in expiring.output
 
 
 def test_user_questions_sections_and_pieces_survive_json_and_xlsx(tmp_path: Path) -> None:

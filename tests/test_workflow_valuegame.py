@@ -168,10 +168,17 @@ def test_demo_plan_value_game_end_to_end(tmp_path: Path) -> None:
     runner = CliRunner()
     shown = runner.invoke(main, ["valuegame", "few", str(source), "--game", earlier.id])
     assert shown.exit_code == 0, shown.output
-    assert shown.output == "org-solbakkeskolen: 2\n"
+    assert shown.output == "Solbakkeskolen: 2 brikker\n"
+    english = runner.invoke(
+        main, ["valuegame", "few", str(source), "--game", earlier.title, "--lang", "en"]
+    )
+    assert english.output == "Solbakkeskolen: 2 pieces\n"
     compared = runner.invoke(
         main, ["valuegame", "compare", str(source), "--earlier", earlier.id, "--later", "vg-2025"]
     )
     assert compared.exit_code == 0, compared.output
-    assert "org-jobcenter-egedal: +[] -[" in compared.output
-    assert f"org-solbakkeskolen: +[{school_piece}] -[]" in compared.output
+    label = next(p.label_da for p in later.pieces if p.id == school_piece)
+    assert "Ikke med i den senere runde: Jobcenter Egedal" in compared.output
+    assert f"  Solbakkeskolen: {label} - → 3" in compared.output
+    itself = runner.invoke(main, ["valuegame", "compare", str(source), "vg-2025", "vg-2025"])
+    assert "Ingen ændringer" in itself.output

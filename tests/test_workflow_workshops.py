@@ -166,5 +166,7 @@ def test_demo_plan_workshop_and_group(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "| 13:15 | 60 | **Mapping**" in result.output
     assert "Ends: 15:45" in result.output
-    bad = CliRunner().invoke(main, ["workshop", "programme", "--tool", "mapping", "--start", "9"])
+    bad = CliRunner().invoke(
+        main, ["workshop", "programme", "--tool", "mapping", "--start", "9:75"]
+    )
     assert bad.exit_code == 2

@@ -20,7 +20,16 @@ from typing import TYPE_CHECKING, Any
 from . import formats as _formats_package  # noqa: F401  (its __init__ imports nothing)
 from ._version import __version__
 from .api import FormatInfo, export, formats, from_dict, load, to_dict, validate
-from .errors import CfbuError, DocumentError, FormatError, ModelError, PluginError, Problem
+from .errors import (
+    CfbuError,
+    DocumentError,
+    DuplicatePlanError,
+    FormatError,
+    ModelError,
+    NotAPlanError,
+    PluginError,
+    Problem,
+)
 from .io.kinds import Exportable
 from .model import *  # noqa: F403 - the model is public as a whole
 from .model import __all__ as _model_all
@@ -36,6 +45,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CfbuError",
     "DocumentError",
+    "DuplicatePlanError",
     "ExportContext",
     "Exportable",
     "ExporterSpec",
@@ -44,6 +54,7 @@ __all__ = [
     "ImportContext",
     "ImporterSpec",
     "ModelError",
+    "NotAPlanError",
     "PluginError",
     "PluginWarning",
     "Portfolio",

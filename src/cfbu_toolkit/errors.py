@@ -17,8 +17,10 @@ __all__ = [
     "MAX_PROBLEMS",
     "CfbuError",
     "DocumentError",
+    "DuplicatePlanError",
     "FormatError",
     "ModelError",
+    "NotAPlanError",
     "PluginError",
     "Problem",
     "ProblemList",
@@ -180,3 +182,22 @@ class PluginError(CfbuError):
     def __init__(self, message: str, /, *, plugin: str | None = None, **params: Any) -> None:
         self.plugin = plugin
         super().__init__(message, plugin=plugin, **params)
+
+
+class NotAPlanError(CfbuError, ValueError):
+    """A file given to a portfolio holds no plan: another kind of document, or one that
+    cannot be read. ``path`` names the file, ``reason`` says why."""
+
+    def __init__(self, message: str, /, *, path: str, **params: Any) -> None:
+        self.path = path
+        super().__init__(message, path=path, **params)
+
+
+class DuplicatePlanError(CfbuError, ValueError):
+    """Two different plans with the same id were given to a portfolio; their rows would not
+    join apart. ``paths`` names the files (or item numbers) that hold them."""
+
+    def __init__(self, message: str, /, *, plan_id: str, first: str, second: str) -> None:
+        self.plan_id = plan_id
+        self.paths = (first, second)
+        super().__init__(message, plan_id=plan_id, first=first, second=second)

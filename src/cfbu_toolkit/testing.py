@@ -63,6 +63,7 @@ from .model import (
     AgreementSection,
     AgreementStatus,
     Assessment,
+    ChildCertificate,
     CoFinancing,
     CollaborationAgreement,
     CollaborationDegree,
@@ -76,6 +77,7 @@ from .model import (
     DialogueTool,
     DialogueToolKind,
     FocusArea,
+    FollowUp,
     FundingPeriod,
     Goal,
     Group,
@@ -395,6 +397,15 @@ class _Builders:
             role=_enum(MemberRole),
         )
 
+    def follow_up(self) -> S[FollowUp]:
+        return st.builds(
+            FollowUp,
+            text=self.name(),
+            owner_id=self.pools.opt("contact"),
+            due=_optional(dates()),
+            done_on=_optional(dates()),
+        )
+
     def meeting(self) -> S[Meeting]:
         return st.builds(
             Meeting,
@@ -402,6 +413,9 @@ class _Builders:
             agenda=self.lines(),
             minutes=self.text(),
             decisions=self.lines(),
+            present_ids=self.pools.many("contact", unique=True),
+            absent_ids=self.pools.many("contact", unique=True),
+            follow_ups=st.lists(self.follow_up(), max_size=2).map(tuple),
         )
 
     def group(self, id: S[str] | None = None) -> S[Group]:
@@ -589,6 +603,15 @@ class _Builders:
             notice_days=_optional(st.integers(0, 3650)),
             status=_enum(AgreementStatus),
             template_version=self.text(),
+            ended_on=_optional(dates()),
+            end_reason=self.text(),
+        )
+
+    def child_certificate(self) -> S[ChildCertificate]:
+        return st.builds(
+            ChildCertificate,
+            contact_id=self.pools.ref("contact"),
+            obtained_on=dates(),
         )
 
     def activity_agreement(self, id: S[str] | None = None) -> S[ActivityAgreement]:
@@ -614,6 +637,11 @@ class _Builders:
             status=_enum(AgreementStatus),
             signed_on=_optional(dates()),
             template_version=self.text(),
+            involves_children_under_15=st.booleans(),
+            volunteer_ids=self.pools.many("contact", unique=True),
+            child_certificates=_unique(self.child_certificate(), lambda c: c.contact_id, self.n),
+            ended_on=_optional(dates()),
+            end_reason=self.text(),
         )
 
     def value_piece(self, id: S[str] | None = None) -> S[ValuePiece]:
@@ -718,6 +746,7 @@ _STANDALONE: dict[type[Any], str] = {
     Goal: "goal",
     Indsats: "indsats",
     Membership: "membership",
+    FollowUp: "follow_up",
     Meeting: "meeting",
     Group: "group",
     CoFinancing: "cofinancing",
@@ -731,6 +760,7 @@ _STANDALONE: dict[type[Any], str] = {
     DialogueSession: "dialogue_session",
     AgreementSection: "agreement_section",
     AgreementParty: "agreement_party",
+    ChildCertificate: "child_certificate",
     CollaborationAgreement: "collaboration_agreement",
     ActivityAgreement: "activity_agreement",
     ValuePiece: "value_piece",

@@ -22,11 +22,11 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from ..errors import CfbuError
+from ..errors import CfbuError, DuplicatePlanError, NotAPlanError
 from ..locale import N_, translate
 from ..model import (
     ActorSector,
@@ -45,7 +45,30 @@ if TYPE_CHECKING:  # pragma: no cover - only for the type checker
     import pandas
     import pyarrow
 
-__all__ = ["Portfolio", "RollUp", "RollUpColumn"]
+__all__ = ["LoadNotice", "OnError", "Portfolio", "RollUp", "RollUpColumn"]
+
+OnError = Literal["raise", "skip"]
+"""What :meth:`Portfolio.from_paths` does with a file that holds no plan or a second,
+different plan with an id already read: raise, or skip it with a :class:`LoadNotice`."""
+
+
+@attrs.frozen(kw_only=True)
+class LoadNotice:
+    """A file :meth:`Portfolio.from_paths` skipped or counted once, and why."""
+
+    path: str
+    message: str
+    """The message id (English, with ``{placeholders}``)."""
+    params: dict[str, Any] = attrs.field(factory=dict, hash=False)
+
+    @property
+    def text(self) -> str:
+        """The notice in the current language."""
+        return translate(self.message, None, path=self.path, **self.params)
+
+    def __str__(self) -> str:
+        return self.text
+
 
 PathLike = str | os.PathLike[str]
 Progress = Callable[[int, int | None], None]
@@ -156,9 +179,14 @@ def _check_unique_plans(
         if not isinstance(plan, Plan):
             raise CfbuError(f"a portfolio holds plans; item {index} is a {type(plan).__name__}")
         if plan.id in seen:
-            raise CfbuError(
-                f"plan id {plan.id!r} appears twice in the portfolio (items {seen[plan.id]} "
-                f"and {index}); rows of the two would not join apart"
+            raise DuplicatePlanError(
+                N_(
+                    "plan id {plan_id!r} appears twice in the portfolio ({first} and "
+                    "{second}); rows of the two would not join apart"
+                ),
+                plan_id=plan.id,
+                first=str(seen[plan.id]),
+                second=str(index),
             )
         seen[plan.id] = index
 
@@ -168,31 +196,78 @@ class Portfolio:
     """Many plans, rolled up. Plan ids must be unique, so rows join across plans."""
 
     plans: tuple[Plan, ...] = attrs.field(converter=freeze, validator=_check_unique_plans)
+    notices: tuple[LoadNotice, ...] = attrs.field(default=(), converter=freeze, eq=False)
+    """What :meth:`from_paths` skipped or counted once, one notice per file."""
 
     # -- loading ---------------------------------------------------------------------------
 
     @classmethod
     def from_paths(
-        cls, paths: PathLike | Iterable[PathLike], *, progress: Progress | None = None
+        cls,
+        paths: PathLike | Iterable[PathLike],
+        *,
+        progress: Progress | None = None,
+        on_error: OnError = "raise",
     ) -> Portfolio:
         """Load every plan in ``paths``: files, and folders searched for files that an
         installed importer reads (``.json``, ``.xlsx``, ...). ``progress(done, total)`` is
-        called after each file."""
+        called after each file.
+
+        The same plan exported in two formats (the same id, equal content) counts once, with
+        a notice. A file that holds no plan raises :class:`~cfbu_toolkit.NotAPlanError`, and
+        a *different* plan with an id already read raises
+        :class:`~cfbu_toolkit.DuplicatePlanError`; with ``on_error="skip"`` such files are
+        left out instead and :attr:`notices` says which and why.
+        """
+        if on_error not in ("raise", "skip"):
+            raise CfbuError(
+                N_("on_error must be {expected}, got {value!r}"),
+                expected="'raise' or 'skip'",
+                value=on_error,
+            )
         files = cls.find_files(paths)
-        plans = []
-        where: dict[str, Path] = {}
+        plans: list[Plan] = []
+        notices: list[LoadNotice] = []
+        where: dict[str, tuple[Path, Plan]] = {}
         for done, path in enumerate(files, start=1):
-            plan = _load_plan(path)
-            if plan.id in where:
-                raise CfbuError(
-                    f"{path}: plan id {plan.id!r} appears twice in the portfolio "
-                    f"(also in {where[plan.id]}); read only one of the two"
+            try:
+                plan = _load_plan(path)
+                if plan.id in where:
+                    first, earlier = where[plan.id]
+                    if plan != earlier:
+                        raise DuplicatePlanError(
+                            N_(
+                                "{second}: plan id {plan_id!r} appears twice in the portfolio "
+                                "with different content (also in {first}); read only one of "
+                                "the two"
+                            ),
+                            plan_id=plan.id,
+                            first=str(first),
+                            second=str(path),
+                        )
+                    notices.append(
+                        LoadNotice(
+                            path=str(path),
+                            message=N_("{path}: the same plan as {first}; counted once"),
+                            params={"first": str(first)},
+                        )
+                    )
+                else:
+                    where[plan.id] = (path, plan)
+                    plans.append(plan)
+            except (NotAPlanError, DuplicatePlanError) as exc:
+                if on_error == "raise":
+                    raise
+                notices.append(
+                    LoadNotice(
+                        path=str(path),
+                        message=N_("{path}: skipped: {reason}"),
+                        params={"reason": _reason(exc, path)},
+                    )
                 )
-            where[plan.id] = path
-            plans.append(plan)
             if progress is not None:
                 progress(done, len(files))
-        return cls(plans)
+        return cls(plans, notices)
 
     @staticmethod
     def find_files(paths: PathLike | Iterable[PathLike]) -> list[Path]:
@@ -557,11 +632,34 @@ class Portfolio:
         )
 
 
+def _reason(exc: CfbuError, path: Path) -> str:
+    """The error's text without the path it starts with (the notice names the file)."""
+    text = str(exc)
+    for prefix in (f"{path}: ", f"{path}:"):
+        if text.startswith(prefix):
+            return text[len(prefix) :]
+    return text
+
+
 def _load_plan(path: Path) -> Plan:
+    """The plan in ``path``; :class:`NotAPlanError` when it holds none or cannot be read."""
     from ..api import load
     from ..io.kinds import kind_of
 
-    obj = load(path)
+    try:
+        obj = load(path)
+    except NotAPlanError:
+        raise
+    except CfbuError as exc:
+        raise NotAPlanError(
+            N_("{path}: cannot be read as a plan: {reason}"),
+            path=str(path),
+            reason=_reason(exc, path).replace("\n", " "),
+        ) from exc
     if not isinstance(obj, Plan):
-        raise CfbuError(f"{path}: holds a {kind_of(obj)}, not a plan; a portfolio holds plans")
+        raise NotAPlanError(
+            N_("{path}: holds a {kind}, not a plan; a portfolio holds plans"),
+            path=str(path),
+            kind=kind_of(obj),
+        )
     return obj

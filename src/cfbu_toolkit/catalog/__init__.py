@@ -36,6 +36,7 @@ __all__ = [
     "dialogue_tools",
     "section_guidance",
     "section_templates",
+    "stop_words",
     "value_pieces",
 ]
 
@@ -139,4 +140,17 @@ def value_pieces() -> tuple[ValuePiece, ...]:
         ValuePiece,
         lambda p: p.id,
         expected_version=CATALOGUE_VERSION,
+    )
+
+
+@cache
+def stop_words(lang: Lang = "da") -> frozenset[str]:
+    """Small words that say nothing about what a side means (``catalog/data/stopwords-*``),
+    in lower case, for ``lang``."""
+    lang = _check_lang(lang)
+    text = _data_file(f"stopwords-{lang}.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().casefold()
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
     )

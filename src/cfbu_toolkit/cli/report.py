@@ -61,6 +61,11 @@ __all__ = ["COMMANDS"]
     show_default=True,
     help=N_("Agreements ending within this many days count as expiring."),
 )
+@option(
+    "--strict",
+    is_flag=True,
+    help=N_("Stop at a file that holds no plan, or a second plan with an id already read."),
+)
 @lang_option
 def report(
     sources: tuple[Path, ...],
@@ -69,6 +74,7 @@ def report(
     privacy: str,
     on: Any,
     within_days: int,
+    strict: bool,
 ) -> None:
     from ..analysis.portfolio import Portfolio
     from ..report import write_report
@@ -79,7 +85,11 @@ def report(
                 _("{path} is a folder; a report is one file", path=out), param_hint="'--out'"
             )
         with ProgressBar(_("Reading plans")) as reading:
-            portfolio = Portfolio.from_paths(sources, progress=reading)
+            portfolio = Portfolio.from_paths(
+                sources, progress=reading, on_error="raise" if strict else "skip"
+            )
+        for notice in portfolio.notices:
+            click.echo(_("notice: {message}", message=notice), err=True)
         if format_ == "parquet":
             written = portfolio.redact(cast(Privacy, privacy), lang=current_lang()).to_parquet(out)
             count = len(portfolio)

@@ -1,5 +1,5 @@
-"""The workflows on the command line: ``cfbu dialogue``, ``cfbu agreement``,
-``cfbu valuegame`` and ``cfbu workshop``.
+"""The workflows on the command line: ``cfbu dialogue`` and ``cfbu workshop`` (agreements,
+the value game and groups have modules of their own).
 
 Commands that change a plan read it from FILE and write the changed plan to ``--out`` (the
 format chosen from its suffix; it may be FILE itself, which is replaced only when the
@@ -9,14 +9,15 @@ export succeeds). Commands that show something print Markdown, or write it to ``
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import Any, cast
 
 import click
 
-from ..model import AgendaTool, AgreementStatus, DialogueToolKind, Lang, Plan
-from ._common import Group, friendly_errors
+from ..locale import N_, _, current_lang
+from ..model import AgendaTool, DialogueToolKind, Lang, Plan
+from ._common import Command, Group, friendly_errors, lang_option, option
+from ._values import DATE, TIME, LabelChoice, load_plan, save_plan
 
 LANGS = click.Choice(["da", "en"])
 PLAN_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -186,168 +187,6 @@ def dialogue_compare(
 # --- agreements ----------------------------------------------------------------------------
 
 
-@click.group(cls=Group)
-def agreement() -> None:
-    """Samarbejdsaftaler and aktivitetsaftaler: draft, check, change status, expiry."""
-
-
-@agreement.command(name="draft")
-@click.argument("file", type=PLAN_FILE)
-@click.option("--id", "agreement_id", required=True, help="The new agreement's id.")
-@click.option("--title", help="Title of a samarbejdsaftale.")
-@click.option("--party", "parties", multiple=True, help="A party's organisation id (repeat).")
-@click.option("--activity", help="The activity of an aktivitetsaftale.")
-@click.option("--volunteer-org", help="The volunteers' association (aktivitetsaftale).")
-@click.option("--housing-contact", help="The housing-social contact person (aktivitetsaftale).")
-@click.option("--lang", type=LANGS, default="da", show_default=True)
-@click.option("-o", "--out", type=OUT_FILE, required=True, help=_OUT_HELP)
-def agreement_draft(
-    file: Path,
-    agreement_id: str,
-    title: str | None,
-    parties: tuple[str, ...],
-    activity: str | None,
-    volunteer_org: str | None,
-    housing_contact: str | None,
-    lang: str,
-    out: Path,
-) -> None:
-    """Draft a samarbejdsaftale (--title, --party ...) or an aktivitetsaftale (--activity)
-    from the catalogue template and add it to the plan."""
-    from ..workflows import put
-    from ..workflows.agreements import draft_activity_agreement, draft_collaboration_agreement
-
-    if (title is None) == (activity is None):
-        raise click.UsageError("give either --title (samarbejdsaftale) or --activity")
-    with _errors():
-        plan = _plan(file)
-        language = cast(Lang, lang)
-        if title is not None:
-            drafted: Any = draft_collaboration_agreement(
-                plan, parties, title=title, agreement_id=agreement_id, lang=language
-            )
-        else:
-            drafted = draft_activity_agreement(
-                plan,
-                activity=cast(str, activity),
-                volunteer_organisation_id=volunteer_org,
-                housing_contact_id=housing_contact,
-                agreement_id=agreement_id,
-                lang=language,
-            )
-        _save(put(plan, drafted), out)
-
-
-@agreement.command(name="check")
-@click.argument("file", type=PLAN_FILE)
-@click.option("--id", "agreement_id", required=True)
-@click.option("--lang", type=LANGS, default="da", show_default=True)
-@click.option("-o", "--out", type=OUT_FILE, help=_SHOW_HELP)
-def agreement_check(file: Path, agreement_id: str, lang: str, out: Path | None) -> None:
-    """Print what stands between an agreement and a signature, as a checklist.
-
-    Exit status 1 when the agreement is not ready to sign.
-    """
-    from ..formats.markdown.workflow_views import readiness_markdown
-    from ..workflows.agreements import find_agreement, readiness
-
-    with _errors():
-        plan = _plan(file)
-        found = readiness(find_agreement(plan, agreement_id), plan=plan)
-        _show(readiness_markdown(found, lang=cast(Lang, lang)), out)
-    if not found.ready:
-        sys.exit(1)
-
-
-@agreement.command(name="status")
-@click.argument("file", type=PLAN_FILE)
-@click.option("--id", "agreement_id", required=True)
-@click.option("--to", "to", type=click.Choice([s.value for s in AgreementStatus]), required=True)
-@click.option("--on", "on_text", help="The day of the change (YYYY-MM-DD; today by default).")
-@click.option("-o", "--out", type=OUT_FILE, required=True, help=_OUT_HELP)
-def agreement_status(
-    file: Path, agreement_id: str, to: str, on_text: str | None, out: Path
-) -> None:
-    """Move an agreement to another status (signing requires it to be ready)."""
-    from ..workflows import put
-    from ..workflows.agreements import change_status, find_agreement
-
-    with _errors():
-        plan = _plan(file)
-        current: Any = find_agreement(plan, agreement_id)
-        changed = change_status(current, AgreementStatus(to), on=_day(on_text), plan=plan)
-        _save(put(plan, changed), out)
-
-
-@agreement.command(name="expiring")
-@click.argument("file", type=PLAN_FILE)
-@click.option("--within", "within_days", type=click.IntRange(min=0), default=90, show_default=True)
-@click.option("--on", "on_text", help="Count from this day (YYYY-MM-DD; today by default).")
-def agreement_expiring(file: Path, within_days: int, on_text: str | None) -> None:
-    """List agreements in force that end within --within days."""
-    from ..analysis.coverage import agreements_expiring
-
-    with _errors():
-        plan = _plan(file)
-        day = _day(on_text) or dt.date.today()
-        for item in agreements_expiring(plan, day, within_days):
-            click.echo(f"{item.end.isoformat()}  {item.days_left:>4}  {item.id}  {item.title}")
-
-
-# --- value game ----------------------------------------------------------------------------
-
-
-@click.group(cls=Group)
-def valuegame() -> None:
-    """The værdispil: who placed few values, and how a later round differs."""
-
-
-def _game(plan: Plan, game_id: str) -> Any:
-    from ..workflows._errors import WorkflowError
-
-    for game in plan.value_games:
-        if game.id == game_id:
-            return game
-    raise WorkflowError(f"plan {plan.id!r} has no value game {game_id!r}")
-
-
-@valuegame.command(name="few")
-@click.argument("file", type=PLAN_FILE)
-@click.option("--game", "game_id", required=True)
-@click.option("--at-most", type=click.IntRange(min=0), default=2, show_default=True)
-def valuegame_few(file: Path, game_id: str, at_most: int) -> None:
-    """List organisations that placed at most --at-most pieces."""
-    from ..workflows.valuegame import few_placements
-
-    with _errors():
-        plan = _plan(file)
-        for count in few_placements(_game(plan, game_id), at_most=at_most):
-            click.echo(f"{count.organisation_id}: {count.pieces}")
-
-
-@valuegame.command(name="compare")
-@click.argument("file", type=PLAN_FILE)
-@click.option("--earlier", required=True)
-@click.option("--later", required=True)
-def valuegame_compare(file: Path, earlier: str, later: str) -> None:
-    """Values gained and lost per organisation between two rounds of the game."""
-    from ..workflows.valuegame import compare_games
-
-    with _errors():
-        plan = _plan(file)
-        result = compare_games(_game(plan, earlier), _game(plan, later))
-        for change in result.organisations:
-            if not change.changed:
-                continue
-            moved = ", ".join(
-                f"{s.piece_id} {s.before}→{s.after}" for s in change.strength_changes
-            )
-            click.echo(
-                f"{change.organisation_id}: +[{', '.join(change.gained)}] "
-                f"-[{', '.join(change.lost)}] {moved}".rstrip()
-            )
-
-
 # --- workshop ------------------------------------------------------------------------------
 
 
@@ -356,40 +195,118 @@ def workshop() -> None:
     """Workshops: a programme built from the tools."""
 
 
-@workshop.command(name="programme")
-@click.option(
+@workshop.command(
+    name="programme",
+    cls=Command,
+    help=N_(
+        "Print a timed programme for a workshop with the given tools, with breaks and lunch; "
+        "--save adds it to a plan as a workshop."
+    ),
+)
+@option(
     "--tool",
     "tools",
-    type=click.Choice([t.value for t in AgendaTool]),
+    type=LabelChoice(AgendaTool),
     multiple=True,
     required=True,
-    help="A tool, in the order of the day (repeat).",
+    help=N_("A tool, in the order of the day (repeat)."),
 )
-@click.option("--start", default="09:00", show_default=True, help="Start time (HH:MM).")
-@click.option(
-    "--break", "break_minutes", type=click.IntRange(min=0), default=15, show_default=True
+@option("--start", type=TIME, default="9:00", show_default=True, help=N_("Start time."))
+@option(
+    "--break",
+    "break_minutes",
+    type=click.IntRange(min=0),
+    default=15,
+    show_default=True,
+    help=N_("Minutes of each break between tools (0: none)."),
 )
-@click.option("--lang", type=LANGS, default="da", show_default=True)
-@click.option("-o", "--out", type=OUT_FILE, help=_SHOW_HELP)
+@option(
+    "--lunch",
+    "lunch_minutes",
+    type=click.IntRange(min=0),
+    default=45,
+    show_default=True,
+    help=N_("Minutes of lunch (0: none)."),
+)
+@option(
+    "--lunch-after",
+    type=TIME,
+    default="11:30",
+    show_default=True,
+    help=N_("Lunch comes at the first break from this time."),
+)
+@option(
+    "--save",
+    type=PLAN_FILE,
+    help=N_("Add the workshop to the plan in this file (with --title and --date)."),
+)
+@option("--title", help=N_("The workshop's title (for --save)."))
+@option("--date", "date", type=DATE, help=N_("The workshop's day (for --save)."))
+@option("--id", "workshop_id", help=N_("The workshop's id (for --save; made up by default)."))
+@option("--place", default="", help=N_("Where it is held (for --save)."))
+@lang_option
+@option(
+    "-o",
+    "--out",
+    type=OUT_FILE,
+    help=N_("Write the programme (or, with --save, the plan) here."),
+)
 def workshop_programme(
-    tools: tuple[str, ...], start: str, break_minutes: int, lang: str, out: Path | None
+    tools: tuple[AgendaTool, ...],
+    start: dt.time,
+    break_minutes: int,
+    lunch_minutes: int,
+    lunch_after: dt.time,
+    save: Path | None,
+    title: str | None,
+    date: dt.date | None,
+    workshop_id: str | None,
+    place: str,
+    out: Path | None,
 ) -> None:
-    """Print a timed programme for a workshop with the given tools."""
+    """Print a timed programme for a workshop with the given tools, with breaks and
+    lunch; --save adds it to a plan as a workshop."""
     from ..formats.markdown.workflow_views import programme_markdown
-    from ..workflows.workshops import build_programme
+    from ..workflows._errors import WorkflowError
+    from ..workflows.workshops import build_programme, build_workshop
 
-    try:
-        begin = dt.time.fromisoformat(start)
-    except ValueError:
-        raise click.BadParameter(f"{start!r} is not a time such as 09:00") from None
-    with _errors():
-        agenda = build_programme(
-            [AgendaTool(t) for t in tools],
-            start=begin,
-            break_minutes=break_minutes,
-            lang=cast(Lang, lang),
-        )
-        _show(programme_markdown(agenda, lang=cast(Lang, lang)), out)
+    with friendly_errors():
+        language: Lang = "en" if current_lang() == "en" else "da"
+        options: dict[str, Any] = {
+            "start": start,
+            "break_minutes": break_minutes,
+            "lunch_minutes": lunch_minutes,
+            "lunch_after": lunch_after,
+            "lang": language,
+        }
+        agenda = build_programme(list(tools), **options)
+        if save is not None:
+            if title is None or date is None:
+                raise WorkflowError(N_("--save needs --title and --date"))
+            from ..model import new_id
+            from ..workflows import put
+
+            plan = load_plan(save)
+            made = build_workshop(
+                workshop_id=workshop_id or new_id("ws-"),
+                title=title,
+                date=date,
+                tools=list(tools),
+                place=place,
+                **options,
+            )
+            save_plan(put(plan, made), out or save)
+            agenda = made.agenda
+            out = None
+        text = programme_markdown(agenda, lang=language)
+        if out is None:
+            click.echo(text, nl=False)
+        else:
+            from ..files import atomic_write
+
+            with atomic_write(out) as stream:
+                stream.write(text.encode("utf-8"))
+            click.echo(_("wrote {path}", path=str(out)), err=True)
 
 
-COMMANDS = (dialogue, agreement, valuegame, workshop)
+COMMANDS = (dialogue, workshop)

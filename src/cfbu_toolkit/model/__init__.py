@@ -12,6 +12,7 @@ from .agreements import (
     ActivityAgreement,
     AgreementParty,
     AgreementSection,
+    ChildCertificate,
     CollaborationAgreement,
 )
 from .dialogue import DialogueAnswer, DialogueQuestion, DialogueSession, DialogueTool
@@ -37,7 +38,17 @@ from .enums import (
     WorkshopKind,
 )
 from .mapping import Assessment, Mapping, MappingEntry
-from .plan import CoFinancing, CustomFocusArea, Goal, Group, Indsats, Meeting, Membership, Plan
+from .plan import (
+    CoFinancing,
+    CustomFocusArea,
+    FollowUp,
+    Goal,
+    Group,
+    Indsats,
+    Meeting,
+    Membership,
+    Plan,
+)
 from .values import Placement, ValueGame, ValuePiece
 from .workshop import AgendaItem, Workshop
 
@@ -51,6 +62,7 @@ __all__ = [
     "AgreementSection",
     "AgreementStatus",
     "Assessment",
+    "ChildCertificate",
     "CoFinancing",
     "CollaborationAgreement",
     "CollaborationDegree",
@@ -64,6 +76,7 @@ __all__ = [
     "DialogueTool",
     "DialogueToolKind",
     "FocusArea",
+    "FollowUp",
     "FundingPeriod",
     "Goal",
     "Group",

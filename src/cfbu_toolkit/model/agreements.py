@@ -23,6 +23,8 @@ from ._base import (
     opt_ref,
     optional_text,
     ref,
+    refs,
+    required_date,
     required_text,
     text_list,
 )
@@ -32,6 +34,7 @@ __all__ = [
     "ActivityAgreement",
     "AgreementParty",
     "AgreementSection",
+    "ChildCertificate",
     "CollaborationAgreement",
 ]
 
@@ -75,6 +78,16 @@ class CollaborationAgreement:
     notice_days: int | None = attrs.field(default=None, validator=check_days)
     status: AgreementStatus = enum_field(AgreementStatus, default=AgreementStatus.DRAFT)
     template_version: str = optional_text()
+    ended_on: dt.date | None = date_field()
+    end_reason: str = optional_text(personal=True)
+
+
+@attrs.frozen(kw_only=True)
+class ChildCertificate:
+    """The day a volunteer's børneattest was obtained (never its content)."""
+
+    contact_id: str = ref(to="contact")
+    obtained_on: dt.date = required_date()
 
 
 @attrs.frozen(kw_only=True)
@@ -105,3 +118,33 @@ class ActivityAgreement:
     status: AgreementStatus = enum_field(AgreementStatus, default=AgreementStatus.DRAFT)
     signed_on: dt.date | None = date_field()
     template_version: str = optional_text()
+    involves_children_under_15: bool = flag()
+    """Whether the activity brings volunteers into direct contact with children under 15;
+    Danish law then asks for a børneattest for every volunteer named in the agreement."""
+    volunteer_ids: tuple[str, ...] = refs(to="contact")
+    """Further volunteers named in the agreement, besides ``volunteer_contact_id``."""
+    child_certificates: tuple[ChildCertificate, ...] = items(
+        check_unique(lambda c: c.contact_id, "child certificate")
+    )
+    ended_on: dt.date | None = date_field()
+    end_reason: str = optional_text(personal=True)
+
+    @property
+    def named_volunteers(self) -> tuple[str, ...]:
+        """Every volunteer named in the agreement (contact ids, the signing one first)."""
+        first = () if self.volunteer_contact_id is None else (self.volunteer_contact_id,)
+        return tuple(dict.fromkeys((*first, *self.volunteer_ids)))
+
+    @property
+    def needs_child_certificates(self) -> bool:
+        """Whether a børneattest is required (asked for, or children under 15 involved)."""
+        return self.child_certificate_required or self.involves_children_under_15
+
+    def certificate_on(self, contact_id: str) -> dt.date | None:
+        """The day the børneattest of ``contact_id`` was obtained, if recorded."""
+        for certificate in self.child_certificates:
+            if certificate.contact_id == contact_id:
+                return certificate.obtained_on
+        if contact_id == self.volunteer_contact_id:
+            return self.child_certificate_obtained_on
+        return None

@@ -22,6 +22,7 @@ from ._base import (
     opt_ref,
     optional_text,
     ref,
+    refs,
     required_date,
     required_text,
     text_list,
@@ -39,6 +40,7 @@ T = TypeVar("T")
 __all__ = [
     "CoFinancing",
     "CustomFocusArea",
+    "FollowUp",
     "Goal",
     "Group",
     "Indsats",
@@ -94,13 +96,31 @@ class Membership:
 
 
 @attrs.frozen(kw_only=True)
+class FollowUp:
+    """Something a meeting agreed someone will do: what, who, by when, and when it was done."""
+
+    text: str = required_text(personal=True)
+    owner_id: str | None = opt_ref(to="contact")
+    due: dt.date | None = date_field()
+    done_on: dt.date | None = date_field()
+
+    @property
+    def done(self) -> bool:
+        """Whether the follow-up is done."""
+        return self.done_on is not None
+
+
+@attrs.frozen(kw_only=True)
 class Meeting:
-    """A meeting of a group, with what it decided."""
+    """A meeting of a group: agenda, who came, what it decided and who follows up."""
 
     date: dt.date = required_date()
     agenda: tuple[str, ...] = text_list()
     minutes: str = optional_text(personal=True)
     decisions: tuple[str, ...] = text_list(personal=True)
+    present_ids: tuple[str, ...] = refs(to="contact")
+    absent_ids: tuple[str, ...] = refs(to="contact")
+    follow_ups: tuple[FollowUp, ...] = items()
 
 
 @attrs.frozen(kw_only=True)

@@ -10,7 +10,11 @@ Every step returns a new object and leaves the one it was given untouched:
 - :mod:`.valuegame`: place value pieces, find organisations that placed few, compare a
   later round with an earlier one;
 - :mod:`.workshops`: a workshop programme from the chosen tools, a group's members and
-  meetings with decisions.
+  meetings with decisions;
+- :mod:`.groups`: a group's members, roles, ambitions and meetings (agenda, attendance,
+  decisions, follow-ups), and every open follow-up of a plan;
+- :mod:`.names`: organisations, people, groups, games and values chosen by name;
+- :mod:`.parsing`: dates and times as people type them.
 
 How the results look is the formats' business (the Markdown views are in
 :mod:`cfbu_toolkit.formats.markdown.workflow_views`).
@@ -35,9 +39,22 @@ from ..model import (
     ValueGame,
     Workshop,
 )
-from ._errors import NotReadyError, TransitionError, WorkflowError
+from ._errors import (
+    AmbiguousNameError,
+    NameNotFoundError,
+    NotReadyError,
+    TransitionError,
+    WorkflowError,
+)
 
-__all__ = ["NotReadyError", "TransitionError", "WorkflowError", "put"]
+__all__ = [
+    "AmbiguousNameError",
+    "NameNotFoundError",
+    "NotReadyError",
+    "TransitionError",
+    "WorkflowError",
+    "put",
+]
 
 Part = (
     DialogueSession

@@ -7,8 +7,13 @@ from the catalogue's section template with its parties taken from the plan.
 or English; :func:`change_status` moves an agreement along its life::
 
     draft ⇄ in_review → signed → active → expired | terminated
+                        signed → terminated   (called off before it starts)
 
-and refuses every other move, and signing while :func:`readiness` finds problems.
+and refuses every other move, with the reason, and signing while :func:`readiness` finds
+problems. The editing steps (:func:`set_section`, :func:`add_party`, :func:`set_signatory`,
+:func:`set_period`, ...) choose organisations and people by name as well as by id;
+:func:`record_signature` records the day each party signs, :func:`renew` starts the next
+period's draft and :func:`end_agreement` ends an agreement (expired, or terminated early).
 Agreements that run out soon are found by
 :func:`cfbu_toolkit.analysis.coverage.agreements_expiring`.
 """
@@ -18,15 +23,17 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping
-from typing import Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 
 import attrs
 
+from ..locale import N_, _, current_lang, format_date, translate
 from ..model import (
     ActivityAgreement,
     AgreementParty,
     AgreementSection,
     AgreementStatus,
+    ChildCertificate,
     CollaborationAgreement,
     CollaborationDegree,
     Lang,
@@ -35,6 +42,7 @@ from ..model import (
     new_id,
 )
 from ._errors import NotReadyError, TransitionError, WorkflowError
+from .names import find_contact, find_organisation, pick
 
 __all__ = [
     "SECTIONS_FROM_FIELDS",
@@ -43,15 +51,32 @@ __all__ = [
     "Readiness",
     "ReadinessCheck",
     "ReadinessCode",
+    "add_party",
     "add_section",
+    "add_volunteer",
     "allowed_statuses",
     "change_status",
     "draft_activity_agreement",
     "draft_collaboration_agreement",
+    "end_agreement",
     "find_agreement",
+    "find_section",
     "readiness",
+    "record_child_certificate",
+    "record_signature",
+    "remove_party",
     "remove_section",
+    "remove_volunteer",
+    "renew",
+    "set_children_under_15",
+    "set_housing_contact",
+    "set_notice",
+    "set_party_contact",
+    "set_period",
     "set_section",
+    "set_signatory",
+    "unsigned_parties",
+    "write_section",
 ]
 
 Agreement = CollaborationAgreement | ActivityAgreement
@@ -70,7 +95,7 @@ SECTIONS_FROM_FIELDS = frozenset({"parties", "signatures"})
 TRANSITIONS: Mapping[AgreementStatus, tuple[AgreementStatus, ...]] = {
     S.DRAFT: (S.IN_REVIEW,),
     S.IN_REVIEW: (S.DRAFT, S.SIGNED),
-    S.SIGNED: (S.ACTIVE,),
+    S.SIGNED: (S.ACTIVE, S.TERMINATED),
     S.ACTIVE: (S.EXPIRED, S.TERMINATED),
     S.EXPIRED: (),
     S.TERMINATED: (),
@@ -354,6 +379,13 @@ class _Checks:
                     return organisation.name
         return organisation_id
 
+    def person(self, contact_id: str) -> str:
+        if self.plan is not None:
+            for contact in self.plan.contacts:
+                if contact.id == contact_id:
+                    return contact.name
+        return contact_id
+
     def add(
         self,
         code: ReadinessCode,
@@ -550,22 +582,56 @@ def _activity(checks: _Checks, agreement: ActivityAgreement) -> None:
         ("Tavshedspligten er aftalt", "Confidentiality is agreed"),
         ("Tavshedspligten er ikke aftalt", "Confidentiality is not agreed"),
     )
-    if agreement.child_certificate_required:
+    if agreement.needs_child_certificates:
+        _child_certificates(checks, agreement)
+
+
+def _child_certificates(checks: _Checks, agreement: ActivityAgreement) -> None:
+    """A børneattest date for every volunteer named in the agreement."""
+    volunteers = agreement.named_volunteers
+    why = (
+        N_("the activity involves children under 15")
+        if agreement.involves_children_under_15
+        else N_("a børneattest is required")
+    )
+    if not volunteers:
+        # No one named yet (a finding of its own): only the agreement's own date counts.
         obtained = agreement.child_certificate_obtained_on
+        requirement = N_("The børneattest is obtained")
+        problem = N_("A børneattest is required, but no date it was obtained is recorded ({why})")
         checks.add(
             ReadinessCode.CHILD_CERTIFICATE,
             obtained is not None,
-            (
-                "Børneattesten er indhentet" + (f" ({_fmt(obtained, 'da')})" if obtained else ""),
-                "The child-protection certificate (børneattest) is obtained"
-                + (f" ({_fmt(obtained, 'en')})" if obtained else ""),
+            (translate(requirement, "da"), translate(requirement, "en")),
+            tuple(  # type: ignore[arg-type]
+                translate(problem, lang, why=translate(why, lang)) for lang in ("da", "en")
             ),
-            (
-                "Der kræves børneattest, men der er ikke registreret en dato for, "
-                "hvornår den er indhentet",
-                "A child-protection certificate (børneattest) is required, but no date "
-                "it was obtained is recorded",
-            ),
+        )
+    for contact_id in volunteers:
+        person = checks.person(contact_id)
+        obtained = agreement.certificate_on(contact_id)
+        if obtained is None:
+            requirement = N_("{person} has a børneattest")
+        else:
+            requirement = N_("The børneattest of {person} is obtained ({day})")
+        problem = N_(
+            "{person} has no børneattest date recorded, and {why}: Danish law asks for a "
+            "børneattest for direct contact with children under 15"
+        )
+        da, en = (
+            {
+                "person": person,
+                "day": _fmt(obtained, lang) if obtained else "",
+                "why": translate(why, lang),
+            }
+            for lang in ("da", "en")
+        )
+        checks.add(
+            ReadinessCode.CHILD_CERTIFICATE,
+            obtained is not None,
+            (translate(requirement, "da", **da), translate(requirement, "en", **en)),
+            (translate(problem, "da", **da), translate(problem, "en", **en)),
+            subject=contact_id,
         )
 
 
@@ -608,6 +674,41 @@ def _sign(agreement: Agreement, on: dt.date) -> Agreement:
     return attrs.evolve(agreement, signed_on=agreement.signed_on or on, status=S.SIGNED)
 
 
+class _StatusLabel:
+    """A status that shows its label in the language current when a message is read."""
+
+    def __init__(self, status: AgreementStatus) -> None:
+        self.status = status
+
+    def __format__(self, spec: str) -> str:
+        return format(self.status.label(current_lang()), spec)
+
+    def __str__(self) -> str:
+        return format(self, "")
+
+    def __repr__(self) -> str:
+        return f"_StatusLabel({self.status!r})"
+
+
+class _Choices:
+    """Statuses joined by "or" in the language current when a message is read."""
+
+    def __init__(self, statuses: Iterable[AgreementStatus]) -> None:
+        self.statuses = tuple(statuses)
+
+    def __format__(self, spec: str) -> str:
+        words = [s.label(current_lang()) for s in self.statuses]
+        joined = (" " + _("or") + " ").join(words)
+        return format(joined, spec)
+
+    def __str__(self) -> str:
+        return format(self, "")
+
+
+def _agreement_name(agreement: Agreement) -> str:
+    return agreement.title if isinstance(agreement, CollaborationAgreement) else agreement.activity
+
+
 def change_status(
     agreement: A,
     to: AgreementStatus,
@@ -617,45 +718,496 @@ def change_status(
 ) -> A:
     """A copy of ``agreement`` moved to status ``to`` (see :data:`TRANSITIONS`).
 
-    Signing runs :func:`readiness` (with ``plan``) and raises
+    Every other move raises :class:`~cfbu_toolkit.workflows.TransitionError` saying why, in
+    the current language. Signing runs :func:`readiness` (with ``plan``) and raises
     :class:`~cfbu_toolkit.workflows.NotReadyError` when anything stands in the way; it
-    records ``on`` (today by default) as the signing day where none is recorded. An agreement
-    expires only once its end date has passed ``on``; to end it earlier, terminate it.
+    records ``on`` (today by default) as the signing day of every party that has none. An
+    agreement expires only once its end date has passed ``on``; to end it earlier,
+    terminate it. A signed agreement that has not started can be terminated (called off);
+    :func:`end_agreement` records the day and the reason too.
     """
     current = agreement.status
+    name = _agreement_name(agreement)
     if to is current:
         raise TransitionError(
-            f"agreement {agreement.id!r} is already {current.value}", current=current, wanted=to
+            N_("the agreement {name!r} is already {status}"),
+            current=current,
+            wanted=to,
+            name=name,
+            status=_StatusLabel(current),
         )
     allowed = TRANSITIONS[current]
     if to not in allowed:
-        if allowed:
-            nexts = " or ".join(s.value for s in allowed)
-            hint = f"from {current.value} it can only move to {nexts}"
-        else:
-            hint = f"{current.value} is final"
-        raise TransitionError(
-            f"agreement {agreement.id!r} cannot move from {current.value} to {to.value}: {hint}",
-            current=current,
-            wanted=to,
-        )
+        reason = _REFUSALS.get((current, to))
+        params: dict[str, Any] = {
+            "name": name,
+            "old": _StatusLabel(current),
+            "new": _StatusLabel(to),
+            "allowed": _Choices(allowed),
+        }
+        if reason is None:
+            reason = (
+                N_(
+                    "the agreement {name!r} cannot move from {old} to {new}: "
+                    "from {old} it can only move to {allowed}"
+                )
+                if allowed
+                else N_("the agreement {name!r} cannot move from {old} to {new}: {old} is final")
+            )
+        raise TransitionError(reason, current=current, wanted=to, **params)
     day = on or dt.date.today()
     if to is S.SIGNED:
         found = readiness(agreement, plan=plan)
         if not found.ready:
-            listed = "; ".join(found.messages("en"))
             raise NotReadyError(
-                f"agreement {agreement.id!r} is not ready to sign: {listed}", readiness=found
+                N_("the agreement {name!r} is not ready to sign: {findings}"),
+                readiness=found,
+                name=name,
+                findings=_Findings(found),
             )
         return cast(A, _sign(agreement, day))
     if to is S.EXPIRED:
         end = agreement.period.end
-        if end is None or day <= end:
-            runs = "has no end date" if end is None else f"runs until {end.isoformat()}"
+        if end is None:
             raise TransitionError(
-                f"agreement {agreement.id!r} {runs}, so it cannot have expired on "
-                f"{day.isoformat()}; terminate it to end it early",
+                N_(
+                    "the agreement {name!r} has no end date, so it cannot have expired; "
+                    "terminate it to end it"
+                ),
                 current=current,
                 wanted=to,
+                name=name,
             )
+        if day <= end:
+            raise TransitionError(
+                N_(
+                    "the agreement {name!r} runs until {end}, so it cannot have expired on "
+                    "{day}; terminate it to end it early"
+                ),
+                current=current,
+                wanted=to,
+                name=name,
+                end=_Day(end),
+                day=_Day(day),
+            )
+    if to is S.ACTIVE and agreement.period.start is not None and day < agreement.period.start:
+        raise TransitionError(
+            N_(
+                "the agreement {name!r} starts on {start}, so it cannot be active on {day}; "
+                "give the day it starts"
+            ),
+            current=current,
+            wanted=to,
+            name=name,
+            start=_Day(agreement.period.start),
+            day=_Day(day),
+        )
     return attrs.evolve(agreement, status=to)
+
+
+#: Why the moves people most often try are refused, beyond "it can only move to ...".
+_REFUSALS: Mapping[tuple[AgreementStatus, AgreementStatus], str] = {
+    (S.DRAFT, S.SIGNED): N_(
+        "the agreement {name!r} cannot be signed while it is a draft: send it for review "
+        "first ({old} → {allowed})"
+    ),
+    (S.DRAFT, S.ACTIVE): N_(
+        "the agreement {name!r} cannot be active before it is signed: a draft goes to "
+        "review, then it is signed"
+    ),
+    (S.IN_REVIEW, S.ACTIVE): N_(
+        "the agreement {name!r} cannot be active before it is signed: sign it first"
+    ),
+    (S.DRAFT, S.EXPIRED): N_(
+        "the agreement {name!r} cannot expire before it has been signed and in force; "
+        "a draft that is not wanted can simply be deleted"
+    ),
+    (S.IN_REVIEW, S.EXPIRED): N_(
+        "the agreement {name!r} cannot expire before it has been signed and in force; "
+        "send it back to draft or delete it"
+    ),
+    (S.DRAFT, S.TERMINATED): N_(
+        "the agreement {name!r} cannot be terminated before it is signed; "
+        "a draft that is not wanted can simply be deleted"
+    ),
+    (S.IN_REVIEW, S.TERMINATED): N_(
+        "the agreement {name!r} cannot be terminated before it is signed; "
+        "send it back to draft or delete it"
+    ),
+    (S.SIGNED, S.DRAFT): N_(
+        "the agreement {name!r} is signed and cannot go back to draft; renew it to "
+        "start a new draft"
+    ),
+    (S.SIGNED, S.IN_REVIEW): N_(
+        "the agreement {name!r} is signed and cannot go back to review; renew it to "
+        "start a new draft"
+    ),
+    (S.SIGNED, S.EXPIRED): N_(
+        "the agreement {name!r} has not started, so it cannot expire; terminate it to "
+        "call it off before it starts"
+    ),
+    (S.ACTIVE, S.DRAFT): N_(
+        "the agreement {name!r} is in force and cannot go back to draft; renew it to "
+        "start a new draft"
+    ),
+    (S.ACTIVE, S.IN_REVIEW): N_(
+        "the agreement {name!r} is in force and cannot go back to review; renew it to "
+        "start a new draft"
+    ),
+    (S.ACTIVE, S.SIGNED): N_(
+        "the agreement {name!r} is in force; it was signed already and cannot be signed again"
+    ),
+}
+
+
+class _Day:
+    """A date written for the language current when a message is read."""
+
+    def __init__(self, day: dt.date) -> None:
+        self.day = day
+
+    def __format__(self, spec: str) -> str:
+        return format(format_date(self.day), spec)
+
+    def __str__(self) -> str:
+        return format(self, "")
+
+
+class _Findings:
+    """A readiness check's findings joined, in the language current when read."""
+
+    def __init__(self, found: Readiness) -> None:
+        self.found = found
+
+    def __format__(self, spec: str) -> str:
+        lang: Lang = "en" if current_lang() == "en" else "da"
+        return format("; ".join(self.found.messages(lang)), spec)
+
+    def __str__(self) -> str:
+        return format(self, "")
+
+
+# --- editing ---------------------------------------------------------------------------------
+
+_EDITABLE = (S.DRAFT, S.IN_REVIEW)
+
+
+def _check_editable(agreement: Agreement) -> None:
+    if agreement.status not in _EDITABLE:
+        raise WorkflowError(
+            N_(
+                "the agreement {name!r} is {status} and can no longer be changed; renew it "
+                "to start a new draft"
+            ),
+            name=_agreement_name(agreement),
+            status=_StatusLabel(agreement.status),
+        )
+
+
+def find_section(agreement: Agreement, typed: str) -> AgreementSection:
+    """The section of ``agreement`` with this key or heading (or a part of the heading)."""
+    return pick(
+        typed,
+        agreement.sections,
+        what=N_("section"),
+        ident=lambda s: s.key,
+        names=lambda s: (s.heading,),
+        label=lambda s: f"{s.heading} ({s.key})",
+    )
+
+
+def write_section(agreement: A, section: str, text: str, *, append: bool = False) -> A:
+    """A copy of ``agreement`` where ``section`` (a key or a heading) has ``text``; with
+    ``append``, ``text`` is added as a new paragraph after what the section says."""
+    _check_editable(agreement)
+    key = find_section(agreement, section).key
+    if append:
+        old = agreement.sections[_section_index(agreement, key)].text.rstrip()
+        text = f"{old}\n\n{text.strip()}" if old else text.strip()
+    return set_section(agreement, key, text)
+
+
+def _party_index(agreement: CollaborationAgreement, organisation_id: str) -> int:
+    for index, party in enumerate(agreement.parties):
+        if party.organisation_id == organisation_id:
+            return index
+    raise WorkflowError(
+        N_("{organisation!r} is not a party to the agreement {name!r}"),
+        organisation=organisation_id,
+        name=agreement.title,
+    )
+
+
+def add_party(
+    plan: Plan,
+    agreement: CollaborationAgreement,
+    organisation: str,
+    *,
+    signatory: str | None = None,
+    contact: str | None = None,
+) -> CollaborationAgreement:
+    """A copy of ``agreement`` with the organisation named ``organisation`` as a party;
+    ``signatory`` and ``contact`` name people (the contact defaults to the organisation's
+    first contact person in the plan)."""
+    _check_editable(agreement)
+    org = find_organisation(plan, organisation)
+    if any(p.organisation_id == org.id for p in agreement.parties):
+        raise WorkflowError(
+            N_("{organisation} is already a party to the agreement {name!r}"),
+            organisation=org.name,
+            name=agreement.title,
+        )
+    party = AgreementParty(
+        organisation_id=org.id,
+        signatory_id=None
+        if signatory is None
+        else find_contact(plan, signatory, organisation_id=org.id).id,
+        contact_id=(
+            _first_contact(plan, org.id)
+            if contact is None
+            else find_contact(plan, contact, organisation_id=org.id).id
+        ),
+    )
+    return attrs.evolve(agreement, parties=(*agreement.parties, party))
+
+
+def remove_party(
+    plan: Plan, agreement: CollaborationAgreement, organisation: str
+) -> CollaborationAgreement:
+    """A copy of ``agreement`` without the party named ``organisation``."""
+    _check_editable(agreement)
+    org_id = _party_organisation(plan, agreement, organisation)
+    return attrs.evolve(
+        agreement, parties=tuple(p for p in agreement.parties if p.organisation_id != org_id)
+    )
+
+
+def _party_organisation(plan: Plan, agreement: CollaborationAgreement, typed: str) -> str:
+    """The organisation id of the party ``typed`` names (among the parties only)."""
+    names = {o.id: o.name for o in plan.organisations}
+    party = pick(
+        typed,
+        agreement.parties,
+        what=N_("party"),
+        ident=lambda p: p.organisation_id,
+        names=lambda p: (names.get(p.organisation_id, p.organisation_id),),
+        label=lambda p: names.get(p.organisation_id, p.organisation_id),
+    )
+    return party.organisation_id
+
+
+def _set_party(
+    agreement: CollaborationAgreement, organisation_id: str, **changes: Any
+) -> CollaborationAgreement:
+    index = _party_index(agreement, organisation_id)
+    parties = list(agreement.parties)
+    parties[index] = attrs.evolve(parties[index], **changes)
+    return attrs.evolve(agreement, parties=tuple(parties))
+
+
+def set_signatory(
+    plan: Plan, agreement: CollaborationAgreement, organisation: str, person: str | None
+) -> CollaborationAgreement:
+    """A copy of ``agreement`` where ``person`` signs for the party ``organisation``
+    (``None`` removes the signatory)."""
+    _check_editable(agreement)
+    org_id = _party_organisation(plan, agreement, organisation)
+    chosen = None if person is None else find_contact(plan, person, organisation_id=org_id).id
+    return _set_party(agreement, org_id, signatory_id=chosen)
+
+
+def set_party_contact(
+    plan: Plan, agreement: CollaborationAgreement, organisation: str, person: str | None
+) -> CollaborationAgreement:
+    """A copy of ``agreement`` where ``person`` is the contact of the party ``organisation``
+    (``None`` removes the contact)."""
+    _check_editable(agreement)
+    org_id = _party_organisation(plan, agreement, organisation)
+    chosen = None if person is None else find_contact(plan, person, organisation_id=org_id).id
+    return _set_party(agreement, org_id, contact_id=chosen)
+
+
+def set_period(agreement: A, *, start: dt.date | None = None, end: dt.date | None = None) -> A:
+    """A copy of ``agreement`` with its period's start and/or end set (``None`` keeps it)."""
+    _check_editable(agreement)
+    new_start = agreement.period.start if start is None else start
+    new_end = agreement.period.end if end is None else end
+    if new_start is not None and new_end is not None and new_end < new_start:
+        raise WorkflowError(
+            N_("the period cannot end ({end}) before it starts ({start})"),
+            start=_Day(new_start),
+            end=_Day(new_end),
+        )
+    return attrs.evolve(agreement, period=Period(start=new_start, end=new_end))
+
+
+def set_notice(agreement: A, days: int | None) -> A:
+    """A copy of ``agreement`` with a notice period of ``days`` days (``None``: none agreed)."""
+    _check_editable(agreement)
+    if days is not None and days < 0:
+        raise WorkflowError(N_("a notice period is 0 days or more, not {days}"), days=days)
+    return attrs.evolve(agreement, notice_days=days)
+
+
+def record_signature(plan: Plan, agreement: A, party: str, on: dt.date) -> A:
+    """A copy of ``agreement`` recording that ``party`` signed on ``on``.
+
+    For a samarbejdsaftale ``party`` names one of its parties (organisation name or id);
+    for an aktivitetsaftale it names the volunteer or the association. The status is not
+    changed: move it to signed with :func:`change_status` once everyone has signed.
+    """
+    if agreement.status not in (S.DRAFT, S.IN_REVIEW, S.SIGNED):
+        raise WorkflowError(
+            N_(
+                "the agreement {name!r} is {status}; signatures are recorded before it is in force"
+            ),
+            name=_agreement_name(agreement),
+            status=_StatusLabel(agreement.status),
+        )
+    if isinstance(agreement, CollaborationAgreement):
+        org_id = _party_organisation(plan, agreement, party)
+        return cast(A, _set_party(agreement, org_id, signed_on=on))  # type: ignore[redundant-cast]
+    return attrs.evolve(agreement, signed_on=on)
+
+
+def unsigned_parties(agreement: CollaborationAgreement) -> tuple[str, ...]:
+    """The organisation ids of the parties with no signature day recorded."""
+    return tuple(p.organisation_id for p in agreement.parties if p.signed_on is None)
+
+
+# --- activity agreements ---------------------------------------------------------------------
+
+
+def set_children_under_15(agreement: ActivityAgreement, involved: bool) -> ActivityAgreement:
+    """A copy of ``agreement`` saying whether the activity involves children under 15 (then
+    every named volunteer needs a børneattest before it is ready)."""
+    _check_editable(agreement)
+    return attrs.evolve(agreement, involves_children_under_15=involved)
+
+
+def add_volunteer(plan: Plan, agreement: ActivityAgreement, person: str) -> ActivityAgreement:
+    """A copy of ``agreement`` naming one more volunteer (the first one named also signs)."""
+    _check_editable(agreement)
+    contact = find_contact(plan, person, organisation_id=agreement.volunteer_organisation_id)
+    if contact.id in agreement.named_volunteers:
+        raise WorkflowError(
+            N_("{person} is already named in the agreement {name!r}"),
+            person=contact.name,
+            name=agreement.activity,
+        )
+    if agreement.volunteer_contact_id is None:
+        return attrs.evolve(agreement, volunteer_contact_id=contact.id)
+    return attrs.evolve(agreement, volunteer_ids=(*agreement.volunteer_ids, contact.id))
+
+
+def remove_volunteer(plan: Plan, agreement: ActivityAgreement, person: str) -> ActivityAgreement:
+    """A copy of ``agreement`` no longer naming ``person`` (nor their certificate date)."""
+    _check_editable(agreement)
+    named = {c.id: c.name for c in plan.contacts if c.id in agreement.named_volunteers}
+    chosen = pick(
+        person,
+        agreement.named_volunteers,
+        what=N_("volunteer"),
+        ident=lambda i: i,
+        names=lambda i: (named.get(i, i),),
+        label=lambda i: named.get(i, i),
+    )
+    certificates = tuple(c for c in agreement.child_certificates if c.contact_id != chosen)
+    if chosen == agreement.volunteer_contact_id:
+        rest = agreement.volunteer_ids
+        return attrs.evolve(
+            agreement,
+            volunteer_contact_id=rest[0] if rest else None,
+            volunteer_ids=rest[1:],
+            child_certificate_obtained_on=None,
+            child_certificates=certificates,
+        )
+    return attrs.evolve(
+        agreement,
+        volunteer_ids=tuple(i for i in agreement.volunteer_ids if i != chosen),
+        child_certificates=certificates,
+    )
+
+
+def set_housing_contact(
+    plan: Plan, agreement: ActivityAgreement, person: str
+) -> ActivityAgreement:
+    """A copy of ``agreement`` with ``person`` as the housing-social contact person."""
+    _check_editable(agreement)
+    return attrs.evolve(agreement, housing_contact_id=find_contact(plan, person).id)
+
+
+def record_child_certificate(
+    plan: Plan, agreement: ActivityAgreement, person: str, obtained_on: dt.date
+) -> ActivityAgreement:
+    """A copy of ``agreement`` recording the day the børneattest of the named volunteer
+    ``person`` was obtained (only the day, never its content)."""
+    named = {c.id: c.name for c in plan.contacts if c.id in agreement.named_volunteers}
+    chosen = pick(
+        person,
+        agreement.named_volunteers,
+        what=N_("volunteer"),
+        ident=lambda i: i,
+        names=lambda i: (named.get(i, i),),
+        label=lambda i: named.get(i, i),
+    )
+    certificates = [c for c in agreement.child_certificates if c.contact_id != chosen]
+    certificates.append(ChildCertificate(contact_id=chosen, obtained_on=obtained_on))
+    return attrs.evolve(agreement, child_certificates=tuple(certificates))
+
+
+# --- renewing and ending ---------------------------------------------------------------------
+
+
+def renew(
+    agreement: A,
+    *,
+    end: dt.date,
+    start: dt.date | None = None,
+    agreement_id: str | None = None,
+) -> A:
+    """The next period's draft of a signed, active or expired ``agreement``: the same
+    parties, sections and notice, a new id, no signatures, running from ``start`` (the day
+    after the old end by default) to ``end``."""
+    if agreement.status not in (S.SIGNED, S.ACTIVE, S.EXPIRED):
+        raise WorkflowError(
+            N_(
+                "the agreement {name!r} is {status}; only a signed, active or expired "
+                "agreement can be renewed"
+            ),
+            name=_agreement_name(agreement),
+            status=_StatusLabel(agreement.status),
+        )
+    if start is None:
+        old_end = agreement.period.end
+        start = old_end + dt.timedelta(days=1) if old_end is not None else None
+    if start is not None and end < start:
+        raise WorkflowError(
+            N_("the period cannot end ({end}) before it starts ({start})"),
+            start=_Day(start),
+            end=_Day(end),
+        )
+    changes: dict[str, Any] = {
+        "id": agreement_id or new_id(agreement.id.split("-")[0] + "-"),
+        "period": Period(start=start, end=end),
+        "status": S.DRAFT,
+        "ended_on": None,
+        "end_reason": "",
+    }
+    if isinstance(agreement, CollaborationAgreement):
+        changes["parties"] = tuple(attrs.evolve(p, signed_on=None) for p in agreement.parties)
+    else:
+        changes["signed_on"] = None
+    return attrs.evolve(agreement, **changes)
+
+
+def end_agreement(agreement: A, *, on: dt.date, reason: str = "") -> A:
+    """A copy of ``agreement`` ended on ``on``: expired when its period is over, terminated
+    (given notice, or called off before it starts) otherwise; ``reason`` is kept."""
+    end = agreement.period.end
+    if agreement.status is S.ACTIVE and end is not None and on > end:
+        to = S.EXPIRED
+    else:
+        to = S.TERMINATED
+    ended = change_status(agreement, to, on=on)
+    return attrs.evolve(ended, ended_on=on, end_reason=reason)

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
@@ -42,6 +45,7 @@ __all__ = [
     "record_answer",
     "record_answers",
     "remove_answer",
+    "shared_words",
     "start_session",
     "tool_for",
     "unanswered",
@@ -338,24 +342,56 @@ class DialogueComparison:
         raise KeyError(topic)
 
 
-# Small words that say nothing about what a side expects; everything shorter than four
-# letters is left out as well.
-_STOPWORD_TEXT = """
-    alle andre anden andet at blive bliver både eller end efter egen egne ellers fordi
-    fra give have hele hvad hvem hver hvis hvor hvordan hvorfor ikke ingen jeres kan kunne
-    lige mange med meget mere mest mens mellem mindst netop noget nogen nogle også over
-    selv skal skulle sine sidst sådan uden under vores være været ville
-    about also been both does each from have into just like more most much only other
-    over some such than that their them then there these they this very what when where
-    which while will with would your ours
-"""
-_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-_WORD_RE = re.compile(r"[^\W\d_]{4,}")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+#: Words shorter than this say little about what a side means, stop words or not.
+_MIN_LETTERS = 4
 
 
-def _terms(texts: Iterable[str]) -> set[str]:
-    words = (w.casefold() for text in texts for w in _WORD_RE.findall(text))
-    return {w[:6] for w in words if w not in _STOPWORDS}
+@functools.cache
+def _stemmer() -> Any:
+    import snowballstemmer  # type: ignore[import-untyped]
+
+    return snowballstemmer.stemmer("danish")
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from ..catalog import stop_words
+
+    return stop_words("da") | stop_words("en")
+
+
+def _stems(texts: Iterable[str], seen: Counter[tuple[str, str]]) -> set[str]:
+    """The stems of the meaningful words of ``texts``; ``seen`` counts each (stem, word)."""
+    stops = _stop_words()
+    stemmer = _stemmer()
+    stems: set[str] = set()
+    for text in texts:
+        for word in _WORD_RE.findall(text):
+            folded = word.casefold()
+            if len(folded) < _MIN_LETTERS or folded in stops:
+                continue
+            stem = stemmer.stemWord(folded)
+            stems.add(stem)
+            seen[stem, word] += 1
+    return stems
+
+
+def shared_words(own: Iterable[str], partner: Iterable[str]) -> tuple[str, ...]:
+    """The words both sides use, as whole words: the Danish Snowball stemmer matches
+    inflections (*skolen* and *skolens*), and each stem is named by the form the answers
+    use most often. Stop words (``catalog/data/stopwords-*.txt``) and words under four
+    letters are left out."""
+    seen: Counter[tuple[str, str]] = Counter()
+    shared = _stems(own, seen) & _stems(partner, seen)
+    words = []
+    for stem in shared:
+        forms = [(count, word) for (s, word), count in seen.items() if s == stem]
+        # Most used first; then the shortest, then the alphabetically first, so the
+        # choice is the same every time.
+        forms.sort(key=lambda f: (-f[0], len(f[1]), f[1]))
+        words.append(forms[0][1])
+    return tuple(sorted(set(words), key=lambda w: (w.casefold(), w)))
 
 
 def _side(
@@ -375,7 +411,9 @@ def _side(
 
 
 def _status(
-    own: Sequence[AnsweredQuestion], partner: Sequence[AnsweredQuestion], shared: set[str]
+    own: Sequence[AnsweredQuestion],
+    partner: Sequence[AnsweredQuestion],
+    shared: Sequence[str],
 ) -> ComparisonStatus:
     if not own and not partner:
         return ComparisonStatus.MISSING_BOTH
@@ -433,8 +471,8 @@ def compare_perspectives(
         partner_answered, partner_missing = _side(partner, partner_tool, pairing.partner_themes)
         if not (own_answered or own_missing or partner_answered or partner_missing):
             continue
-        shared = _terms(a.answer.text for a in own_answered) & _terms(
-            a.answer.text for a in partner_answered
+        shared = shared_words(
+            (a.answer.text for a in own_answered), (a.answer.text for a in partner_answered)
         )
         topics.append(
             TopicComparison(
@@ -444,7 +482,7 @@ def compare_perspectives(
                 partner=partner_answered,
                 own_unanswered=own_missing,
                 partner_unanswered=partner_missing,
-                shared_terms=tuple(sorted(shared)),
+                shared_terms=shared,
             )
         )
     return DialogueComparison(

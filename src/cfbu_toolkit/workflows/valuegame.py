@@ -12,22 +12,31 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from ..model import Placement, ValueCategory, ValueGame, ValuePiece, new_id
+from ..locale import N_
+from ..model import Lang, Placement, Plan, ValueCategory, ValueGame, ValuePiece, new_id
 from ._errors import WorkflowError
+from .names import find_game, find_organisation, find_piece
 
 __all__ = [
     "GameComparison",
     "OrganisationChange",
     "PlacementCount",
+    "RoundComparison",
+    "SharedValue",
     "StrengthChange",
+    "ValueMove",
     "add_custom_piece",
     "compare_games",
+    "compare_rounds",
     "few_placements",
     "new_game",
     "place",
+    "place_by_name",
     "place_many",
+    "remove_by_name",
     "remove_placement",
     "repeat_game",
+    "start_round",
 ]
 
 
@@ -250,3 +259,151 @@ def compare_games(earlier: ValueGame, later: ValueGame) -> GameComparison:
             )
         )
     return GameComparison(earlier_id=earlier.id, later_id=later.id, organisations=tuple(changes))
+
+
+# --- rounds, by name -------------------------------------------------------------------------
+
+
+def start_round(
+    plan: Plan,
+    *,
+    title: str,
+    previous: str | None = None,
+    game_id: str | None = None,
+    date: dt.date | None = None,
+    indsats_id: str | None = None,
+) -> ValueGame:
+    """A new round of the value game: with the pieces of the round ``previous`` (its title
+    or id; custom pieces included) or, without it, the catalogue's pieces."""
+    if previous is None:
+        return new_game(title=title, game_id=game_id, date=date, indsats_id=indsats_id)
+    earlier = find_game(plan, previous)
+    game = repeat_game(earlier, title=title, game_id=game_id, date=date)
+    return attrs.evolve(game, indsats_id=indsats_id or earlier.indsats_id)
+
+
+def place_by_name(
+    plan: Plan,
+    game: ValueGame,
+    organisation: str,
+    value: str,
+    *,
+    strength: int = 2,
+    comment: str = "",
+) -> ValueGame:
+    """:func:`place`, with the organisation and the value chosen by name (or id)."""
+    if not 1 <= strength <= 3:
+        raise WorkflowError(N_("a strength is 1, 2 or 3, not {strength}"), strength=strength)
+    org = find_organisation(plan, organisation)
+    piece = find_piece(game, value)
+    return place(game, org.id, piece.id, strength=strength, comment=comment)
+
+
+def remove_by_name(plan: Plan, game: ValueGame, organisation: str, value: str) -> ValueGame:
+    """:func:`remove_placement`, with the organisation and the value chosen by name."""
+    org = find_organisation(plan, organisation)
+    piece = find_piece(game, value)
+    if not any(p.organisation_id == org.id and p.piece_id == piece.id for p in game.placements):
+        raise WorkflowError(
+            N_("{organisation} has not placed {value!r} in {game!r}"),
+            organisation=org.name,
+            value=piece.label_da,
+            game=game.title,
+        )
+    return remove_placement(game, org.id, piece.id)
+
+
+@attrs.frozen(kw_only=True)
+class ValueMove:
+    """One organisation's placement of one value, before and after (``None``: not placed)."""
+
+    organisation_id: str
+    organisation: str
+    piece_id: str
+    value: str
+    before: int | None
+    after: int | None
+
+
+@attrs.frozen(kw_only=True)
+class SharedValue:
+    """A value and the organisations that placed it, before and after."""
+
+    piece_id: str
+    value: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class RoundComparison:
+    """Two rounds of the value game side by side, with names, in one language.
+
+    ``moved`` are placements that came, went or changed strength; ``disappeared`` values
+    no organisation placed any more; ``appeared`` values placed only in the later round;
+    ``became_shared`` values placed by one organisation or none before and by two or more
+    after.
+    """
+
+    earlier: str
+    later: str
+    moved: tuple[ValueMove, ...]
+    disappeared: tuple[SharedValue, ...]
+    appeared: tuple[SharedValue, ...]
+    became_shared: tuple[SharedValue, ...]
+    joined: tuple[str, ...]
+    left: tuple[str, ...]
+
+    @property
+    def unchanged(self) -> bool:
+        """Whether nothing at all changed between the rounds."""
+        return not (self.moved or self.disappeared or self.appeared or self.became_shared)
+
+
+def compare_rounds(
+    plan: Plan | None, earlier: ValueGame, later: ValueGame, *, lang: Lang = "da"
+) -> RoundComparison:
+    """What changed from ``earlier`` to ``later``, with organisations named from ``plan``
+    and values labelled in ``lang``. Pieces are matched by id."""
+    names = {o.id: o.name for o in plan.organisations} if plan is not None else {}
+    labels = {p.id: p.label(lang) for p in (*earlier.pieces, *later.pieces)}
+    before, after = _by_organisation(earlier), _by_organisation(later)
+    moved: list[ValueMove] = []
+    for organisation_id in list(before) + [o for o in after if o not in before]:
+        old, new = before.get(organisation_id, {}), after.get(organisation_id, {})
+        for piece_id in list(old) + [p for p in new if p not in old]:
+            if old.get(piece_id) != new.get(piece_id):
+                moved.append(
+                    ValueMove(
+                        organisation_id=organisation_id,
+                        organisation=names.get(organisation_id, organisation_id),
+                        piece_id=piece_id,
+                        value=labels.get(piece_id, piece_id),
+                        before=old.get(piece_id),
+                        after=new.get(piece_id),
+                    )
+                )
+
+    def holders(game: dict[str, dict[str, int]], piece_id: str) -> tuple[str, ...]:
+        return tuple(names.get(o, o) for o, pieces in game.items() if piece_id in pieces)
+
+    pieces = list(dict.fromkeys(p.piece_id for p in (*earlier.placements, *later.placements)))
+    shared = [
+        SharedValue(
+            piece_id=p,
+            value=labels.get(p, p),
+            before=holders(before, p),
+            after=holders(after, p),
+        )
+        for p in pieces
+    ]
+    return RoundComparison(
+        earlier=earlier.title,
+        later=later.title,
+        moved=tuple(moved),
+        disappeared=tuple(s for s in shared if s.before and not s.after),
+        appeared=tuple(s for s in shared if s.after and not s.before),
+        became_shared=tuple(s for s in shared if len(s.before) <= 1 < len(s.after)),
+        joined=tuple(names.get(o, o) for o in after if o not in before),
+        left=tuple(names.get(o, o) for o in before if o not in after),
+    )

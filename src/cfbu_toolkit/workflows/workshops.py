@@ -76,6 +76,7 @@ _DESCRIPTIONS: Mapping[AgendaTool, tuple[str, str]] = {
 
 _WELCOME = ("Velkomst og formål", "Welcome and purpose")
 _BREAK = ("Pause", "Break")
+_LUNCH = ("Frokost", "Lunch")
 _CLOSING = ("Opsamling og næste skridt", "Summing up and next steps")
 
 
@@ -101,13 +102,18 @@ def build_programme(
     break_minutes: int = 15,
     welcome_minutes: int = 15,
     closing_minutes: int = 15,
+    lunch_minutes: int = 45,
+    lunch_after: dt.time = dt.time(11, 30),
     lang: Lang = "da",
 ) -> tuple[AgendaItem, ...]:
-    """A timed agenda: welcome, one block per tool with breaks between, closing.
+    """A timed agenda: welcome, one block per tool with breaks between, lunch, closing.
 
     ``minutes`` overrides :data:`DEFAULT_MINUTES` for some tools; a zero ``break_minutes``,
-    ``welcome_minutes`` or ``closing_minutes`` leaves that block out. Titles and
-    descriptions are in ``lang``.
+    ``welcome_minutes``, ``closing_minutes`` or ``lunch_minutes`` leaves that block out.
+    Lunch takes the place of the break before the first tool that starts at
+    ``lunch_after`` or later, or that would otherwise run more than an hour and a half
+    past it; a programme that is over before then, or starts after it, has no lunch.
+    Titles and descriptions are in ``lang``.
     """
     if not tools:
         raise WorkflowError("a programme needs at least one tool")
@@ -115,6 +121,7 @@ def build_programme(
         ("break_minutes", break_minutes),
         ("welcome_minutes", welcome_minutes),
         ("closing_minutes", closing_minutes),
+        ("lunch_minutes", lunch_minutes),
     ):
         if value < 0:
             raise WorkflowError(f"{name} must be 0 or more, got {value}")
@@ -133,8 +140,19 @@ def build_programme(
 
     if welcome_minutes:
         block(_pick(_WELCOME, lang), welcome_minutes)
+    lunch_from = lunch_after.hour * 60 + lunch_after.minute
+    # A programme that starts after lunch time has had its lunch already.
+    had_lunch = not lunch_minutes or start >= lunch_after
     for index, tool in enumerate(tools):
-        if index and break_minutes:
+        now = clock.hour * 60 + clock.minute
+        if (
+            index
+            and not had_lunch
+            and (now >= lunch_from or now + lengths[tool] > lunch_from + 90)
+        ):
+            block(_pick(_LUNCH, lang), lunch_minutes)
+            had_lunch = True
+        elif index and break_minutes:
             block(_pick(_BREAK, lang), break_minutes)
         block(tool.label(lang), lengths[tool], tool, _pick(_DESCRIPTIONS[tool], lang))
     if closing_minutes:
@@ -167,6 +185,8 @@ def build_workshop(
     break_minutes: int = 15,
     welcome_minutes: int = 15,
     closing_minutes: int = 15,
+    lunch_minutes: int = 45,
+    lunch_after: dt.time = dt.time(11, 30),
     lang: Lang = "da",
 ) -> Workshop:
     """A :class:`~cfbu_toolkit.model.Workshop` whose agenda is :func:`build_programme`'s."""
@@ -177,6 +197,8 @@ def build_workshop(
         break_minutes=break_minutes,
         welcome_minutes=welcome_minutes,
         closing_minutes=closing_minutes,
+        lunch_minutes=lunch_minutes,
+        lunch_after=lunch_after,
         lang=lang,
     )
     return Workshop(

@@ -29,6 +29,7 @@ from ...model import (
     AgreementParty,
     AgreementSection,
     Assessment,
+    ChildCertificate,
     CoFinancing,
     CollaborationAgreement,
     ContactPerson,
@@ -37,6 +38,7 @@ from ...model import (
     DialogueQuestion,
     DialogueSession,
     DialogueTool,
+    FollowUp,
     Goal,
     Group,
     Indsats,
@@ -66,6 +68,7 @@ __all__ = [
     "ColumnKind",
     "ListField",
     "Table",
+    "owner_key",
     "tables_for",
 ]
 
@@ -404,6 +407,8 @@ _DECLARED: tuple[Table, ...] = (
             NR,
             _c("date", "Dato", "Date"),
             _c("minutes", "Referat", "Minutes", width=60),
+            _c("present_ids", "Til stede (ID'er)", "Present (IDs)", "refs"),
+            _c("absent_ids", "Afbud (ID'er)", "Absent (IDs)", "refs"),
         ),
         parent="groups",
         field="meetings",
@@ -413,6 +418,26 @@ _DECLARED: tuple[Table, ...] = (
         ),
         guide_da="Gruppernes møder med referat; dagsorden og beslutninger står i tekstlisterne.",
         guide_en="The groups' meetings with minutes; agendas and decisions are in the text lists.",
+    ),
+    Table(
+        "follow_ups",
+        "Opfølgninger",
+        "Follow-ups",
+        FollowUp,
+        (
+            _parent("Møde (gruppe-ID/nr.)", "Meeting (group ID/no.)"),
+            NR,
+            _c("text", "Opfølgning", "Follow-up", width=50),
+            _c("owner_id", "Ansvarlig (kontaktperson-ID)", "Owner (contact ID)", "ref"),
+            _c("due", "Frist", "Due", "date"),
+            _c("done_on", "Udført den", "Done on", "date"),
+        ),
+        parent="meetings",
+        field="follow_ups",
+        guide_da="Det, møderne aftalte: hvad, hvem og hvornår; mødet er gruppens ID og "
+        "mødets nummer, fx grp-styregruppe/2.",
+        guide_en="What the meetings agreed: what, who and by when; the meeting is the group's "
+        "ID and the meeting's number, such as grp-steering/2.",
     ),
     Table(
         "mappings",
@@ -587,6 +612,8 @@ _DECLARED: tuple[Table, ...] = (
             _c("notice_days", "Opsigelsesvarsel (dage)", "Notice (days)"),
             _c("status", "Status", "Status"),
             _c("template_version", "Skabelonversion", "Template version"),
+            _c("ended_on", "Afsluttet den", "Ended on", "date"),
+            _c("end_reason", "Årsag til afslutning", "Reason for ending", width=40),
         ),
         field="collaboration_agreements",
         record_da="Om aftalen",
@@ -667,6 +694,20 @@ _DECLARED: tuple[Table, ...] = (
             _c("status", "Status", "Status"),
             _c("signed_on", "Underskrevet den", "Signed on"),
             _c("template_version", "Skabelonversion", "Template version"),
+            _c(
+                "involves_children_under_15",
+                "Børn under 15 år",
+                "Children under 15",
+                "bool",
+            ),
+            _c(
+                "volunteer_ids",
+                "Flere frivillige (kontaktperson-ID'er)",
+                "More volunteers (contact IDs)",
+                "refs",
+            ),
+            _c("ended_on", "Afsluttet den", "Ended on", "date"),
+            _c("end_reason", "Årsag til afslutning", "Reason for ending", width=40),
         ),
         field="activity_agreements",
         lists=(
@@ -694,6 +735,23 @@ _DECLARED: tuple[Table, ...] = (
         field="sections",
         guide_da="Aktivitetsaftalernes afsnit i rækkefølge.",
         guide_en="The activity agreements' sections, in order.",
+    ),
+    Table(
+        "child_certificates",
+        "Børneattester",
+        "Child certificates",
+        ChildCertificate,
+        (
+            _parent("Aktivitetsaftale-ID", "Activity agreement ID"),
+            NR,
+            _c("contact_id", "Frivillig (kontaktperson-ID)", "Volunteer (contact ID)", "ref"),
+            _c("obtained_on", "Indhentet den", "Obtained on", "date"),
+        ),
+        parent="activity_agreements",
+        field="child_certificates",
+        guide_da="Hvornår hver frivilligs børneattest er indhentet; kun datoen, aldrig indholdet.",
+        guide_en="When each volunteer's child certificate was obtained; the day only, never "
+        "its content.",
     ),
     Table(
         "value_games",
@@ -940,3 +998,13 @@ LIST_COLUMNS = (
 RECORD_COLUMNS = (_c("field", "Felt", "Field"), _c("value", "Værdi", "Value", width=60))
 
 YES_NO: dict[Lang, tuple[str, str]] = {"da": ("Ja", "Nej"), "en": ("Yes", "No")}
+
+
+def owner_key(parent_key: Any, nr: Any) -> str | None:
+    """The key of a row without an ID of its own (a meeting): its parent's key and its
+    number, such as ``grp-steering/2``; rows below it name their parent by this key."""
+    if parent_key is None or nr is None:
+        return None
+    if isinstance(nr, float) and nr.is_integer():
+        nr = int(nr)
+    return f"{parent_key}/{nr}"

@@ -29,6 +29,7 @@ from .layout import (
     TABLES,
     Column,
     Table,
+    owner_key,
     tables_for,
 )
 from .limits import ReadLimits
@@ -330,7 +331,12 @@ class WorkbookReader(SheetReader):
         nr = values.get("nr")
         kwargs.update(self._list_values(table, key, nr if not table.has_id else None))
         for child in _child_tables(table):
-            owner = kwargs.get("id") if child.parent is not None else None
+            if child.parent is None:
+                owner = None
+            elif table.has_id:
+                owner = kwargs.get("id")
+            else:  # a row without an ID of its own: its parent's key and its number
+                owner = owner_key(values.get("parent"), nr)
             pending = self.children.get(child.name, {}).pop(owner, None)
             if pending is not None:
                 pending.sort(key=lambda b: (b.nr, b.order))

@@ -47,6 +47,7 @@ from .layout import (
     YES_NO,
     Column,
     Table,
+    owner_key,
     tables_for,
 )
 from .lookups import (
@@ -112,11 +113,11 @@ class _WorkbookWriter:
             return
         parent_name = table.parent or "plan"
         parent = BY_NAME[parent_name]
-        for _, _, owner in self.rows(parent):
+        for parent_key, parent_nr, owner in self.rows(parent):
             items = getattr(owner, table.field)
             if table.name == "assessments":
                 items = items[:-1]  # the current one is on the entry's own row
-            key = owner.id if parent.has_id else None
+            key = owner.id if parent.has_id else owner_key(parent_key, parent_nr)
             for index, item in enumerate(items, 1):
                 yield key, index, item
 
