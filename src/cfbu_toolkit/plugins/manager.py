@@ -49,6 +49,7 @@ DEFAULT_PLUGINS: tuple[tuple[str, str], ...] = (
     ("xlsx", "cfbu_toolkit.exporters.xlsx"),
     ("json-import", "cfbu_toolkit.importers.json"),
     ("xlsx-import", "cfbu_toolkit.importers.xlsx"),
+    ("picture", "cfbu_toolkit.formats.picture.plugin"),
 )
 
 S = TypeVar("S", ExporterSpec, ImporterSpec)
