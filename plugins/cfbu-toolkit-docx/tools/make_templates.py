@@ -2,7 +2,8 @@
 
     python plugins/cfbu-toolkit-docx/tools/make_templates.py
 
-writes ``src/cfbu_toolkit_docx/templates/document.docx`` (A4 portrait, for every document)
+(or with a folder as its argument, into that folder) writes
+``src/cfbu_toolkit_docx/templates/document.docx`` (A4 portrait, for every document)
 and ``cards.docx`` (A4 with narrow margins, for the value-game cards). Both hold the
 placeholders the plugin's README documents: ``{{ plan_name }}`` in the header,
 ``{{ title }}``, ``{{ page_label }}`` and a page number in the footer, and ``{{p body }}``
@@ -158,13 +159,14 @@ def fixed_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
+def main(argv: list[str]) -> int:
+    out = Path(argv[0]) if argv else OUT
+    out.mkdir(parents=True, exist_ok=True)
     for name, margin in (("document.docx", 2.0), ("cards.docx", 1.2)):
-        (OUT / name).write_bytes(_template(margin))
-        print(f"wrote {OUT / name}")
+        (out / name).write_bytes(_template(margin))
+        print(f"wrote {out / name}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Literal
 
 from cfbu_toolkit.analysis.coverage import agreements_expiring, follow_ups_due, funnel
-from cfbu_toolkit.analysis.mapping import Quadrant, quadrants, unplaced
+from cfbu_toolkit.analysis.mapping import quadrants, unplaced
 from cfbu_toolkit.analysis.values import value_matrix
 from cfbu_toolkit.catalog import AgreementKind, dialogue_tools, section_templates
 from cfbu_toolkit.i18n import enum_label
@@ -37,7 +37,7 @@ from cfbu_toolkit.workflows.workshops import decisions, programme_end
 
 from .names import Names
 from .words import CARD_EXPLANATIONS, missing
-from .writer import Writer
+from .writer import Writer, set_widths
 
 __all__ = [
     "UNSIGNED",
@@ -132,7 +132,8 @@ def _sections(
             field=f"sections[{index}].heading",
         )
         if not empty:
-            w.para(section.text, field=f"sections[{index}].text")
+            # A section that carries a block (the signatures) keeps its text with it.
+            w.para(section.text, field=f"sections[{index}].text", keep_with_next=slot is not None)
         elif slot is None and draft:
             w.para(_guidance(kind, section), style="Guidance", field="guidance")
         if slot is not None:
@@ -141,7 +142,9 @@ def _sections(
     return used
 
 
-def _checklist(w: Writer, agreement: CollaborationAgreement | ActivityAgreement, names: Names) -> None:
+def _checklist(
+    w: Writer, agreement: CollaborationAgreement | ActivityAgreement, names: Names
+) -> None:
     if agreement.status not in UNSIGNED:
         return
     result = readiness(agreement, plan=names.plan)
@@ -154,7 +157,7 @@ def _checklist(w: Writer, agreement: CollaborationAgreement | ActivityAgreement,
 
 
 def _signature_block(w: Writer, who: str, name: str, signed_on: dt.date | None) -> None:
-    w.para(who, bold=True, field="signature.party")
+    w.para(who, bold=True, field="signature.party", keep_with_next=True)
     filled = {}
     if signed_on is not None:
         filled[_(SIGNATURE_LINES[1])] = _date(signed_on)
@@ -169,9 +172,7 @@ def _fields(w: Writer, pairs: Sequence[tuple[str, str]]) -> None:
         w.labelled(label, value, field=label)
 
 
-def collaboration_agreement(
-    agreement: CollaborationAgreement, names: Names, w: Writer
-) -> str:
+def collaboration_agreement(agreement: CollaborationAgreement, names: Names, w: Writer) -> str:
     """A samarbejdsaftale, ready to sign (or, as a draft, with guidance and a checklist)."""
     draft = agreement.status in UNSIGNED
     kind_name = _("Collaboration agreement")
@@ -266,9 +267,7 @@ def activity_agreement(agreement: ActivityAgreement, names: Names, w: Writer) ->
         return write
 
     def rules(w: Writer) -> None:
-        confidentiality = (
-            _("agreed") if agreement.confidentiality_agreed else _("not agreed yet")
-        )
+        confidentiality = _("agreed") if agreement.confidentiality_agreed else _("not agreed yet")
         if not agreement.child_certificate_required:
             certificate = _("not required")
         elif agreement.child_certificate_obtained_on is None:
@@ -370,10 +369,15 @@ def blank_sheet(
         w.heading(theme, 1)
         for index in indices:
             question = tool.questions[index]
-            w.para(question.text(lang), bold=True, field=f"questions[{index}].text")
+            w.para(
+                question.text(lang),
+                bold=True,
+                field=f"questions[{index}].text",
+                keep_with_next=True,
+            )
             hint = question.hint(lang)
             if hint:
-                w.para(hint, style="Hint", field=f"questions[{index}].hint")
+                w.para(hint, style="Hint", field=f"questions[{index}].hint", keep_with_next=True)
             w.writing_space(5)
     _names_note(w, names)
     return f"{_('Dialogue sheet')}: {tool.title(lang)}"
@@ -382,8 +386,10 @@ def blank_sheet(
 def _comparison(comparison: DialogueComparison, names: Names, w: Writer) -> None:
     lang = current_lang()
     w.heading(
-        _("Side by side: our contribution and {partner}'s perspective",
-          partner=names.org(comparison.partner_id)),
+        _(
+            "Side by side: our contribution and {partner}'s perspective",
+            partner=names.org(comparison.partner_id),
+        ),
         1,
     )
     for topic in comparison.topics:
@@ -395,7 +401,7 @@ def _comparison(comparison: DialogueComparison, names: Names, w: Writer) -> None
             [_("Our contribution"), _("The partner's perspective")],
             [[own, partner]],
             field=f"comparison.{topic.topic.value}",
-            widths_cm=[8.5, 8.5],
+            widths_cm=[w.width_cm / 2, w.width_cm / 2],
         )
 
 
@@ -409,9 +415,9 @@ def dialogue_record(session: DialogueSession, names: Names, w: Writer) -> str:
     w.heading(title, 0, field="tool.title")
     _session_head(session, names, w)
     if tool is None:
-        for index, answer in enumerate(session.answers):
-            w.para(answer.question_id, bold=True)
-            w.para(answer.text, field=f"answers[{index}].text")
+        for index, given in enumerate(session.answers):
+            w.para(given.question_id, bold=True)
+            w.para(given.text, field=f"answers[{index}].text")
     else:
         for theme, indices in _themes(tool):
             w.heading(theme, 1)
@@ -438,7 +444,7 @@ def dialogue_record(session: DialogueSession, names: Names, w: Writer) -> str:
 def _tool_of(session: DialogueSession, plan: Plan | None) -> DialogueTool | None:
     try:
         return tool_for(session, plan if plan is not None else dialogue_tools())
-    except Exception:  # noqa: BLE001 - an unknown tool: the answers are listed by id
+    except Exception:  # an unknown tool: the answers are listed by id
         return None
 
 
@@ -449,7 +455,7 @@ def _comparison_for(session: DialogueSession, plan: Plan | None) -> DialogueComp
     try:
         if partner is not None:
             return compare_in_plan(plan, partner, organisation_id=session.organisation_id)
-    except Exception:  # noqa: BLE001 - no session of the other kind: nothing to compare
+    except Exception:  # no session of the other kind: nothing to compare
         return None
     return None
 
@@ -461,7 +467,7 @@ CARDS_PER_ROW = 2
 
 def value_cards(game: ValueGame, names: Names, w: Writer) -> str:
     """The game's value pieces as cards to cut out: 2 × 4 on each A4 page."""
-    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
     from docx.shared import Cm
 
     lang = current_lang()
@@ -472,16 +478,17 @@ def value_cards(game: ValueGame, names: Names, w: Writer) -> str:
         return f"{_('Value cards')}: {game.title}"
     table = w.doc.add_table(rows=rows, cols=CARDS_PER_ROW)
     table.style = w._style("Table Grid", "") or None
+    set_widths(table, [w.width_cm / CARDS_PER_ROW] * CARDS_PER_ROW)
     for r, row in enumerate(table.rows):
         row.height = Cm(CARD_HEIGHT_CM)
         row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
         _cant_split(row)
         for c, cell in enumerate(row.cells):
-            cell.width = Cm(9.0)
             index = r * CARDS_PER_ROW + c
             if index >= len(pieces):
                 continue
             piece = pieces[index]
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             category = cell.paragraphs[0]
             category.style = w._style("Card Category")
             w._run(category, enum_label(piece.category, lang), f"pieces[{index}].category")
@@ -502,22 +509,34 @@ def _cant_split(row: object) -> None:
     tr_pr.append(OxmlElement("w:cantSplit"))
 
 
-def value_matrix_document(game: ValueGame, names: Names, w: Writer) -> str:
+def value_matrix_document(
+    game: ValueGame, names: Names, w: Writer, *, new_page: bool = False
+) -> str:
     """Which organisation gains which value, and how strongly (1-3)."""
     lang = current_lang()
     matrix = value_matrix(game)
-    w.heading(_("Partner × value"), 1)
+    heading = w.heading(_("Partner × value"), 1)
+    # A break *before* the heading, not a break paragraph after the cards: a full last page
+    # of cards would otherwise be followed by an empty one.
+    heading.paragraph_format.page_break_before = new_page
     if not matrix.organisation_ids:
         w.para(_("No organisation has placed a piece yet."))
         return f"{_('Value game')}: {game.title}"
     orgs = [names.org(o) for o in matrix.organisation_ids]
+    w.para(_("The columns are the organisations:"), keep_with_next=True)
+    for number, org in enumerate(orgs, 1):
+        w.para(f"{number}. {org}", style="Small", field="organisation", keep_with_next=True)
     rows = []
     for piece in matrix.pieces:
-        cells = [
-            str(matrix.strength(o, piece.id) or "") for o in matrix.organisation_ids
-        ]
+        cells = [str(matrix.strength(o, piece.id) or "") for o in matrix.organisation_ids]
         rows.append([piece.label(lang), *cells])
-    w.table([_("Value"), *orgs], rows, field="matrix")
+    column = min(1.2, (w.width_cm - 6.0) / len(orgs))
+    w.table(
+        [_("Value"), *(str(n) for n in range(1, len(orgs) + 1))],
+        rows,
+        field="matrix",
+        widths_cm=[w.width_cm - column * len(orgs), *([column] * len(orgs))],
+    )
     w.para(_("1 = a little, 2 = some, 3 = much."), style="Hint")
     return f"{_('Value game')}: {game.title}"
 
@@ -526,15 +545,11 @@ def value_game(game: ValueGame, names: Names, w: Writer, *, cards: bool, matrix:
     """Cards, the matrix, or both (cards first, the matrix on a page of its own)."""
     w.para(_("Value game"), style="Subtitle")
     w.heading(game.title, 0, field="title")
-    title = ""
+    title = f"{_('Value game')}: {game.title}"
     if cards:
         title = value_cards(game, names, w)
     if matrix:
-        if cards:
-            w.page_break()
-        title = value_matrix_document(game, names, w) if not cards else title
-        if cards:
-            value_matrix_document(game, names, w)
+        value_matrix_document(game, names, w, new_page=cards)
     _names_note(w, names)
     return title
 
@@ -574,7 +589,12 @@ def workshop_document(workshop: Workshop, names: Names, w: Writer) -> str:
             what = f"{what}\n{item.description}"
         rows.append([when, length, what])
     if rows:
-        w.table([_("Time"), _("Length"), _("What")], rows, field="agenda", widths_cm=[2, 3, 12])
+        w.table(
+            [_("Time"), _("Length"), _("What")],
+            rows,
+            field="agenda",
+            widths_cm=[2.0, 3.0, w.width_cm - 5.0],
+        )
         end = programme_end(workshop.agenda)
         if end is not None:
             w.para(_("Ends at {time}.", time=format_time(end)), style="Hint")
@@ -685,16 +705,27 @@ def _changes(plan: Plan, since: dt.date, names: Names) -> list[str]:
                 )
             elif not before:
                 lines.append(
-                    _("{org}: mapped as “{new}” ({day})", org=org, new=status, day=_date(latest.date))
+                    _(
+                        "{org}: mapped as “{new}” ({day})",
+                        org=org,
+                        new=status,
+                        day=_date(latest.date),
+                    )
                 )
     for agreement in plan.collaboration_agreements:
         signed = [p.signed_on for p in agreement.parties if p.signed_on is not None]
         if signed and max(signed) >= since:
-            lines.append(_("“{title}” signed ({day})", title=agreement.title, day=_date(max(signed))))
+            lines.append(
+                _("“{title}” signed ({day})", title=agreement.title, day=_date(max(signed)))
+            )
     for activity in plan.activity_agreements:
         if activity.signed_on is not None and activity.signed_on >= since:
             lines.append(
-                _("“{title}” signed ({day})", title=activity.activity, day=_date(activity.signed_on))
+                _(
+                    "“{title}” signed ({day})",
+                    title=activity.activity,
+                    day=_date(activity.signed_on),
+                )
             )
     for session in plan.dialogue_sessions:
         if session.date is not None and session.date >= since:
@@ -711,8 +742,12 @@ def _changes(plan: Plan, since: dt.date, names: Names) -> list[str]:
     for group in plan.groups:
         for decision in decisions(group, since=since):
             lines.append(
-                _("{group} decided: {text} ({day})", group=group.name, text=decision.text,
-                  day=_date(decision.date))
+                _(
+                    "{group} decided: {text} ({day})",
+                    group=group.name,
+                    text=decision.text,
+                    day=_date(decision.date),
+                )
             )
     return lines
 
@@ -743,7 +778,12 @@ def status_document(plan: Plan, names: Names, w: Writer, *, today: dt.date, sinc
             ]
             for f in due
         ]
-        w.table([_("Due"), _("Organisation"), _("What"), _("Responsible")], rows, field="follow_ups")
+        w.table(
+            [_("Due"), _("Organisation"), _("What"), _("Responsible")],
+            rows,
+            field="follow_ups",
+            widths_cm=[3.0, 4.5, w.width_cm - 11.0, 3.5],
+        )
     else:
         w.para(_("No follow-ups are due."))
 
@@ -763,15 +803,13 @@ def status_document(plan: Plan, names: Names, w: Writer, *, today: dt.date, sinc
     else:
         w.para(_("No agreement expires within four months."))
     w.heading(_("Waiting for a signature"), 2)
-    waiting = [
-        (a.title, a) for a in plan.collaboration_agreements if a.status in UNSIGNED
-    ] + [(a.activity, a) for a in plan.activity_agreements if a.status in UNSIGNED]
+    waiting = [(a.title, a) for a in plan.collaboration_agreements if a.status in UNSIGNED] + [
+        (a.activity, a) for a in plan.activity_agreements if a.status in UNSIGNED
+    ]
     if waiting:
         for title, agreement in waiting:
             lines = missing(readiness(agreement, plan=plan), agreement, names.org)
-            w.para(
-                f"{title} ({enum_label(agreement.status, lang)})", bold=True, field="agreement"
-            )
+            w.para(f"{title} ({enum_label(agreement.status, lang)})", bold=True, field="agreement")
             if lines:
                 w.bullets(lines, field="readiness")
             else:

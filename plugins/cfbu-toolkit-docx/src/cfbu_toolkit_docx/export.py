@@ -12,8 +12,8 @@ activity_agreement          ``agreement``
 dialogue_session            ``record`` (with the side-by-side comparison when the plan
                             holds both perspectives), ``blank_sheet`` (its tool's sheet,
                             headed with the session's organisation and date)
-value_game                  ``cards`` (the cards, then the partner × value matrix),
-                            ``matrix``
+value_game                  ``game`` (the cards, then the partner × value matrix on a
+                            page of its own), ``cards``, ``matrix``
 mapping                     ``map``
 ==========================  ==========================================================
 
@@ -54,7 +54,7 @@ DOCUMENTS: dict[str, tuple[str, ...]] = {
     "collaboration_agreement": ("agreement",),
     "activity_agreement": ("agreement",),
     "dialogue_session": ("record", "blank_sheet"),
-    "value_game": ("cards", "matrix"),
+    "value_game": ("game", "cards", "matrix"),
     "mapping": ("map",),
 }
 """The documents each kind can become; the first is the default."""
@@ -98,9 +98,7 @@ def _pick(items: tuple[Any, ...], wanted: str | None, what: str) -> list[Any]:
         return list(items)
     found = [item for item in items if item.id == wanted]
     if not found:
-        raise FormatError(
-            N_("the plan has no {what} with the id {id!r}"), what=what, id=wanted
-        )
+        raise FormatError(N_("the plan has no {what} with the id {id!r}"), what=_(what), id=wanted)
     return found
 
 
@@ -138,7 +136,7 @@ def build_docx(obj: Exportable, context: ExportContext) -> bytes:
             day=day,
             lang=context.lang,
             template=options.get("template"),
-            builtin="cards" if document == "cards" else "document",
+            builtin="cards" if document in ("game", "cards") else "document",
         )
 
 
@@ -147,6 +145,7 @@ _KIND_WORDS = {
     "agreement": N_("Agreement"),
     "record": N_("Record of a dialogue session"),
     "blank_sheet": N_("Dialogue sheet"),
+    "game": N_("Value game"),
     "cards": N_("Value cards"),
     "matrix": N_("Value game"),
     "workshop": N_("Workshop programme"),
@@ -178,14 +177,18 @@ def _build(
             tool = docs._tool_of(obj, names.plan)
             if tool is None:
                 raise FormatError(
-                    N_("the dialogue tool {tool!r} of the session is unknown; export it with "
-                       "its plan (plan=...)"),
+                    N_(
+                        "the dialogue tool {tool!r} of the session is unknown; export it with "
+                        "its plan (plan=...)"
+                    ),
                     tool=obj.tool_id,
                 )
             return docs.blank_sheet(tool, names, w, obj)
         return docs.dialogue_record(obj, names, w)
     if isinstance(obj, ValueGame):
-        return docs.value_game(obj, names, w, cards=document == "cards", matrix=True)
+        return docs.value_game(
+            obj, names, w, cards=document != "matrix", matrix=document != "cards"
+        )
     if isinstance(obj, Mapping):
         return docs.mapping_document(obj, names, w)
     assert isinstance(obj, Plan)
@@ -197,16 +200,18 @@ def _build(
             w.para(_("The plan has no mapping yet."))
         return titles[0] if titles else _("Partner map")
     if document == "blank_sheet":
-        tools = _pick(obj.dialogue_tools or dialogue_tools(), wanted, "dialogue tool")
-        return _each(w, tools, lambda t: docs.blank_sheet(t, names, w))
+        tools = _pick(obj.dialogue_tools or dialogue_tools(), wanted, N_("dialogue tool"))
+        return _each(w, tools, lambda t: docs.blank_sheet(t, names, w), N_("Dialogue sheets"))
     if document == "workshop":
-        workshops = _pick(obj.workshops, wanted, "workshop")
-        return _each(w, workshops, lambda x: docs.workshop_document(x, names, w))
-    groups = _pick(obj.groups, wanted, "group")
-    return _each(w, groups, lambda g: docs.group_document(g, names, w))
+        workshops = _pick(obj.workshops, wanted, N_("workshop"))
+        return _each(
+            w, workshops, lambda x: docs.workshop_document(x, names, w), N_("Workshop programmes")
+        )
+    groups = _pick(obj.groups, wanted, N_("group"))
+    return _each(w, groups, lambda g: docs.group_document(g, names, w), N_("Groups"))
 
 
-def _each(w: Writer, items: list[Any], write: Any) -> str:
+def _each(w: Writer, items: list[Any], write: Any, plural: str) -> str:
     titles = []
     for index, item in enumerate(items):
         if index:
@@ -215,4 +220,4 @@ def _each(w: Writer, items: list[Any], write: Any) -> str:
     if not titles:
         w.para(_("There is nothing of this kind in the plan yet."))
         return ""
-    return str(titles[0]) if len(titles) == 1 else _("{count} documents", count=len(titles))
+    return str(titles[0]) if len(titles) == 1 else _(plural)

@@ -44,12 +44,12 @@ def builtin_template(name: str) -> bytes:
 def _template_bytes(source: TemplateSource) -> bytes:
     if isinstance(source, bytes):
         return source
-    if hasattr(source, "read"):
-        data = source.read()  # type: ignore[union-attr]
+    if not isinstance(source, str | os.PathLike):
+        data = source.read()
         if not isinstance(data, bytes):
             raise FormatError(N_("template=: expected a binary stream of a .docx file"))
         return data
-    path = Path(os.fspath(source))  # type: ignore[arg-type]
+    path = Path(os.fspath(source))
     try:
         if path.stat().st_size > _MAX_TEMPLATE:
             raise FormatError(N_("{path}: the template is larger than 50 MB"), path=str(path))
@@ -63,7 +63,7 @@ def _template_bytes(source: TemplateSource) -> bytes:
 
 
 def _open(data: bytes, where: str) -> Any:
-    from docxtpl import DocxTemplate
+    from docxtpl import DocxTemplate  # type: ignore[import-untyped]
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise FormatError(N_("{template}: not a Word document (.docx)"), template=where)
@@ -73,7 +73,7 @@ def _open(data: bytes, where: str) -> Any:
         variables = template.get_undeclared_template_variables()
     except FormatError:
         raise
-    except Exception as exc:  # noqa: BLE001 - a broken user file, said in our words
+    except Exception as exc:  # a broken user file, said in our words
         raise FormatError(
             N_("{template}: cannot read the Word template: {reason}"),
             template=where,
@@ -124,7 +124,7 @@ def render_document(
         where = os.fspath(template) if isinstance(template, str | os.PathLike) else "template="
         tpl = _open(_template_bytes(template), str(where))
     body = tpl.new_subdoc()
-    title = build(Writer(body))
+    title = build(Writer(body, _text_width(tpl)))
     context = {
         "body": body,
         "title": one_line(title),
@@ -136,7 +136,7 @@ def render_document(
     }
     try:
         tpl.render(context, jinja_env=SandboxedEnvironment(autoescape=True))
-    except Exception as exc:  # noqa: BLE001 - a user's template with a Jinja mistake
+    except Exception as exc:  # a user's template with a Jinja mistake
         raise FormatError(
             N_("the Word template cannot be filled in: {reason}"),
             reason=f"{type(exc).__name__}: {exc}",
@@ -149,6 +149,16 @@ def render_document(
     buffer = io.BytesIO()
     tpl.save(buffer)
     return _fixed(buffer.getvalue())
+
+
+def _text_width(tpl: Any) -> float:
+    """The width between the margins of the template's first section, in centimetres."""
+    section = tpl.docx.sections[0]
+    try:
+        width = (section.page_width - section.left_margin - section.right_margin) / 360000
+    except TypeError:
+        return 17.0
+    return max(6.0, min(float(width), 40.0))
 
 
 def _date(day: dt.date | None) -> str:

@@ -56,7 +56,9 @@ _SIMPLE: dict[ReadinessCode, str] = {
         "The agreement's period must lie within the plan's period"
     ),
     ReadinessCode.NO_NOTICE_PERIOD: N_("The agreement is missing a notice period"),
-    ReadinessCode.CONFIDENTIALITY: N_("The agreement is missing an agreed duty of confidentiality"),
+    ReadinessCode.CONFIDENTIALITY: N_(
+        "The agreement is missing an agreed duty of confidentiality"
+    ),
     ReadinessCode.CHILD_CERTIFICATE: N_(
         "A child-protection certificate (børneattest) is missing: record the day it was obtained"
     ),

@@ -37,6 +37,31 @@ def one_line(text: str) -> str:
     return " ".join(clean(text).replace("\t", " ").split("\n"))
 
 
+def set_widths(table: Any, widths_cm: Sequence[float]) -> None:
+    """Fix the columns' widths (Word and LibreOffice both honour the grid and the cells)."""
+    from docx.shared import Cm
+
+    table.autofit = False
+    for column, width in zip(table.columns, widths_cm, strict=False):
+        column.width = Cm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm, strict=False):
+            cell.width = Cm(width)
+
+
+def keep_together(table: Any) -> None:
+    """Keep a table on one page: rows are not split, each row keeps with the next."""
+    from docx.oxml import OxmlElement
+
+    rows = list(table.rows)
+    for index, row in enumerate(rows):
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        if index < len(rows) - 1:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
+
+
 class Writer:
     """Adds paragraphs, tables and pictures to a docxtpl sub-document.
 
@@ -44,8 +69,10 @@ class Writer:
     when Word cannot hold it.
     """
 
-    def __init__(self, subdoc: Any) -> None:
+    def __init__(self, subdoc: Any, width_cm: float = 17.0) -> None:
         self.doc = subdoc
+        self.width_cm = width_cm
+        self._next_on_new_page = False
         styles = subdoc.subdocx.styles
         self._styles = {style.name for style in styles}
 
@@ -65,8 +92,15 @@ class Writer:
             run.font.rtl = True
         return run
 
+    def _paragraph(self, style: str | None) -> Any:
+        paragraph = self.doc.add_paragraph(style=style)
+        if self._next_on_new_page:
+            paragraph.paragraph_format.page_break_before = True
+            self._next_on_new_page = False
+        return paragraph
+
     def heading(self, text: str, level: int = 1, *, field: str = "heading") -> Any:
-        paragraph = self.doc.add_paragraph(style=self._style(f"Heading {level}"))
+        paragraph = self._paragraph(self._style(f"Heading {level}"))
         if level == 0:
             paragraph.style = self._style("Title")
         self._run(paragraph, one_line(text), field)
@@ -80,15 +114,20 @@ class Writer:
         field: str = "text",
         bold: bool = False,
         italic: bool = False,
+        keep_with_next: bool = False,
     ) -> Any:
-        paragraph = self.doc.add_paragraph(style=self._style(style))
+        paragraph = self._paragraph(self._style(style))
+        if keep_with_next:
+            paragraph.paragraph_format.keep_with_next = True
         if text:
             run = self._run(paragraph, text, field)
             run.bold = bold or None
             run.italic = italic or None
         return paragraph
 
-    def labelled(self, label: str, text: str, *, field: str = "text", style: str = "Normal") -> Any:
+    def labelled(
+        self, label: str, text: str, *, field: str = "text", style: str = "Normal"
+    ) -> Any:
         """A paragraph "Label: text" with the label in bold."""
         paragraph = self.doc.add_paragraph(style=self._style(style))
         self._run(paragraph, label + ": ", "label").bold = True
@@ -124,12 +163,9 @@ class Writer:
         for r, row in enumerate(rows, 1):
             for col, text in enumerate(row):
                 self._run(table.cell(r, col).paragraphs[0], text, f"{field}[{r - 1}]")
-        if widths_cm:
-            from docx.shared import Cm
-
-            for row in table.rows:
-                for cell, width in zip(row.cells, widths_cm, strict=False):
-                    cell.width = Cm(width)
+        if not widths_cm:
+            widths_cm = [self.width_cm / len(header)] * len(header)
+        set_widths(table, widths_cm)
         return table
 
     def writing_space(self, lines: int = 4) -> Any:
@@ -144,28 +180,30 @@ class Writer:
         row = table.rows[0]
         row.height = Cm(0.75 * lines)
         row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+        set_widths(table, [self.width_cm])
+        keep_together(table)
         self.doc.add_paragraph(style=self._style("Small"))
         return table
 
     def signature_lines(self, labels: Sequence[str], *, filled: dict[str, str]) -> Any:
         """A two-column block: a label, then what is known or a line to write on."""
-        table = self.doc.add_table(rows=len(labels), cols=2)
-        from docx.shared import Cm, Pt
+        from docx.shared import Pt
 
+        table = self.doc.add_table(rows=len(labels), cols=2)
         for r, label in enumerate(labels):
             left, right = table.cell(r, 0), table.cell(r, 1)
-            left.width, right.width = Cm(5.0), Cm(10.5)
+            for cell in (left, right):
+                cell.paragraphs[0].paragraph_format.space_before = Pt(16)
             self._run(left.paragraphs[0], label, "label")
             value = filled.get(label, "")
-            paragraph = right.paragraphs[0]
-            paragraph.paragraph_format.space_before = Pt(14)
-            self._run(paragraph, value if value else "_" * 45, "signature")
+            self._run(right.paragraphs[0], value if value else "_" * 36, "signature")
+        set_widths(table, [4.5, self.width_cm - 4.5])
+        keep_together(table)
         return table
 
     def page_break(self) -> None:
-        from docx.enum.text import WD_BREAK
-
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        """Start the next paragraph on a new page."""
+        self._next_on_new_page = True
 
     def picture(self, png: bytes, width_cm: float = 16.5) -> None:
         from docx.shared import Cm
