@@ -101,7 +101,8 @@ def test_a_signed_agreement_has_its_sections_parties_and_a_signature_block_each(
     assert any(t.startswith("Opsigelsesvarsel: ") for t in doc.texts)
     # Signed: no checklist, no template version, no placeholder, no guidance.
     assert "Før underskrift" not in doc.headings
-    assert agreement.template_version and agreement.template_version not in doc.text
+    assert agreement.template_version
+    assert agreement.template_version not in doc.text
     assert "Skabelonversion" not in doc.text
     assert "Skriv afsnittets tekst her" not in doc.text
     assert doc.styled("Guidance") == []
@@ -190,7 +191,8 @@ def test_blank_sheets_have_every_question_with_its_hint_and_room_to_write(plan: 
         assert tool.title_da in doc.styled("Title")
         for question in tool.questions:
             assert question.text_da in doc.texts
-            assert question.hint_da and question.hint_da in hints
+            assert question.hint_da
+            assert question.hint_da in hints
     boxes = [t for t in doc.document.tables if len(t.rows) == 1 and len(t.columns) == 1]
     assert len(boxes) == len(questions)
 
