@@ -55,11 +55,11 @@ def test_demo_writes_a_valid_json_export(tmp_path: Path, demo_plan: cfbu.Plan) -
     result = run("demo", "--out", str(out))
     assert result.exit_code == 0, result.output
     written = out / "demo-plan.json"
-    assert f"wrote {written}" in result.stdout
+    assert f"skrev {written}" in result.stdout
     assert cfbu.load(written) == demo_plan
     checked = run("validate", str(written))
     assert checked.exit_code == 0
-    assert "no problems" in checked.stdout
+    assert "ingen problemer" in checked.stdout
 
 
 def test_demo_needs_out() -> None:
@@ -71,7 +71,7 @@ def test_demo_needs_out() -> None:
 def test_validate_good_file(good_file: Path) -> None:
     result = run("validate", str(good_file))
     assert result.exit_code == 0
-    assert result.stdout.strip() == f"{good_file}: no problems"
+    assert result.stdout.strip() == f"{good_file}: ingen problemer"
 
 
 def test_validate_bad_file_lists_every_problem(bad_file: Path) -> None:
@@ -81,7 +81,7 @@ def test_validate_bad_file_lists_every_problem(bad_file: Path) -> None:
     assert len(lines) == 2
     assert lines[0].startswith(f"{bad_file}: $.data.organisations[0].sector: ")
     assert lines[1] == f"{bad_file}: $.data.organisations[1].colour: unknown field"
-    assert "2 problem(s) found" in result.stderr
+    assert "2 problemer fundet" in result.stderr
 
 
 def test_validate_corrupt_json_names_line_and_column(tmp_path: Path) -> None:
@@ -105,14 +105,14 @@ def test_validate_unknown_format_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 1
-    assert errors[0].startswith("error: ")
+    assert errors[0].startswith("fejl: ")
 
 
 def test_export_json_with_privacy(good_file: Path, tmp_path: Path, demo_plan: cfbu.Plan) -> None:
     out = tmp_path / "til-kommunen.json"
     result = run("export", str(good_file), "-o", str(out), "--privacy", "omit")
     assert result.exit_code == 0, result.output
-    assert f"wrote {out}" in result.stdout
+    assert f"skrev {out}" in result.stdout
     assert cfbu.load(out) == cfbu.redact(demo_plan, "omit")
 
 
@@ -121,7 +121,7 @@ def test_export_of_a_bad_file_is_one_line_per_problem(bad_file: Path, tmp_path: 
     result = run("export", str(bad_file), "-o", str(out))
     assert result.exit_code == 2
     errors = result.stderr.strip().splitlines()
-    assert errors[0].startswith("error: ")
+    assert errors[0].startswith("fejl: ")
     assert any("$.data.organisations[1].colour" in line for line in errors)
     assert not out.exists()
 
@@ -131,7 +131,7 @@ def test_export_to_an_unknown_suffix(good_file: Path, tmp_path: Path) -> None:
     assert result.exit_code == 2
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 1
-    assert errors[0].startswith("error: ")
+    assert errors[0].startswith("fejl: ")
 
 
 def test_export_of_a_missing_file(tmp_path: Path) -> None:
@@ -146,4 +146,4 @@ def test_formats_lists_json() -> None:
     rows = [line for line in result.stdout.splitlines() if line.startswith("json ")]
     assert rows
     assert ".json" in rows[0]
-    assert "export/import" in rows[0]
+    assert "eksport/import" in rows[0]

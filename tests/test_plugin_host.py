@@ -24,10 +24,7 @@ from cfbu_toolkit.plugins import (
 )
 from cfbu_toolkit.plugins.hookspecs import PROJECT
 
-JSON_BUILTINS = (
-    ("json", "cfbu_toolkit.exporters.json"),
-    ("json-import", "cfbu_toolkit.importers.json"),
-)
+JSON_BUILTINS = (("json", "cfbu_toolkit.formats.json.plugin"),)
 
 
 def write_name(obj: cfbu.Exportable, stream: IO[bytes], context: cfbu.ExportContext) -> None:
@@ -95,7 +92,7 @@ def test_builtins_are_plugins_like_any_other(host: PluginHost) -> None:
     assert exporters["json"].plugin == "json"
     assert exporters["json"].distribution == "cfbu-toolkit"
     assert host.pm.has_plugin("json")
-    assert host.importers()["json"].plugin == "json-import"
+    assert host.importers()["json"].plugin == "json"  # one plugin, both directions
 
 
 def test_a_builtin_keeps_its_name_against_a_later_plugin(host: PluginHost) -> None:
@@ -174,7 +171,7 @@ def test_disabling_a_builtin_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CFBU_DISABLED_PLUGINS", " json ,other")
     host = PluginHost(entry_points=False, builtins=JSON_BUILTINS)
     assert "json" not in host.exporters()
-    assert "json" in host.importers()  # the importer is the plugin "json-import"
+    assert "json" not in host.importers()  # one name switches off both directions
 
 
 def test_lookups_name_what_is_installed(host: PluginHost) -> None:

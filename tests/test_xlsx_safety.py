@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 import cfbu_toolkit as cfbu
 from cfbu_toolkit.errors import CfbuError, DocumentError
-from cfbu_toolkit.excel.cells import decode_text, encode_text, utf16_length
-from cfbu_toolkit.importers.xlsx import WorkbookWarning
+from cfbu_toolkit.formats.xlsx.plugin import WorkbookWarning
+from cfbu_toolkit.workbook import decode_text, encode_text, utf16_length
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -92,7 +92,7 @@ def test_every_too_long_cell_is_named_at_once() -> None:
 
 
 def test_row_limit_is_enforced(monkeypatch: pytest.MonkeyPatch) -> None:
-    from cfbu_toolkit.exporters import xlsx
+    from cfbu_toolkit.formats.xlsx import writer as xlsx
 
     monkeypatch.setattr(xlsx, "MAX_ROWS", 5)
     orgs = tuple(
@@ -199,7 +199,7 @@ def _bomb(size: int) -> bytes:
 def test_zip_bomb_is_refused_before_unpacking(monkeypatch: pytest.MonkeyPatch) -> None:
     data = _bomb(300 * 2**20)
     assert len(data) < 2 * 2**20
-    from cfbu_toolkit.importers import xlsx
+    from cfbu_toolkit.formats.xlsx import plugin as xlsx
 
     def never(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("the workbook must not be opened")

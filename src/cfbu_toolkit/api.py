@@ -18,9 +18,17 @@ from .errors import CfbuError, FormatError, PluginError, Problem
 from .files import atomic_write
 from .io.converter import structure, unstructure
 from .io.kinds import KINDS, Exportable, kind_of
+from .locale import N_
 from .model import Lang, Plan
 from .plugins.manager import Registered, get_host
-from .plugins.types import ExportContext, ExporterSpec, ImportContext, ImporterSpec, Progress
+from .plugins.types import (
+    SNIFF_BYTES,
+    ExportContext,
+    ExporterSpec,
+    ImportContext,
+    ImporterSpec,
+    Progress,
+)
 from .privacy import PRIVACY_PROFILES, Privacy, redact
 from .validation import validate
 
@@ -216,17 +224,23 @@ def load(
 
 
 def _sniff(stream: IO[bytes]) -> tuple[Registered[ImporterSpec], IO[bytes]]:
-    """Guess the format from the first bytes (JSON starts with ``{``, a workbook with PK)."""
+    """Tell the format from the first bytes, asking every importer that has a ``sniff``."""
     host = get_host()
     if not stream.seekable():
         stream = io.BytesIO(stream.read())
-    start = stream.read(8)
+    start = stream.read(SNIFF_BYTES)
     stream.seek(-len(start), os.SEEK_CUR)
-    if start.lstrip()[:1] == b"{":
-        return host.importer("json"), stream
-    if start.startswith(b"PK"):
-        return host.importer_for_suffix(".xlsx"), stream
-    raise FormatError("cannot tell the format of the input; name it with format=...")
+    for registered in host.importers().values():
+        sniff = registered.spec.sniff
+        if sniff is None:
+            continue
+        try:
+            matched = sniff(start)
+        except Exception:  # a broken sniffer must not stop the others
+            continue
+        if matched:
+            return registered, stream
+    raise FormatError(N_("cannot tell the format of the input; name it with format=..."))
 
 
 def _run_importer(

@@ -44,11 +44,9 @@ OWN_DISTRIBUTION = "cfbu-toolkit"
 
 #: The built-in formats, registered through the same path as third-party plugins.
 DEFAULT_PLUGINS: tuple[tuple[str, str], ...] = (
-    ("json", "cfbu_toolkit.exporters.json"),
-    ("markdown", "cfbu_toolkit.exporters.markdown"),
-    ("xlsx", "cfbu_toolkit.exporters.xlsx"),
-    ("json-import", "cfbu_toolkit.importers.json"),
-    ("xlsx-import", "cfbu_toolkit.importers.xlsx"),
+    ("json", "cfbu_toolkit.formats.json.plugin"),
+    ("markdown", "cfbu_toolkit.formats.markdown.plugin"),
+    ("xlsx", "cfbu_toolkit.formats.xlsx.plugin"),
     ("picture", "cfbu_toolkit.formats.picture.plugin"),
 )
 

@@ -15,7 +15,6 @@ from cfbu_toolkit.analysis.coverage import agreements_expiring, follow_ups_due, 
 from cfbu_toolkit.analysis.mapping import quadrants, unplaced
 from cfbu_toolkit.analysis.values import value_matrix
 from cfbu_toolkit.catalog import AgreementKind, dialogue_tools, section_templates
-from cfbu_toolkit.i18n import enum_label
 from cfbu_toolkit.locale import N_, _, current_lang, format_date, format_time, ngettext
 from cfbu_toolkit.model import (
     ActivityAgreement,
@@ -179,8 +178,8 @@ def collaboration_agreement(agreement: CollaborationAgreement, names: Names, w: 
     w.para(kind_name, style="Subtitle")
     w.heading(agreement.title, 0, field="title")
     pairs = [
-        (_("Status"), enum_label(agreement.status, current_lang())),
-        (_("Degree of collaboration"), enum_label(agreement.degree, current_lang())),
+        (_("Status"), agreement.status.label(None)),
+        (_("Degree of collaboration"), agreement.degree.label(None)),
     ]
     indsats = names.indsats(agreement.indsats_id)
     if indsats:
@@ -227,7 +226,7 @@ def activity_agreement(agreement: ActivityAgreement, names: Names, w: Writer) ->
     kind_name = _("Activity agreement")
     w.para(kind_name, style="Subtitle")
     w.heading(agreement.activity, 0, field="activity")
-    pairs = [(_("Status"), enum_label(agreement.status, current_lang()))]
+    pairs = [(_("Status"), agreement.status.label(None))]
     indsats = names.indsats(agreement.indsats_id)
     if indsats:
         pairs.append((_("Effort"), indsats))
@@ -333,7 +332,7 @@ def _themes(tool: DialogueTool) -> list[tuple[str, list[int]]]:
     """The tool's questions grouped by theme, in the order themes first appear."""
     groups: dict[str, list[int]] = {}
     for index, question in enumerate(tool.questions):
-        groups.setdefault(enum_label(question.theme, current_lang()), []).append(index)
+        groups.setdefault(question.theme.label(None), []).append(index)
     return list(groups.items())
 
 
@@ -491,7 +490,7 @@ def value_cards(game: ValueGame, names: Names, w: Writer) -> str:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             category = cell.paragraphs[0]
             category.style = w._style("Card Category")
-            w._run(category, enum_label(piece.category, lang), f"pieces[{index}].category")
+            w._run(category, piece.category.label(None), f"pieces[{index}].category")
             value = cell.add_paragraph(style=w._style("Card Value"))
             w._run(value, piece.label(lang), f"pieces[{index}].label")
             text = cell.add_paragraph(style=w._style("Card Text"))
@@ -559,12 +558,12 @@ def value_game(game: ValueGame, names: Names, w: Writer, *, cards: bool, matrix:
 
 def workshop_document(workshop: Workshop, names: Names, w: Writer) -> str:
     """The programme of a workshop, with room for notes."""
-    lang = current_lang()
+    current_lang()
     w.para(_("Workshop programme"), style="Subtitle")
     w.heading(workshop.title, 0, field="title")
     pairs = [
         (_("Date"), _date(workshop.date)),
-        (_("Kind"), enum_label(workshop.kind, lang)),
+        (_("Kind"), workshop.kind.label(None)),
     ]
     if workshop.place:
         pairs.append((_("Place"), workshop.place))
@@ -584,7 +583,7 @@ def workshop_document(workshop: Workshop, names: Names, w: Writer) -> str:
         )
         what = item.title
         if item.tool is not None:
-            what = f"{what} ({enum_label(item.tool, lang)})"
+            what = f"{what} ({item.tool.label(None)})"
         if item.description:
             what = f"{what}\n{item.description}"
         rows.append([when, length, what])
@@ -613,15 +612,15 @@ def workshop_document(workshop: Workshop, names: Names, w: Writer) -> str:
 def group_document(group: Group, names: Names, w: Writer) -> str:
     """A group: its members and ambitions, the agenda of its next meeting and the minutes
     of its meetings, with decisions and follow-ups."""
-    lang = current_lang()
-    w.para(enum_label(group.kind, lang), style="Subtitle")
+    current_lang()
+    w.para(group.kind.label(None), style="Subtitle")
     w.heading(group.name, 0, field="name")
     if group.mandate:
         w.labelled(_("Mandate"), group.mandate, field="mandate")
     if group.members:
         w.heading(_("Members"), 1)
         rows = [
-            [names.contact(m.contact_id), names.org(m.organisation_id), enum_label(m.role, lang)]
+            [names.contact(m.contact_id), names.org(m.organisation_id), m.role.label(None)]
             for m in group.members
         ]
         w.table([_("Name"), _("Organisation"), _("Role")], rows, field="members")
@@ -648,7 +647,7 @@ def group_document(group: Group, names: Names, w: Writer) -> str:
     if not meetings:
         w.para(_("The group has not met yet."))
     _names_note(w, names)
-    return f"{enum_label(group.kind, lang)}: {group.name}"
+    return f"{group.kind.label(None)}: {group.name}"
 
 
 # -- mapping and status -----------------------------------------------------------------------
@@ -664,14 +663,14 @@ def _map_picture(obj: Plan | Mapping, plan: Plan | None, w: Writer) -> None:
 
 def mapping_document(mapping: Mapping, names: Names, w: Writer) -> str:
     """The partner map: the picture and the organisations of each quadrant."""
-    lang = current_lang()
+    current_lang()
     w.para(_("Partner map"), style="Subtitle")
     w.heading(mapping.title, 0, field="title")
     _map_picture(mapping, names.plan, w)
     for q, entries in quadrants(mapping).items():
         if not entries:
             continue
-        w.heading(f"{enum_label(q, lang)} ({len(entries)})", 2)
+        w.heading(f"{q.label(None)} ({len(entries)})", 2)
         w.bullets([names.org(e.organisation_id) for e in entries], field=q.value)
     rest = unplaced(mapping)
     if rest:
@@ -692,13 +691,13 @@ def _changes(plan: Plan, since: dt.date, names: Names) -> list[str]:
                 continue
             before = [a for a in history if a.date < since]
             org = names.org(entry.organisation_id)
-            status = enum_label(latest.status, lang)
+            status = latest.status.label(None)
             if before and before[-1].status is not latest.status:
                 lines.append(
                     _(
                         "{org}: from “{old}” to “{new}” ({day})",
                         org=org,
-                        old=enum_label(before[-1].status, lang),
+                        old=before[-1].status.label(None),
                         new=status,
                         day=_date(latest.date),
                     )
@@ -809,7 +808,7 @@ def status_document(plan: Plan, names: Names, w: Writer, *, today: dt.date, sinc
     if waiting:
         for title, agreement in waiting:
             lines = missing(readiness(agreement, plan=plan), agreement, names.org)
-            w.para(f"{title} ({enum_label(agreement.status, lang)})", bold=True, field="agreement")
+            w.para(f"{title} ({agreement.status.label(None)})", bold=True, field="agreement")
             if lines:
                 w.bullets(lines, field="readiness")
             else:

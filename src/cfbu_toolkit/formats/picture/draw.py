@@ -41,12 +41,6 @@ __all__ = ["LABEL_GID", "draw_maps", "label_texts", "render"]
 LABEL_GID = "cfbu-label"
 """The ``gid`` prefix of every organisation label (``cfbu-label:<entry id>``)."""
 
-QUADRANT_WORDS: dict[Quadrant, str] = {
-    Quadrant.KEEP_CLOSE: N_("Keep close"),
-    Quadrant.KEEP_SATISFIED: N_("Keep satisfied"),
-    Quadrant.KEEP_INFORMED: N_("Keep informed"),
-    Quadrant.MONITOR: N_("Monitor"),
-}
 
 _COLOURS = {
     Quadrant.KEEP_CLOSE: "#dcebdc",
@@ -267,7 +261,7 @@ def _draw_grid(fig: Figure, grid: _Grid, bottom: float, total_h: float) -> None:
             ax,
             x0 + _PAD,
             top,
-            _(QUADRANT_WORDS[q]),
+            q.label(None),
             fontsize=_TITLE_FONT,
             fontweight="bold",
             va="top",
