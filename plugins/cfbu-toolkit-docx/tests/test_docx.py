@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 import pytest
 from cfbu_toolkit_docx.export import DOCUMENTS
-from cfbu_toolkit_docx.writer import REPLACEMENT, clean
+from cfbu_toolkit_docx.writer import REPLACEMENT, clean, one_line
 from docx_readback import Doc, read
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -406,3 +406,17 @@ def test_the_packaged_templates_are_what_the_script_builds(tmp_path: Path) -> No
 
     for name in ("document", "cards"):
         assert (tmp_path / f"{name}.docx").read_bytes() == builtin_template(name), name
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=_HOSTILE.filter(lambda s: s.strip()))
+def test_hostile_text_in_the_header_is_text(name: str) -> None:
+    plan = attrs.evolve(cfbu.examples.demo_plan(), name=name)
+    doc = _docx(plan.collaboration_agreements[0], plan=plan)
+    assert doc.header == one_line(name)
+
+
+def test_template_syntax_in_a_plan_name_is_printed_as_typed() -> None:
+    plan = attrs.evolve(cfbu.examples.demo_plan(), name="{{ 7 * 7 }} {% if 1 %}ja{% endif %}")
+    doc = _docx(plan.collaboration_agreements[0], plan=plan)
+    assert doc.header == "{{ 7 * 7 }} {% if 1 %}ja{% endif %}"
