@@ -1,4 +1,4 @@
-"""The built-in formats, one package each: ``json``, ``markdown`` and ``xlsx``.
+"""The built-in formats, one package each: ``json``, ``markdown``, ``xlsx`` and ``picture``.
 
 Each package's ``plugin`` module registers its exporter and its importer under one plugin
 name, exactly as a third-party plugin does (see

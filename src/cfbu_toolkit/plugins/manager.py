@@ -51,6 +51,7 @@ DEFAULT_PLUGINS: tuple[tuple[str, str], ...] = (
     ("json", "cfbu_toolkit.formats.json.plugin"),
     ("markdown", "cfbu_toolkit.formats.markdown.plugin"),
     ("xlsx", "cfbu_toolkit.formats.xlsx.plugin"),
+    ("picture", "cfbu_toolkit.formats.picture.plugin"),
 )
 
 S = TypeVar("S", ExporterSpec, ImporterSpec)
