@@ -125,7 +125,7 @@ def _raw_plus(mapping: object, path: str) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     import cfbu_toolkit as cfbu
-    from cfbu_toolkit.excel.layout import BY_NAME
+    from cfbu_toolkit.formats.xlsx.layout import BY_NAME
 
     wb = Workbook(write_only=True)
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
@@ -213,7 +213,7 @@ def _raw_plus(mapping: object, path: str) -> None:
 def run_case(case: str, n: int) -> dict[str, float]:
     """One measurement, in this process: seconds and peak RSS growth in MiB."""
     import cfbu_toolkit as cfbu
-    from cfbu_toolkit.excel.layout import BY_NAME
+    from cfbu_toolkit.formats.xlsx.layout import BY_NAME
 
     mapping = make_mapping(n)
     import openpyxl  # noqa: F401 - loaded before the baseline, for both cases

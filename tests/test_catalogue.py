@@ -113,3 +113,42 @@ def test_a_source_checkout_compiles_the_po_when_the_mo_is_stale() -> None:
     # The .mo, when present, must carry every entry of the .po (it is compiled from it).
     danish = translations("da")
     assert danish.gettext("{count} problems") == "{count} problemer"
+
+
+def _labelled_enums() -> list[type]:
+    from cfbu_toolkit.analysis.mapping import Quadrant
+    from cfbu_toolkit.model.enums import LabelledEnum
+
+    found, todo = [], list(LabelledEnum.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo += cls.__subclasses__()
+    assert Quadrant in found
+    return found
+
+
+def test_every_enumeration_member_has_a_label_in_both_languages() -> None:
+    catalogue = translations("da")
+    missing = []
+    for cls in _labelled_enums():
+        for member in cls:
+            english = member.label("en")
+            if not english or (
+                catalogue.gettext(english) == english
+                and english.isascii()
+                and (
+                    english.lower() not in {"ssp", "ngo", "region", "brainstorm", "workshop"}
+                    and english.lower() not in {"innovation"}
+                )
+            ):
+                missing.append(f"{cls.__name__}.{member.name}")
+    assert not missing
+
+
+def test_labels_read_back_in_either_language() -> None:
+    for cls in _labelled_enums():
+        for member in cls:
+            assert cls.from_label(member.label("da").upper()) is member
+            assert cls.from_label(f" {member.label('en')} ") is member
+            assert cls.from_label(member.value) is member

@@ -72,10 +72,7 @@ class Probe:
 @pytest.fixture
 def probe(monkeypatch: pytest.MonkeyPatch) -> Iterator[Probe]:
     monkeypatch.delenv("CFBU_DISABLED_PLUGINS", raising=False)
-    builtins = (
-        ("json", "cfbu_toolkit.exporters.json"),
-        ("json-import", "cfbu_toolkit.importers.json"),
-    )
+    builtins = (("json", "cfbu_toolkit.formats.json.plugin"),)
     host = PluginHost(entry_points=False, builtins=builtins)
     plugin = Probe()
     host.register(plugin, name="probe-plugin", distribution="probe-dist")

@@ -21,14 +21,14 @@ from markdown_it import MarkdownIt  # noqa: E402
 from markdown_it.token import Token  # noqa: E402
 
 import cfbu_toolkit as cfbu  # noqa: E402
-from cfbu_toolkit.exporters._markdown.escape import (  # noqa: E402
+from cfbu_toolkit.formats.markdown.escape import (  # noqa: E402
     block,
     cell,
     heading,
     inline,
     mermaid_text,
 )
-from cfbu_toolkit.exporters.markdown import MEDIA_TYPE, render  # noqa: E402
+from cfbu_toolkit.formats.markdown.plugin import MEDIA_TYPE, render  # noqa: E402
 from cfbu_toolkit.model import (  # noqa: E402
     Assessment,
     CollaborationStatus,

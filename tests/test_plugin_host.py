@@ -24,10 +24,7 @@ from cfbu_toolkit.plugins import (
 )
 from cfbu_toolkit.plugins.hookspecs import PROJECT
 
-JSON_BUILTINS = (
-    ("json", "cfbu_toolkit.exporters.json"),
-    ("json-import", "cfbu_toolkit.importers.json"),
-)
+JSON_BUILTINS = (("json", "cfbu_toolkit.formats.json.plugin"),)
 
 
 def write_name(obj: cfbu.Exportable, stream: IO[bytes], context: cfbu.ExportContext) -> None:
@@ -95,7 +92,7 @@ def test_builtins_are_plugins_like_any_other(host: PluginHost) -> None:
     assert exporters["json"].plugin == "json"
     assert exporters["json"].distribution == "cfbu-toolkit"
     assert host.pm.has_plugin("json")
-    assert host.importers()["json"].plugin == "json-import"
+    assert host.importers()["json"].plugin == "json"  # one plugin, both directions
 
 
 def test_a_builtin_keeps_its_name_against_a_later_plugin(host: PluginHost) -> None:
@@ -174,7 +171,7 @@ def test_disabling_a_builtin_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CFBU_DISABLED_PLUGINS", " json ,other")
     host = PluginHost(entry_points=False, builtins=JSON_BUILTINS)
     assert "json" not in host.exporters()
-    assert "json" in host.importers()  # the importer is the plugin "json-import"
+    assert "json" not in host.importers()  # one name switches off both directions
 
 
 def test_lookups_name_what_is_installed(host: PluginHost) -> None:
@@ -236,3 +233,48 @@ def test_descriptors_are_frozen_and_normalised() -> None:
     assert made.kinds == frozenset({"plan", "mapping"})
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         made.name = "other"  # type: ignore[misc]
+
+
+def test_an_importer_returning_a_kind_it_does_not_declare_is_a_plugin_error(
+    host: PluginHost,
+) -> None:
+    class Liar:
+        @cfbu.hookimpl
+        def cfbu_importers(self) -> list[cfbu.ImporterSpec]:
+            def load(stream: Any, context: Any) -> Any:
+                return {"not": "a model object"}
+
+            def load_plan(stream: Any, context: Any) -> Any:
+                return cfbu.Plan(id="p", name="P")
+
+            return [
+                cfbu.ImporterSpec(
+                    name="dicty",
+                    suffixes=(".dicty",),
+                    media_type="text/x",
+                    kinds={"plan"},
+                    load=load,
+                ),
+                cfbu.ImporterSpec(
+                    name="mapper",
+                    suffixes=(".mapper",),
+                    media_type="text/x",
+                    kinds={"mapping"},
+                    load=load_plan,
+                ),
+            ]
+
+    host.pm.register(Liar(), name="liar")
+    with pytest.raises(cfbu.PluginError, match="dicty") as info:
+        cfbu.load(b"x", format="dicty")
+    assert info.value.plugin == "liar"
+    with pytest.raises(cfbu.PluginError, match="mapping"):
+        cfbu.load(b"x", format="mapper")
+
+
+def test_formats_list_export_and_import_kinds_apart() -> None:
+    info = {f.name: f for f in cfbu.formats()}
+    assert info["markdown"].export_kinds == info["markdown"].kinds
+    assert info["markdown"].import_kinds == frozenset()
+    assert info["json"].import_kinds == info["json"].export_kinds
+    assert info["json"].description.startswith("cfbu-toolkit JSON-dokument")

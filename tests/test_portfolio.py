@@ -355,7 +355,7 @@ def test_xlsx_report(tmp_path: Path, portfolio: Portfolio) -> None:
 
 
 def test_report_needs_a_known_suffix(tmp_path: Path, portfolio: Portfolio) -> None:
-    with pytest.raises(cfbu.CfbuError, match="a report is written as"):
+    with pytest.raises(cfbu.CfbuError, match="en rapport skrives som"):
         write_report(portfolio, tmp_path / "report.pdf")
     assert not list(tmp_path.iterdir())
 
@@ -380,8 +380,8 @@ def test_cfbu_report_command(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
     assert "- Helhedsplaner: 2" in text
-    assert "- Opgjort pr.: 2024-05-20" in text
+    assert "- Opgjort pr.: 20. maj 2024" in text
     assert PERSON_NAME not in text
     result = runner.invoke(main, ["report", str(tmp_path / "plans"), "-o", "x.pdf"])
     assert result.exit_code == 2
-    assert "a report is written as" in result.output
+    assert "en rapport skrives som" in result.output

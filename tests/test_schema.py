@@ -18,7 +18,6 @@ from hypothesis import HealthCheck, given, settings
 
 import cfbu_toolkit as cfbu
 from cfbu_toolkit.cli import main
-from cfbu_toolkit.i18n import label_pair
 from cfbu_toolkit.io.kinds import KINDS
 from cfbu_toolkit.io.schema import PERSONAL_DATA, json_schema
 from cfbu_toolkit.model._base import PII
@@ -87,7 +86,7 @@ def test_every_class_and_field_is_described() -> None:
         if issubclass(cls, enum.Enum):
             assert schema["enum"] == [m.value for m in cls]
             for member in cls:
-                da, en = label_pair(member)
+                da, en = member.label("da"), member.label("en")
                 assert schema["x-cfbu-labels"][member.value] == {"da": da, "en": en}
                 assert f"- {member.value}: {da} / {en}" in schema["description"]
             continue

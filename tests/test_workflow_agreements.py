@@ -13,6 +13,7 @@ from click.testing import CliRunner
 import cfbu_toolkit as cfbu
 from cfbu_toolkit import catalog
 from cfbu_toolkit.cli import main
+from cfbu_toolkit.formats.markdown.workflow_views import readiness_markdown
 from cfbu_toolkit.workflows import NotReadyError, TransitionError, WorkflowError, put
 from cfbu_toolkit.workflows.agreements import (
     SECTIONS_FROM_FIELDS,
@@ -28,7 +29,6 @@ from cfbu_toolkit.workflows.agreements import (
     remove_section,
     set_section,
 )
-from cfbu_toolkit.workflows.render import readiness_markdown
 
 S = cfbu.AgreementStatus
 Code = ReadinessCode

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 import cfbu_toolkit as cfbu
 from cfbu_toolkit import catalog
 from cfbu_toolkit.cli import main
+from cfbu_toolkit.formats.markdown.workflow_views import comparison_markdown
 from cfbu_toolkit.workflows import WorkflowError, put
 from cfbu_toolkit.workflows.dialogue import (
     DEFAULT_PAIRINGS,
@@ -26,7 +27,6 @@ from cfbu_toolkit.workflows.dialogue import (
     tool_for,
     unanswered,
 )
-from cfbu_toolkit.workflows.render import comparison_markdown
 
 OWN = cfbu.DialogueToolKind.HOUSING_SOCIAL_CONTRIBUTION
 PARTNER = cfbu.DialogueToolKind.PARTNER_PERSPECTIVE

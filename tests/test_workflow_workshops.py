@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 import cfbu_toolkit as cfbu
 from cfbu_toolkit.cli import main
+from cfbu_toolkit.formats.markdown.workflow_views import programme_markdown
 from cfbu_toolkit.workflows import WorkflowError, put
-from cfbu_toolkit.workflows.render import programme_markdown
 from cfbu_toolkit.workflows.workshops import (
     DEFAULT_MINUTES,
     add_meeting,

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 import cfbu_toolkit as cfbu
-from cfbu_toolkit.excel.cells import check_sheet_title
-from cfbu_toolkit.excel.layout import GUIDE, LISTS, LOOKUPS, TABLES
+from cfbu_toolkit.formats.xlsx.layout import GUIDE, LISTS, LOOKUPS, TABLES
+from cfbu_toolkit.workbook import check_sheet_title
 
 openpyxl = pytest.importorskip("openpyxl")
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 
 import cfbu_toolkit as cfbu
 from cfbu_toolkit.errors import DocumentError
-from cfbu_toolkit.importers.xlsx import WorkbookWarning
+from cfbu_toolkit.formats.xlsx.plugin import WorkbookWarning
 from cfbu_toolkit.testing import exportables, plans
 
 openpyxl = pytest.importorskip("openpyxl")

@@ -11,8 +11,8 @@ import pytest
 
 import cfbu_toolkit as cfbu
 from cfbu_toolkit.errors import DocumentError
-from cfbu_toolkit.excel.reimport import merge, name_key, similar_names
-from cfbu_toolkit.importers.xlsx import WorkbookWarning
+from cfbu_toolkit.formats.xlsx.plugin import WorkbookWarning
+from cfbu_toolkit.formats.xlsx.reimport import merge, name_key, similar_names
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -152,7 +152,7 @@ def test_an_organisation_typed_twice_is_a_problem_with_both_cells(
 
 
 def test_two_spellings_typed_into_a_template_are_flagged(tmp_path: Any) -> None:
-    from cfbu_toolkit.excel.template import mapping_template
+    from cfbu_toolkit.formats.xlsx.template import mapping_template
 
     def fill(wb: Any) -> None:
         wb["Plan"]["B3"] = "Solbakken"

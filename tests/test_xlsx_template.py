@@ -15,8 +15,8 @@ from click.testing import CliRunner
 import cfbu_toolkit as cfbu
 from cfbu_toolkit.cli import main
 from cfbu_toolkit.errors import DocumentError
-from cfbu_toolkit.excel.template import mapping_template
-from cfbu_toolkit.importers.xlsx import WorkbookWarning
+from cfbu_toolkit.formats.xlsx.plugin import WorkbookWarning
+from cfbu_toolkit.formats.xlsx.template import mapping_template
 
 openpyxl = pytest.importorskip("openpyxl")
 

@@ -14,6 +14,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+# The built-in formats' package is loaded before the ``formats`` function is bound below:
+# Python sets a package's attribute to a subpackage when that subpackage is first imported,
+# which would otherwise replace ``cfbu_toolkit.formats()`` with the module on first use.
+from . import formats as _formats_package  # noqa: F401  (its __init__ imports nothing)
 from ._version import __version__
 from .api import FormatInfo, export, formats, from_dict, load, to_dict, validate
 from .errors import CfbuError, DocumentError, FormatError, ModelError, PluginError, Problem

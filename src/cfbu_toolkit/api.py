@@ -20,11 +20,18 @@ from .errors import CfbuError, FormatError, PluginError, Problem
 from .files import atomic_write
 from .io.converter import structure, unstructure
 from .io.kinds import KINDS, Exportable, kind_of
-from .locale import N_, _
+from .locale import N_, _, translate
 from .model import Lang, Plan
 from .plugins.guard import from_caller, guarded, mark_callers
 from .plugins.manager import Registered, get_host
-from .plugins.types import ExportContext, ExporterSpec, ImportContext, ImporterSpec, Progress
+from .plugins.types import (
+    SNIFF_BYTES,
+    ExportContext,
+    ExporterSpec,
+    ImportContext,
+    ImporterSpec,
+    Progress,
+)
 from .privacy import PRIVACY_PROFILES, Privacy
 from .privacy.profiles import Redactor
 from .privacy.profiles import redactor as _redactor
@@ -44,11 +51,17 @@ class FormatInfo:
     suffixes: tuple[str, ...]
     media_type: str
     kinds: frozenset[str]
+    """Every kind the format handles, in either direction."""
     can_export: bool
     can_import: bool
     plugin: str
     distribution: str
     description: str
+    """What the format is, in the current language."""
+    export_kinds: frozenset[str] = frozenset()
+    """The kinds its exporter writes (empty when it only reads)."""
+    import_kinds: frozenset[str] = frozenset()
+    """The kinds its importer reads (empty when it only writes)."""
 
 
 def formats() -> list[FormatInfo]:
@@ -59,17 +72,21 @@ def formats() -> list[FormatInfo]:
     for name in sorted(exporters.keys() | importers.keys()):
         registered: Registered[Any] = exporters.get(name) or importers[name]
         spec = registered.spec
+        export_kinds = exporters[name].spec.kinds if name in exporters else frozenset()
+        import_kinds = importers[name].spec.kinds if name in importers else frozenset()
         infos.append(
             FormatInfo(
                 name=name,
                 suffixes=spec.suffixes,
                 media_type=spec.media_type,
-                kinds=spec.kinds,
+                kinds=export_kinds | import_kinds,
                 can_export=name in exporters,
                 can_import=name in importers,
                 plugin=registered.plugin,
                 distribution=registered.distribution,
-                description=spec.description,
+                description=translate(spec.description) if spec.description else "",
+                export_kinds=export_kinds,
+                import_kinds=import_kinds,
             )
         )
     return infos
@@ -294,17 +311,23 @@ def load(
 
 
 def _sniff(stream: IO[bytes]) -> tuple[Registered[ImporterSpec], IO[bytes]]:
-    """Guess the format from the first bytes (JSON starts with ``{``, a workbook with PK)."""
+    """Tell the format from the first bytes, asking every importer that has a ``sniff``."""
     host = get_host()
     if not stream.seekable():
         stream = io.BytesIO(stream.read())
-    start = stream.read(8)
+    start = stream.read(SNIFF_BYTES)
     stream.seek(-len(start), os.SEEK_CUR)
-    if start.lstrip()[:1] == b"{":
-        return host.importer("json"), stream
-    if start.startswith(b"PK"):
-        return host.importer_for_suffix(".xlsx"), stream
-    raise FormatError("cannot tell the format of the input; name it with format=...")
+    for registered in host.importers().values():
+        sniff = registered.spec.sniff
+        if sniff is None:
+            continue
+        try:
+            matched = sniff(start)
+        except Exception:  # a broken sniffer must not stop the others
+            continue
+        if matched:
+            return registered, stream
+    raise FormatError(N_("cannot tell the format of the input; name it with format=..."))
 
 
 def _run_importer(
@@ -314,7 +337,7 @@ def _run_importer(
         with guarded(
             registered.plugin, registered.distribution, f"importer {registered.spec.name!r}"
         ):
-            return registered.spec.load(stream, context)
+            result = registered.spec.load(stream, context)
     except CfbuError:
         raise
     except Exception as exc:
@@ -323,6 +346,23 @@ def _run_importer(
             f"({registered.distribution}) failed: {type(exc).__name__}: {exc}",
             plugin=registered.plugin,
         ) from exc
+    kind = _KIND_NAMES.get(type(result))
+    if kind is None or kind not in registered.spec.kinds:
+        raise PluginError(
+            N_(
+                "importer {format!r} of plugin {plugin!r} ({distribution}) returned {got}, "
+                "not one of the kinds it declares ({kinds})"
+            ),
+            plugin=registered.plugin,
+            format=registered.spec.name,
+            distribution=registered.distribution,
+            got=kind or type(result).__name__,
+            kinds=", ".join(sorted(registered.spec.kinds)),
+        )
+    return result
+
+
+_KIND_NAMES = {cls: name for name, cls in KINDS.items()}
 
 
 def to_dict(obj: Exportable) -> dict[str, Any]:

@@ -28,10 +28,7 @@ FAKE_MODULES = (
 )
 # Only the JSON built-ins, so these tests do not depend on which other built-in formats
 # exist yet; the default set is exercised in test_default_builtins_and_fake_plugins.
-JSON_BUILTINS = (
-    ("json", "cfbu_toolkit.exporters.json"),
-    ("json-import", "cfbu_toolkit.importers.json"),
-)
+JSON_BUILTINS = (("json", "cfbu_toolkit.formats.json.plugin"),)
 
 
 @pytest.fixture

@@ -22,10 +22,7 @@ from cfbu_toolkit.plugins import PluginHost, PluginWarning
 FAKE_DISTRIBUTION = "fake-cfbu-plugins"
 FAKE_MODULES = ("good_plugin", "importerror_plugin", "bad_descriptor_plugin", "raising_plugin")
 PLAN = cfbu.Plan(id="plan-x", name="Helhedsplan X")
-JSON_BUILTINS = (
-    ("json", "cfbu_toolkit.exporters.json"),
-    ("json-import", "cfbu_toolkit.importers.json"),
-)
+JSON_BUILTINS = (("json", "cfbu_toolkit.formats.json.plugin"),)
 
 
 def load_with_warnings(host: PluginHost) -> list[str]:
@@ -197,14 +194,14 @@ def test_import_cfbu_toolkit_imports_no_plugin(fake_path: Path) -> None:
     script = (
         "import sys\n"
         "import cfbu_toolkit as cfbu\n"
-        "plugins = ('good_plugin', 'cfbu_toolkit_kumu', 'cfbu_toolkit.exporters.json')\n"
+        "plugins = ('good_plugin', 'cfbu_toolkit_kumu', 'cfbu_toolkit.formats.json.plugin')\n"
         "before = [m for m in plugins if m in sys.modules]\n"
         "from cfbu_toolkit.plugins import PluginHost\n"
         "PluginHost()\n"
         "made = [m for m in plugins if m in sys.modules]\n"
         "cfbu.formats()\n"
         "print(before, made, 'good_plugin' in sys.modules, "
-        "'cfbu_toolkit.exporters.json' in sys.modules)\n"
+        "'cfbu_toolkit.formats.json.plugin' in sys.modules)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(fake_path)}
     env.pop("CFBU_DISABLED_PLUGINS", None)

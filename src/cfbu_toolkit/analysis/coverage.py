@@ -229,7 +229,7 @@ class _Tally:
         )
 
     def enum_counts(self, cls: Iterable[LabelledEnum]) -> tuple[CoverageCount, ...]:
-        return tuple(self.count(m.value, (m.label("da"), m.label("en"))) for m in cls)
+        return tuple(self.count(str(m), (m.label("da"), m.label("en"))) for m in cls)
 
 
 def coverage(plan: Plan, mapping: Mapping | str | None = None) -> Coverage:

@@ -16,11 +16,12 @@ Counts are per mapping entry (a mapping holds one entry per organisation).
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 
 import attrs
 
-from ..i18n import LABELS
+from ..locale import N_
 from ..model import (
     ActorSector,
     CollaborationStatus,
@@ -58,6 +59,15 @@ class Quadrant(LabelledEnum):
     MONITOR = "monitor"
     """Low influence, low interest: keep an eye on."""
 
+    english_labels = enum.nonmember(  # English; Danish in the catalogue
+        {
+            "keep_close": N_("Keep close"),
+            "keep_satisfied": N_("Keep satisfied"),
+            "keep_informed": N_("Keep informed"),
+            "monitor": N_("Monitor"),
+        }
+    )
+
     @property
     def high_influence(self) -> bool:
         return self in (Quadrant.KEEP_CLOSE, Quadrant.KEEP_SATISFIED)
@@ -65,18 +75,6 @@ class Quadrant(LabelledEnum):
     @property
     def high_interest(self) -> bool:
         return self in (Quadrant.KEEP_CLOSE, Quadrant.KEEP_INFORMED)
-
-
-# The labels live with the others in ``i18n.LABELS`` (registered here, beside the enum, so
-# the model's label table does not have to know about derived views).
-LABELS.update(
-    {
-        Quadrant.KEEP_CLOSE: ("Inddrag tæt", "Keep close"),
-        Quadrant.KEEP_SATISFIED: ("Hold tilfreds", "Keep satisfied"),
-        Quadrant.KEEP_INFORMED: ("Hold informeret", "Keep informed"),
-        Quadrant.MONITOR: ("Hold øje", "Monitor"),
-    }
-)
 
 
 def _is_high(level: Level) -> bool:

@@ -19,7 +19,7 @@ from importlib import resources
 from importlib.abc import Traversable
 
 from ..errors import ModelError
-from ..i18n import LANGUAGES
+from ..locale import LANGUAGES
 from ..model import AgreementSection, DialogueTool, DialogueToolKind, Lang, ValuePiece
 from ._loader import CATALOGUE_FORMAT, load_items, load_tool
 from .templates import AGREEMENT_KINDS, AgreementKind, SectionTemplate

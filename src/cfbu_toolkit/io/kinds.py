@@ -14,7 +14,7 @@ from ..model import (
     ValueGame,
 )
 
-__all__ = ["KINDS", "Exportable", "kind_of"]
+__all__ = ["KINDS", "Exportable", "kind_of", "kind_of_class"]
 
 Exportable = (
     Plan | Mapping | CollaborationAgreement | ActivityAgreement | DialogueSession | ValueGame
@@ -42,3 +42,11 @@ def kind_of(obj: object) -> str:
         raise FormatError(
             f"cannot export a {type(obj).__name__}; expected one of {allowed}"
         ) from None
+
+
+def kind_of_class(cls: type[Any]) -> str:
+    """The kind name of the class ``cls`` (``Plan`` → ``"plan"``)."""
+    try:
+        return _NAMES[cls]
+    except KeyError:
+        raise FormatError(f"{cls.__name__} is not a kind of document") from None

@@ -26,14 +26,14 @@ import inspect
 import types
 import typing
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
 from ..errors import FormatError
-from ..i18n import label_pair
 from ..model import _base
 from ..model._base import PII, REF
+from ..model.enums import LabelledEnum
 from .document import FORMAT_NAME
 from .kinds import KINDS
 from .migrations import CURRENT_SCHEMA_VERSION
@@ -209,9 +209,8 @@ def _type_schema(annotation: Any, nested: list[type[Any]]) -> Schema:
 
 def _enum_schema(cls: type[enum.Enum]) -> Schema:
     values = [member.value for member in cls]
-    labels = {
-        member.value: dict(zip(("da", "en"), label_pair(member), strict=True)) for member in cls
-    }
+    labelled = cast("type[LabelledEnum]", cls)
+    labels = {m.value: {"da": m.label("da"), "en": m.label("en")} for m in labelled}
     lines = [_doc(cls)] if _doc(cls) else []
     lines.append("Værdier / values (dansk / English):")
     lines += [f"- {value}: {pair['da']} / {pair['en']}" for value, pair in labels.items()]

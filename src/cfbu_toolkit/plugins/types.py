@@ -17,12 +17,14 @@ from ..model._base import freeze
 from ..privacy import Privacy
 
 __all__ = [
+    "SNIFF_BYTES",
     "ExportContext",
     "ExporterSpec",
     "ImportContext",
     "ImporterSpec",
     "Privacy",
     "Progress",
+    "Sniffer",
 ]
 
 Progress = Callable[[int, int | None], None]
@@ -123,6 +125,10 @@ class ImportContext:
 
 Exporter = Callable[[Exportable, IO[bytes], ExportContext], None]
 Importer = Callable[[IO[bytes], ImportContext], Exportable]
+Sniffer = Callable[[bytes], bool]
+"""Told the first bytes of an input (up to :data:`SNIFF_BYTES`), says whether it is this format."""
+
+SNIFF_BYTES = 512
 
 
 @attrs.frozen(kw_only=True)
@@ -155,3 +161,9 @@ class ImporterSpec:
     kinds: frozenset[str] = attrs.field(converter=_kind_set, validator=_check_kinds)
     load: Importer = attrs.field(validator=_check_callable)
     description: str = ""
+    sniff: Sniffer | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_check_callable)
+    )
+    """Optional: tells the format from an input's first bytes, for inputs without a suffix.
+
+    Called with at most :data:`SNIFF_BYTES` bytes; must be quick and must not raise."""

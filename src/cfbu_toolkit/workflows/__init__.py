@@ -10,8 +10,10 @@ Every step returns a new object and leaves the one it was given untouched:
 - :mod:`.valuegame`: place value pieces, find organisations that placed few, compare a
   later round with an earlier one;
 - :mod:`.workshops`: a workshop programme from the chosen tools, a group's members and
-  meetings with decisions;
-- :mod:`.render`: the readiness checklist, the comparison and the programme as Markdown.
+  meetings with decisions.
+
+How the results look is the formats' business (the Markdown views are in
+:mod:`cfbu_toolkit.formats.markdown.workflow_views`).
 
 :func:`put` puts a session, tool, agreement, game, workshop or group into a plan.
 """

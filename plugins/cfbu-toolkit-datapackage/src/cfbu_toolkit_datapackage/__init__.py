@@ -40,6 +40,7 @@ from cfbu_toolkit import (
     Plan,
     hookimpl,
 )
+from cfbu_toolkit.locale import N_
 
 if TYPE_CHECKING:
     from cfbu_toolkit.analysis.rows import Column, Table
@@ -237,6 +238,6 @@ def cfbu_exporters() -> Iterable[ExporterSpec]:
             kinds={"plan"},
             export=export_datapackage,
             options=frozenset(),  # takes no options
-            description="Frictionless Data Package: one CSV per entity, typed schemas, keys",
+            description=N_("Frictionless Data Package: one CSV per entity, typed schemas, keys"),
         )
     ]

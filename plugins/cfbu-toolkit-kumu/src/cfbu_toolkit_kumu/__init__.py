@@ -36,6 +36,8 @@ from cfbu_toolkit import (
     Plan,
     hookimpl,
 )
+from cfbu_toolkit.locale import N_
+from cfbu_toolkit.workbook import MAX_CELL_CHARS, column_letter, text_cell, utf16_length
 
 __all__ = [
     "CONNECTION_HEADERS",
@@ -270,10 +272,9 @@ def _unique_labels(named: Sequence[tuple[str, str]]) -> dict[str, str]:
 
 # -- rows to a workbook -----------------------------------------------------------------------
 
-# Characters XML 1.0 cannot hold: openpyxl refuses the C0 controls, and saves U+FFFE and
-# U+FFFF into a file it then cannot read again (see PITFALLS.md).
+# Characters XML 1.0 cannot hold. The core's workbook writer carries them with the OOXML
+# escape, but Kumu would show that escape literally: refuse them instead.
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_MAX_CELL = 32_767  # Excel's limit, counted in UTF-16 code units
 
 
 def _check_text(text: str, where: str) -> None:
@@ -283,17 +284,19 @@ def _check_text(text: str, where: str) -> None:
             f"{where}: the text holds U+{ord(bad.group()):04X}, a character a workbook "
             "cannot store; remove it from the plan"
         )
-    if len(text.encode("utf-16-le")) // 2 > _MAX_CELL:
+    if utf16_length(text) > MAX_CELL_CHARS:
         raise FormatError(
-            f"{where}: the text is longer than the {_MAX_CELL:,} characters a cell can hold"
+            f"{where}: the text is longer than the {MAX_CELL_CHARS:,} characters a cell can hold"
         )
 
 
 def export_kumu(obj: Exportable, stream: IO[bytes], context: ExportContext) -> None:
-    """Write ``obj`` (a :class:`~cfbu_toolkit.Plan`) to ``stream`` as a Kumu workbook."""
+    """Write ``obj`` (a :class:`~cfbu_toolkit.Plan`) to ``stream`` as a Kumu workbook.
+
+    Cells are made by :mod:`cfbu_toolkit.workbook`, so text is never a formula.
+    """
     # openpyxl takes a quarter of a second to import: only pay for it when exporting.
     from openpyxl import Workbook  # type: ignore[import-untyped,unused-ignore]
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped,unused-ignore]
 
     if not isinstance(obj, Plan):  # the host checks kinds first; this is for direct calls
         raise FormatError(f"the kumu format exports a plan, not a {type(obj).__name__}")
@@ -306,33 +309,31 @@ def export_kumu(obj: Exportable, stream: IO[bytes], context: ExportContext) -> N
     own = _own_option(context.options)
     elements, connections = kumu_tables(obj, lang=context.lang, own_organisation=own)
 
-    workbook = Workbook()
+    workbook = Workbook(write_only=True)
     sheets = [
         (ELEMENTS_SHEET, ELEMENT_HEADERS, [e.cells() for e in elements]),
         (CONNECTIONS_SHEET, CONNECTION_HEADERS, [c.cells() for c in connections]),
     ]
     total, done = len(elements) + len(connections), 0
-    for index, (title, headers, rows) in enumerate(sheets):
-        sheet = workbook.active if index == 0 else workbook.create_sheet()
-        assert sheet is not None  # a new Workbook always has an active sheet
-        sheet.title = title
+    for title, headers, rows in sheets:
+        sheet = workbook.create_sheet(title)
+        table = [list(headers), *rows]
         widths = [len(header) for header in headers]
-        for r, values in enumerate([headers, *rows], start=1):
+        for r, values in enumerate(table, start=1):
             for c, value in enumerate(values, start=1):
-                if not value:
-                    continue  # an empty cell, not an empty string
-                _check_text(value, f"{title}!{get_column_letter(c)}{r}")
-                cell = sheet.cell(row=r, column=c, value=value)
-                # Always text: never a formula ("=..."), never an error literal ("#N/A").
-                cell.data_type = "s"
-                widths[c - 1] = max(widths[c - 1], min(len(value), 60))
+                if value:
+                    _check_text(value, f"{title}!{column_letter(c)}{r}")
+                    widths[c - 1] = max(widths[c - 1], min(len(value), 60))
+        for c, width in enumerate(widths, start=1):
+            sheet.column_dimensions[column_letter(c)].width = width + 2
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = f"A1:{column_letter(len(headers))}{len(table)}"
+        for r, values in enumerate(table, start=1):
+            # An empty value is an empty cell, not an empty string.
+            sheet.append([text_cell(sheet, v) if v else None for v in values])
             if r > 1:
                 done += 1
                 context.report(done, total)
-        for c, width in enumerate(widths, start=1):
-            sheet.column_dimensions[get_column_letter(c)].width = width + 2
-        sheet.freeze_panes = "A2"
-        sheet.auto_filter.ref = sheet.dimensions
     workbook.save(stream)
 
 
@@ -360,6 +361,6 @@ def cfbu_exporters() -> Iterable[ExporterSpec]:
             kinds={"plan"},
             export=export_kumu,
             options=OPTIONS,
-            description="Kumu network map: organisations and their relations (workbook)",
+            description=N_("Kumu network map: organisations and their relations (workbook)"),
         )
     ]

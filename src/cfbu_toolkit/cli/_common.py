@@ -1,0 +1,278 @@
+"""What every ``cfbu`` command shares: the language, the options, errors, progress, loading.
+
+The language is chosen once per invocation, before click parses anything, from ``--lang``
+wherever it stands on the command line, else ``CFBU_LANG``/``LANG``, else Danish; so
+``--help`` and click's own messages ("Usage:", "Missing option") come out in it too. Help
+texts are written in English, marked with ``N_`` and translated when shown.
+
+Exit statuses: 0 done; 1 problems found in the input (``validate``, ``import``); 2 the
+command could not do its work (bad usage, unreadable input, a failed export). Every error
+is one line on standard error, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+
+import click
+
+from ..errors import CfbuError, DocumentError
+from ..locale import LANGUAGES, N_, Lang, _, ngettext, translate, use_lang
+
+if TYPE_CHECKING:
+    from ..io.kinds import Exportable
+
+__all__ = [
+    "EXIT_OK",
+    "EXIT_PROBLEMS",
+    "EXIT_USAGE",
+    "LANGS",
+    "PRIVACY",
+    "Command",
+    "Group",
+    "ProgressBar",
+    "fail",
+    "friendly_errors",
+    "lang_from_args",
+    "lang_option",
+    "load_or_exit",
+    "option",
+    "say",
+]
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+LANGS = click.Choice(list(LANGUAGES))
+PRIVACY = click.Choice(["keep", "pseudonymise", "omit"])
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def lang_from_args(args: Sequence[str]) -> Lang | None:
+    """The language a command line asks for with ``--lang X`` or ``--lang=X``, if any."""
+    for i, arg in enumerate(args):
+        value = None
+        if arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value in LANGUAGES:
+            return value
+    return None
+
+
+def lang_option(f: F) -> F:
+    """``--lang da|en``: the language of what the command prints and writes.
+
+    The value was already taken when the command line was read (:class:`Group`); a command
+    asks :func:`~cfbu_toolkit.locale.current_lang`.
+    """
+    return click.option(
+        "--lang",
+        type=LANGS,
+        default=None,
+        expose_value=False,
+        cls=Option,
+        help=N_("Language of what is printed and written: da (default) or en."),
+    )(f)
+
+
+# -- help texts translated when shown ------------------------------------------------------
+
+
+class _Translated:
+    """Translates ``help``, ``short_help`` and ``epilog`` when click reads them."""
+
+    _help: str | None = None
+    _short_help: str | None = None
+    _epilog: str | None = None
+
+    @property
+    def help(self) -> str | None:
+        return _(self._help) if self._help else self._help
+
+    @help.setter
+    def help(self, value: str | None) -> None:
+        self._help = value
+
+    @property
+    def short_help(self) -> str | None:
+        return _(self._short_help) if self._short_help else self._short_help
+
+    @short_help.setter
+    def short_help(self, value: str | None) -> None:
+        self._short_help = value
+
+    @property
+    def epilog(self) -> str | None:
+        return _(self._epilog) if self._epilog else self._epilog
+
+    @epilog.setter
+    def epilog(self, value: str | None) -> None:
+        self._epilog = value
+
+
+class Option(click.Option):
+    """An option whose help text is translated when shown."""
+
+    _help_id: str | None = None
+
+    @property
+    def help(self) -> str | None:
+        return _(self._help_id) if self._help_id else self._help_id
+
+    @help.setter
+    def help(self, value: str | None) -> None:
+        self._help_id = value
+
+
+def option(*names: str, **attrs: Any) -> Callable[[F], F]:
+    """``click.option`` whose help text is translated when shown (use it for every option)."""
+    return click.option(*names, cls=Option, **attrs)
+
+
+class Command(_Translated, click.Command):
+    """A command whose texts are translated when shown."""
+
+
+class Group(_Translated, click.Group):
+    """A group whose texts, commands and subgroups are translated when shown.
+
+    As the top-level group, it chooses the language before click parses the command line.
+    """
+
+    command_class = Command
+
+    def main(self, args: Sequence[str] | None = None, *pos: Any, **kwargs: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        install_click_words()
+        with use_lang(lang_from_args(argv)):
+            return super().main(argv, *pos, **kwargs)
+
+
+Group.group_class = Group
+
+
+# -- click's own words, from our catalogue ----------------------------------------------------
+
+
+def _click_gettext(message: str) -> str:
+    return translate(message)
+
+
+def _click_ngettext(singular: str, plural: str, n: int) -> str:
+    return ngettext(singular, plural, n)
+
+
+def install_click_words() -> None:
+    """Make click's own messages ("Usage:", "Missing option ...") come from our catalogue.
+
+    click's modules bind ``gettext`` as ``_`` (and ``ngettext``) when they are imported; we
+    point those names at our catalogue, which carries click's messages in Danish
+    (:mod:`._click_words`).
+    """
+    import importlib
+
+    for name in ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types"):
+        module = importlib.import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = _click_gettext  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = _click_ngettext  # type: ignore[attr-defined]
+
+
+# -- output, errors, progress ------------------------------------------------------------------
+
+
+def say(message: str, /, **params: Any) -> None:
+    """Print a translated line on standard error (what the command did)."""
+    click.echo(_(message, **params), err=True)
+
+
+def fail(message: str, /, status: int = EXIT_USAGE, **params: Any) -> NoReturn:
+    """Print a translated error line and exit with ``status``."""
+    click.echo(_("error: {message}", message=_(message, **params)), err=True)
+    sys.exit(status)
+
+
+def _show_warning(message: Any, category: Any, *args: Any, **kwargs: Any) -> None:
+    click.echo(_("warning: {message}", message=message), err=True)
+
+
+@contextmanager
+def friendly_errors() -> Iterator[None]:
+    """Turn the library's errors into one line each and exit status 2; show warnings briefly."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("default")
+            warnings.showwarning = _show_warning
+            yield
+    except DocumentError as exc:
+        for line in str(exc).splitlines():
+            click.echo(_("error: {message}", message=line.strip()), err=True)
+        sys.exit(EXIT_USAGE)
+    except CfbuError as exc:
+        click.echo(_("error: {message}", message=exc), err=True)
+        sys.exit(EXIT_USAGE)
+    except OSError as exc:
+        text = f"{exc.filename}: {exc.strerror or exc}" if exc.filename else str(exc)
+        click.echo(_("error: {message}", message=text), err=True)
+        sys.exit(EXIT_USAGE)
+
+
+def load_or_exit(file: Path, *, what: str = "", **options: Any) -> Exportable:
+    """Load ``file``; on problems list each with its place and exit with status 1.
+
+    ``what`` is added to the closing line (for example that nothing was written).
+    """
+    from .. import api
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("default")
+            warnings.showwarning = _show_warning
+            return api.load(file, **options)
+    except DocumentError as exc:
+        for problem in exc.problems:
+            click.echo(f"{file}: {problem}")
+        count = len(exc.problems)
+        line = ngettext("{count} problem found", "{count} problems found", count, count=count)
+        click.echo(f"{line}{'; ' + _(what) if what else ''}", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    except CfbuError as exc:
+        click.echo(_("error: {message}", message=exc), err=True)
+        sys.exit(EXIT_USAGE)
+
+
+class ProgressBar:
+    """A progress bar on stderr that appears only once an export takes more than a moment."""
+
+    def __init__(self, label: str, delay: float = 0.5) -> None:
+        self.label = label
+        self.delay = delay
+        self.started = time.monotonic()
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int | None) -> None:
+        if self.bar is None:
+            if time.monotonic() - self.started < self.delay or not total:
+                return
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

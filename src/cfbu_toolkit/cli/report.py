@@ -1,0 +1,73 @@
+"""``cfbu report``: many plans rolled up into one report for the steering group."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, cast
+
+import click
+
+from ..locale import N_, _, current_lang, ngettext
+from ..privacy import Privacy
+from ._common import PRIVACY, Command, ProgressBar, friendly_errors, lang_option, option
+
+__all__ = ["COMMANDS"]
+
+
+@click.command(
+    cls=Command,
+    help=N_("Roll up the plans in SOURCES (files or folders) into one report (.xlsx or .md)."),
+)
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help=N_("The report to write: .xlsx or .md."),
+)
+@option(
+    "--privacy",
+    type=PRIVACY,
+    default="keep",
+    show_default=True,
+    help=N_("Personal data: keep it, pseudonymise it, or omit it."),
+)
+@option(
+    "--on",
+    "on",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help=N_("Count follow-ups and expiring agreements from this day (YYYY-MM-DD; default today)."),
+)
+@option(
+    "--within-days",
+    type=click.IntRange(min=0),
+    default=90,
+    show_default=True,
+    help=N_("Agreements ending within this many days count as expiring."),
+)
+@lang_option
+def report(sources: tuple[Path, ...], out: Path, privacy: str, on: Any, within_days: int) -> None:
+    from ..analysis.portfolio import Portfolio
+    from ..report import write_report
+
+    with friendly_errors():
+        with ProgressBar(_("Reading plans")) as reading:
+            portfolio = Portfolio.from_paths(sources, progress=reading)
+        with ProgressBar(_("Writing {name}", name=out.name)) as writing:
+            write_report(
+                portfolio,
+                out,
+                on=on.date() if on is not None else None,
+                within_days=within_days,
+                lang=current_lang(),
+                privacy=cast(Privacy, privacy),
+                progress=writing,
+            )
+        count = len(portfolio)
+        plans = ngettext("{count} plan", "{count} plans", count, count=count)
+        click.echo(_("wrote {path} ({plans})", path=out, plans=plans))
+
+
+COMMANDS = (report,)

@@ -1,0 +1,51 @@
+"""The guide sheet every workbook opens with: a title, paragraphs, and term/explanation
+pairs in two columns with wrapped text. Used by the exporter and the registration template."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...workbook import text_cell
+
+__all__ = ["GuideSheet"]
+
+
+class GuideSheet:
+    """Writes the lines of a guide onto a write-only sheet: column A terms, column B text."""
+
+    def __init__(self, sheet: Any, *, term_width: int = 28, text_width: int = 100) -> None:
+        from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+
+        self.sheet = sheet
+        sheet.column_dimensions["A"].width = term_width
+        sheet.column_dimensions["B"].width = text_width
+        self._wrap = Alignment(wrap_text=True, vertical="top")
+        self._bold = Font(bold=True)
+        self._big = Font(bold=True, size=14)
+
+    def _cell(self, text: str | None, font: Any = None) -> Any:
+        if text is None:
+            return None
+        return text_cell(self.sheet, text, font=font, alignment=self._wrap)
+
+    def line(self, term: str | None, text: str | None = None, *, bold: bool = False) -> None:
+        """A row: ``term`` in column A (bold if asked), ``text`` in column B."""
+        font = self._bold if bold else None
+        self.sheet.append([self._cell(term, font), self._cell(text)])
+
+    def title(self, text: str) -> None:
+        """The guide's title, large, followed by an empty row."""
+        self.sheet.append([self._cell(text, self._big)])
+        self.blank()
+
+    def heading(self, text: str) -> None:
+        """A section heading in bold."""
+        self.line(text, bold=True)
+
+    def paragraph(self, text: str) -> None:
+        """A paragraph of text in column B."""
+        self.line(None, text)
+
+    def blank(self) -> None:
+        """An empty row."""
+        self.sheet.append([])

@@ -1,0 +1,125 @@
+"""Dropdowns, input hints, header cells and the hidden lookup sheet they draw on.
+
+Shared by the xlsx exporter and the registration template, so both write the same lists
+(one column per enumeration on a hidden sheet, never inline) and the same kind of data
+validation. openpyxl is imported inside the functions only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ...model import Lang
+from ...model.enums import LabelledEnum
+from ...workbook import column_letter, encode_text
+from .layout import LOOKUPS, YES_NO, Table
+
+__all__ = [
+    "Lookups",
+    "add_validation",
+    "enums_of",
+    "header_cells",
+    "lookup_refs",
+    "write_lookup_sheet",
+]
+
+Lookups = dict[type[LabelledEnum] | None, str]
+"""The range of each enumeration's list on the lookup sheet (``None``: yes/no)."""
+
+#: Excel's limits for a data validation's input message.
+MAX_PROMPT_TITLE, MAX_PROMPT = 32, 255
+
+
+def enums_of(tables: Iterable[Table]) -> list[type[LabelledEnum] | None]:
+    """Yes/no (``None``) first, then each enumeration the tables' columns use, once."""
+    enums: list[type[LabelledEnum] | None] = [None]
+    for table in tables:
+        for column in table.columns:
+            if column.enum is not None and column.enum not in enums:
+                enums.append(column.enum)
+    return enums
+
+
+def lookup_refs(enums: Iterable[type[LabelledEnum] | None], lang: Lang) -> Lookups:
+    """The absolute range each list will have on the lookup sheet, in column order."""
+    title = LOOKUPS.title(lang)
+    refs: Lookups = {}
+    for index, enum in enumerate(enums, 1):
+        size = 2 if enum is None else len(enum)
+        letter = column_letter(index)
+        refs[enum] = f"'{title}'!${letter}$2:${letter}${size + 1}"
+    return refs
+
+
+def write_lookup_sheet(wb: Any, lookups: Lookups, lang: Lang) -> None:
+    """The hidden sheet holding one list per enumeration, labels in ``lang``."""
+    ws = wb.create_sheet(LOOKUPS.title(lang))
+    ws.sheet_state = "hidden"
+    columns: list[list[str]] = []
+    for enum in lookups:
+        if enum is None:
+            heading = "Ja/nej" if lang == "da" else "Yes/no"
+            columns.append([heading, *YES_NO[lang]])
+        else:
+            columns.append([enum.__name__, *(m.label(lang) for m in enum)])
+    for i, values in enumerate(columns, 1):
+        ws.column_dimensions[column_letter(i)].width = min(60, max(len(v) for v in values) + 2)
+    height = max(len(c) for c in columns)
+    for r in range(height):
+        ws.append([c[r] if r < len(c) else None for c in columns])
+
+
+def add_validation(
+    ws: Any,
+    sqref: str,
+    lang: Lang,
+    *,
+    formula: str | None = None,
+    prompt_title: str | None = None,
+    prompt: str | None = None,
+) -> None:
+    """A dropdown drawing on ``formula`` (a range) and/or an input hint, on ``sqref``.
+
+    A value outside the list gets a warning, not a refusal: the importer names it by cell,
+    and a person may have a reason (a new kind of actor, say).
+    """
+    from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
+
+    options: dict[str, Any] = {"allow_blank": True}
+    if formula is not None:
+        options.update(
+            type="list",
+            formula1=formula,
+            showDropDown=False,  # False shows the in-cell arrow (the attribute is inverted)
+            errorStyle="warning",
+            showErrorMessage=True,
+            errorTitle="Ukendt værdi" if lang == "da" else "Unknown value",
+            error=("Vælg en værdi fra listen." if lang == "da" else "Pick a value from the list."),
+        )
+    if prompt:
+        options.update(
+            showInputMessage=True,
+            promptTitle=encode_text((prompt_title or "")[:MAX_PROMPT_TITLE]) or None,
+            prompt=encode_text(prompt[:MAX_PROMPT]),
+        )
+    dv = DataValidation(**options)
+    dv.add(sqref)
+    ws.data_validations.append(dv)
+
+
+def header_cells(ws: Any, headers: Iterable[str]) -> list[Any]:
+    """Bold, shaded header cells, always stored as text."""
+    from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+    from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped]
+
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    cells = []
+    for header in headers:
+        cell = WriteOnlyCell(ws, value=header)
+        cell.data_type = "s"
+        cell.font = bold
+        cell.fill = fill
+        cells.append(cell)
+    return cells

@@ -1,0 +1,152 @@
+"""Reading a sheet: its rows within the limits, its columns found by header name.
+
+Headers are matched by name (Danish or English, case and spaces ignored, any order); an
+extra column is warned about, a repeated or missing one reported in its cell.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import warnings
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ...errors import CfbuError, DocumentError, Problem
+from ...model import Lang
+from ...workbook import column_letter
+from .layout import LIST_COLUMNS, TABLES, Column
+from .limits import ReadLimits
+from .problems import WorkbookWarning, describe, fail, say
+
+__all__ = ["SheetReader", "norm"]
+
+
+def norm(text: object) -> str:
+    return " ".join(str(text).split()).casefold() if text is not None else ""
+
+
+class SheetReader:
+    """The sheets of an open workbook, and the problems found in them so far."""
+
+    def __init__(self, wb: Any, lang: Lang, limits: ReadLimits, source: str | None) -> None:
+        self.wb = wb
+        self.lang = lang
+        self.limits = limits
+        self.source = source
+        self.problems: list[Problem] = []
+        self.sheets = {norm(ws.title): ws for ws in wb.worksheets}
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):  # closing a damaged archive may fail too
+            self.wb.close()
+
+    def problem(self, where: str, message: str, /, **values: Any) -> None:
+        self.problems.append(Problem(where=where, message=say(self.lang, message, **values)))
+
+    def raise_if_problems(self) -> None:
+        if self.problems:
+            raise DocumentError(self.problems, source=self.source)
+
+    def sheet(self, table_da: str, table_en: str) -> Any | None:
+        return self.sheets.get(norm(table_da)) or self.sheets.get(norm(table_en))
+
+    def rows(self, ws: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        """The rows of ``ws`` with their numbers, checked against the limits."""
+        declared_rows, declared_cols = ws.max_row, ws.max_column
+        title = ws.title
+        if declared_rows and declared_rows > self.limits.max_rows:
+            raise fail(
+                say(self.lang, "too_many_rows", n=declared_rows, limit=self.limits.max_rows),
+                self.source,
+                title,
+            )
+        if declared_cols and declared_cols > self.limits.max_columns:
+            raise fail(
+                say(self.lang, "too_many_columns", n=declared_cols, limit=self.limits.max_columns),
+                self.source,
+                title,
+            )
+        ws.reset_dimensions()
+        max_rows, max_cols = self.limits.max_rows, self.limits.max_columns
+        number = 0
+        try:
+            for number, row in enumerate(ws.iter_rows(values_only=True), 1):
+                if number > max_rows:
+                    raise fail(
+                        say(self.lang, "too_many_rows", n=f"{max_rows}+", limit=max_rows),
+                        self.source,
+                        title,
+                    )
+                if len(row) > max_cols and any(v is not None for v in row[max_cols:]):
+                    raise fail(
+                        say(self.lang, "too_many_columns", n=len(row), limit=max_cols),
+                        self.source,
+                        title,
+                    )
+                yield number, row
+        except CfbuError:
+            raise
+        except Exception as exc:
+            raise fail(
+                say(self.lang, "damaged", error=describe(exc)),
+                self.source,
+                f"{title}!{number + 1}",
+            ) from None
+
+    def header(
+        self, ws: Any, columns: Iterable[Column], header: tuple[Any, ...]
+    ) -> dict[int, Column]:
+        """Column positions by header; extra columns warned about, duplicates reported."""
+        known: dict[str, Column] = {}
+        for column in columns:
+            known[norm(column.da)] = column
+            known[norm(column.en)] = column
+        found: dict[int, Column] = {}
+        seen: dict[str, str] = {}
+        extra = []
+        for index, text in enumerate(header):
+            key = norm(text)
+            if not key:
+                continue
+            match = known.get(key)
+            letter = column_letter(index + 1)
+            if match is None:
+                extra.append(f"{letter}1 ({str(text).strip()})")
+                continue
+            if match.attr in seen:
+                self.problem(
+                    f"{ws.title}!{letter}1",
+                    "duplicate_column",
+                    name=match.header(self.lang),
+                    other=seen[match.attr],
+                )
+                continue
+            seen[match.attr] = f"{letter}1"
+            found[index] = match
+        if extra:
+            warnings.warn(
+                say(self.lang, "extra_columns", sheet=ws.title, columns=", ".join(extra)),
+                WorkbookWarning,
+                stacklevel=5,
+            )
+        return found
+
+    def missing(self, title: str, header: dict[int, Column], required: Iterable[str]) -> bool:
+        present = {c.attr for c in header.values()}
+        missing = False
+        for attr in sorted(required):
+            if attr not in present:
+                missing = True
+                self.problem(title, "missing_column", name=self._column_name(header, attr, title))
+        return missing
+
+    def _column_name(self, header: dict[int, Column], attr: str, title: str) -> str:
+        for table in TABLES:
+            if title in (table.da, table.en):
+                for column in table.columns:
+                    if column.attr == attr:
+                        return column.header(self.lang)
+        for column in LIST_COLUMNS:
+            if column.attr == attr:
+                return column.header(self.lang)
+        return attr

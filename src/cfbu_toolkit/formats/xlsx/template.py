@@ -1,0 +1,372 @@
+"""The registration workbook: a blank kortlægning to fill in and read back.
+
+``mapping_template(target, lang="da")`` writes a workbook with a guide sheet, the
+registration sheet (*Kortlægning*), sheets for organisations, contact persons and the
+mapping itself, and a *Plan* sheet with the plan's name. Every enumerated column has a
+dropdown drawing on a hidden lookup sheet (the exporter's own machinery,
+:mod:`.lookups`), ID columns offer the IDs typed on the sheet they point at, every column
+has an input hint, and each sheet has one example row.
+
+It is a plan workbook: the sheets are the plan's own (same titles and headers as an
+export), so ``cfbu.load("skema.xlsx")`` gives a :class:`~cfbu_toolkit.Plan` holding the
+organisations, the contact persons and one :class:`~cfbu_toolkit.Mapping` with its entries
+(a mapping alone could not carry the organisations it names). Sheets of a plan that the
+template leaves out (efforts, groups, agreements, ...) read as empty, with a warning each.
+openpyxl is imported inside the functions only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from collections.abc import Iterable
+from typing import IO, Any
+
+from ...model import (
+    ActorSector,
+    ActorType,
+    CollaborationStatus,
+    FocusArea,
+    FundingPeriod,
+    Lang,
+    LawfulBasis,
+    Level,
+    ResourceKind,
+)
+from ...model.enums import LabelledEnum
+from ...workbook import MAX_ROWS, column_letter, encode_text
+from .guide import GuideSheet
+from .layout import BY_NAME, GUIDE, RECORD_COLUMNS, YES_NO, Column, Table
+from .lookups import Lookups, add_validation, enums_of, header_cells, lookup_refs
+from .lookups import write_lookup_sheet as _write_lookups
+from .template_text import GUIDE as GUIDE_TEXT
+from .template_text import HINTS, KIND_HINTS
+
+__all__ = ["TEMPLATE_KINDS", "TEMPLATE_MARK", "mapping_template"]
+
+#: The templates ``cfbu template`` can write, by the names it accepts.
+TEMPLATE_KINDS = ("kortlaegning", "kortlægning", "mapping")
+
+#: Written into the workbook's keywords; the importer then knows that the plan's other
+#: sheets are left out on purpose and does not warn about them.
+TEMPLATE_MARK = "cfbu_toolkit:kortlaegning"
+DATE_FORMAT = "dd-mm-yyyy"
+#: How far down an ID column the dropdowns of the columns pointing at it look.
+ID_LIST_ROWS = 2_000
+_EXAMPLE_DATE = dt.date(2026, 1, 15)
+_MAPPING_ID = "K1"
+
+#: Each sheet of the template: its layout table, the attributes shown (in order), and the
+#: example row.
+_SHEETS: tuple[tuple[str, tuple[str, ...], dict[str, Any]], ...] = (
+    (
+        "entries",
+        (
+            "id",
+            "parent",
+            "organisation_id",
+            "contact_id",
+            "services_offered",
+            "target_groups",
+            "focus_areas",
+            "possible_contribution",
+            "possible_barriers",
+            "what_matters",
+            "existing_relation",
+            "current.date",
+            "current.status",
+            "current.relevance",
+            "current.interest",
+            "current.influence",
+            "current.note",
+            "next_step",
+            "responsible_id",
+            "follow_up_on",
+            "notes",
+        ),
+        {
+            "parent": _MAPPING_ID,
+            "organisation_id": "O1",
+            "contact_id": "P1",
+            "services_offered": {
+                "da": "Jobsøgning og praktikpladser",
+                "en": "Job search and work placements",
+            },
+            "target_groups": {"da": "Ledige unge 18-29 år", "en": "Young jobseekers aged 18-29"},
+            "focus_areas": (FocusArea.EMPLOYMENT,),
+            "possible_contribution": {
+                "da": "Kan holde jobcafé i beboerhuset hver anden uge",
+                "en": "Could run a job café in the community house every other week",
+            },
+            "possible_barriers": {
+                "da": "Travlhed og faste måltal",
+                "en": "Workload and fixed targets",
+            },
+            "what_matters": {
+                "da": "At flere unge kommer i job eller uddannelse",
+                "en": "That more young people get a job or an education",
+            },
+            "existing_relation": False,
+            "current.date": _EXAMPLE_DATE,
+            "current.status": CollaborationStatus.CONTACTED,
+            "current.relevance": Level.HIGH,
+            "current.interest": Level.MEDIUM,
+            "current.influence": Level.HIGH,
+            "next_step": {
+                "da": "Aftal et møde om jobcaféen",
+                "en": "Set up a meeting about the job café",
+            },
+            "follow_up_on": dt.date(2026, 2, 1),
+        },
+    ),
+    (
+        "organisations",
+        (
+            "id",
+            "name",
+            "sector",
+            "actor_type",
+            "resource_kind",
+            "description",
+            "website",
+            "address",
+            "cvr",
+        ),
+        {
+            "id": "O1",
+            "name": "Jobcenter (eksempel)",
+            "sector": ActorSector.MUNICIPALITY,
+            "actor_type": ActorType.JOBCENTER,
+            "resource_kind": ResourceKind.PROFESSIONAL,
+            "description": {
+                "da": "Beskæftigelsesindsats for ledige og virksomheder",
+                "en": "Employment services for jobseekers and businesses",
+            },
+        },
+    ),
+    (
+        "contacts",
+        (
+            "id",
+            "name",
+            "organisation_id",
+            "role",
+            "email",
+            "phone",
+            "lawful_basis",
+            "consent_on",
+            "retention_until",
+        ),
+        {
+            "id": "P1",
+            "name": "Anne Eksempel",
+            "organisation_id": "O1",
+            "role": {"da": "Virksomhedskonsulent", "en": "Business consultant"},
+            "email": "anne@eksempel.dk",
+            "lawful_basis": LawfulBasis.LEGITIMATE_INTEREST,
+        },
+    ),
+    (
+        "mappings",
+        ("id", "title", "geographic_scope", "date", "methods", "conducted_by"),
+        {
+            "id": _MAPPING_ID,
+            "title": {
+                "da": "Kortlægning af samarbejdsaktører",
+                "en": "Mapping of potential partners",
+            },
+        },
+    ),
+)
+_PLAN_FIELDS = ("id", "name", "area", "municipality", "funding_period", "focus_areas")
+#: Which sheet an ID column's dropdown lists the IDs of.
+_ID_SOURCES = {
+    "organisation_id": "organisations",
+    "contact_id": "contacts",
+    "responsible_id": "contacts",
+    "parent": "mappings",
+}
+
+
+def mapping_template(
+    target: str | os.PathLike[str] | IO[bytes] | None = None,
+    *,
+    lang: Lang = "da",
+    plan_name: str = "",
+) -> bytes | None:
+    """Write the registration workbook for a new mapping to ``target`` (a path or a binary
+    stream); with no target the bytes come back. A path is written beside itself and then
+    put in place, as :func:`cfbu_toolkit.export` does. ``plan_name`` fills in the plan's
+    name (else the person types it)."""
+    if lang not in ("da", "en"):
+        from ...errors import FormatError
+
+        raise FormatError(f"unknown language {lang!r}; expected 'da' or 'en'")
+    if target is None:
+        buffer = io.BytesIO()
+        _write(buffer, lang, plan_name)
+        return buffer.getvalue()
+    if hasattr(target, "write"):
+        _write(target, lang, plan_name)  # type: ignore[arg-type]
+        return None
+    from pathlib import Path
+
+    from ...files import atomic_write
+
+    with atomic_write(Path(target)) as stream:
+        _write(stream, lang, plan_name)
+    return None
+
+
+def _columns(table: Table, names: Iterable[str]) -> list[Column]:
+    by_attr = {c.attr: c for c in table.columns}
+    return [by_attr[name] for name in names]
+
+
+def _write(stream: IO[bytes], lang: Lang, plan_name: str) -> None:
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+
+    wb = Workbook(write_only=True)
+    props = wb.properties
+    props.creator = props.lastModifiedBy = "cfbu_toolkit"
+    props.created = dt.datetime(2020, 1, 1)
+    props.title = str(GUIDE_TEXT[lang]["title"])
+    props.language = "da-DK" if lang == "da" else "en-GB"
+    props.keywords = TEMPLATE_MARK
+    used = [BY_NAME[name] for name, _, _ in _SHEETS] + [BY_NAME["plan"]]
+    lookups = lookup_refs(enums_of(used), lang)
+    _write_guide(wb, lang)
+    for name, names, example in _SHEETS:
+        _write_table(wb, BY_NAME[name], _columns(BY_NAME[name], names), example, lookups, lang)
+    _write_plan(wb, lang, lookups, plan_name)
+    _write_lookups(wb, lookups, lang)
+    wb.save(stream)
+
+
+def _hint(table: Table, column: Column, lang: Lang) -> str:
+    own = HINTS.get((table.name, column.attr))
+    if own is not None:
+        return own[lang]
+    kind = column.kind
+    if column.attr in ("organisation_id",):
+        return KIND_HINTS["organisation"][lang]
+    if kind == "ref":
+        return KIND_HINTS["contact"][lang]
+    if kind in ("enum", "enums") and column.enum is not None:
+        labels = ", ".join(m.label(lang) for m in column.enum)
+        if kind == "enum" and len(labels) > 150:
+            return KIND_HINTS["enum_long"][lang]
+        return KIND_HINTS[kind][lang].format(labels=labels)
+    if kind == "focus_list":
+        labels = ", ".join(a.label(lang) for a in FocusArea.of_period(FundingPeriod.LBF_2019_26))
+        return KIND_HINTS["focus_list"][lang].format(labels=labels)
+    return KIND_HINTS.get(kind, KIND_HINTS["text"])[lang]
+
+
+def _value(value: Any, lang: Lang) -> Any:
+    """An example value as its cell shows it."""
+    if isinstance(value, dict):
+        return value[lang]
+    if isinstance(value, LabelledEnum):
+        return value.label(lang)
+    if isinstance(value, bool):
+        return YES_NO[lang][0 if value else 1]
+    if isinstance(value, tuple):
+        return ", ".join(_value(v, lang) for v in value)
+    return value
+
+
+def _cell(ws: Any, value: Any) -> Any:
+    from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+    from openpyxl.styles import Font  # type: ignore[import-untyped]
+
+    if value is None:
+        return None
+    if isinstance(value, str):
+        cell = WriteOnlyCell(ws, value=encode_text(value))
+        cell.data_type = "s"
+    else:
+        cell = WriteOnlyCell(ws, value=value)
+        if isinstance(value, dt.date):
+            cell.number_format = DATE_FORMAT
+    cell.font = Font(italic=True, color="595959")  # an example, not data
+    return cell
+
+
+def _write_table(
+    wb: Any,
+    table: Table,
+    columns: list[Column],
+    example: dict[str, Any],
+    lookups: Lookups,
+    lang: Lang,
+) -> None:
+    title = table.title(lang)
+    ws = wb.create_sheet(title)
+    for i, column in enumerate(columns, 1):
+        width = max(len(column.header(lang)) + 3, 12, min(column.width or 0, 40))
+        ws.column_dimensions[column_letter(i)].width = width
+    ws.freeze_panes = "A2"
+    ws.append(header_cells(ws, (c.header(lang) for c in columns)))
+    ws.append([_cell(ws, _value(example.get(c.attr), lang)) for c in columns])
+    letters = [column_letter(i) for i in range(1, len(columns) + 1)]
+    ws.auto_filter.ref = f"A1:{letters[-1]}2"
+    for letter, column in zip(letters, columns, strict=True):
+        add_validation(
+            ws,
+            f"{letter}2:{letter}{MAX_ROWS}",
+            lang,
+            formula=_list_formula(column, lookups, lang),
+            prompt_title=column.header(lang),
+            prompt=_hint(table, column, lang),
+        )
+
+
+def _list_formula(column: Column, lookups: Lookups, lang: Lang) -> str | None:
+    if column.kind == "enum":
+        return lookups[column.enum]
+    if column.kind == "bool":
+        return lookups[None]
+    source = _ID_SOURCES.get(column.attr)
+    if source is None or column.kind not in ("ref", "parent"):
+        return None
+    return f"'{BY_NAME[source].title(lang)}'!$A$2:$A${ID_LIST_ROWS}"
+
+
+def _write_plan(wb: Any, lang: Lang, lookups: Lookups, plan_name: str) -> None:
+    table = BY_NAME["plan"]
+    title = table.record_title(lang)
+    ws = wb.create_sheet(title)
+    columns = _columns(table, _PLAN_FIELDS)
+    ws.column_dimensions["A"].width = max(len(c.header(lang)) for c in columns) + 3
+    ws.column_dimensions["B"].width = 50
+    ws.freeze_panes = "A2"
+    ws.append(header_cells(ws, (c.header(lang) for c in RECORD_COLUMNS)))
+    for row, column in enumerate(columns, 2):
+        value = plan_name if column.attr == "name" and plan_name else None
+        ws.append([column.header(lang), encode_text(value) if value else None])
+        add_validation(
+            ws,
+            f"B{row}",
+            lang,
+            formula=_list_formula(column, lookups, lang),
+            prompt_title=column.header(lang),
+            prompt=_hint(table, column, lang),
+        )
+
+
+def _write_guide(wb: Any, lang: Lang) -> None:
+    guide = GuideSheet(wb.create_sheet(GUIDE.title(lang)), term_width=26)
+    text = GUIDE_TEXT[lang]
+    guide.title(str(text["title"]))
+    for paragraph in text["intro"]:  # type: ignore[attr-defined]
+        guide.paragraph(paragraph)
+    for heading, paragraphs in text["sections"]:  # type: ignore[attr-defined]
+        guide.blank()
+        guide.heading(heading)
+        for paragraph in paragraphs:
+            if isinstance(paragraph, tuple):
+                guide.line(paragraph[0], paragraph[1], bold=True)
+            else:
+                guide.paragraph(paragraph)

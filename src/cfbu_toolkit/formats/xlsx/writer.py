@@ -1,0 +1,582 @@
+"""The Excel exporter: a workbook a person can fill in and hand back.
+
+A guide sheet, a sheet per kind of object (ID first, headers in Danish or English), the
+exported object itself as field/value rows, a sheet of text lists and a hidden sheet of
+lookup lists that every enumerated column's dropdown draws on. Dates are real dates, the
+header row is frozen and filtered, column widths follow the data. Text is always text: a
+value starting with ``=`` or equal to ``#N/A`` is stored as a string, characters XML cannot
+hold are carried with the OOXML ``_xHHHH_`` escape, and text longer than a cell holds is
+refused with the cell named. Rows stream through openpyxl's write-only mode, so memory
+stays flat however many rows a mapping has.
+
+openpyxl is imported only inside the functions that write a workbook.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
+from operator import itemgetter
+from typing import IO, Any
+
+from ...errors import DocumentError, Problem
+from ...io.kinds import Exportable
+from ...model import FocusArea, Lang, Plan
+from ...model.enums import LabelledEnum
+from ...plugins.types import ExportContext
+from ...workbook import (
+    ERROR_LITERALS,
+    MAX_CELL_CHARS,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    column_letter,
+    encode_text,
+    needs_text_cell,
+    utf16_length,
+)
+from .guide import GuideSheet
+from .layout import (
+    BY_NAME,
+    GUIDE,
+    LIST_COLUMNS,
+    LISTS,
+    RECORD_COLUMNS,
+    ROOT_TABLE,
+    YES_NO,
+    Column,
+    Table,
+    tables_for,
+)
+from .lookups import (
+    Lookups,
+    add_validation,
+    enums_of,
+    header_cells,
+    lookup_refs,
+    write_lookup_sheet,
+)
+
+__all__ = ["MEDIA_TYPE", "export_xlsx"]
+
+MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DATE_FORMAT = "dd-mm-yyyy"
+TIME_FORMAT = "hh:mm"
+#: The creation time written into every workbook, so exports of the same object compare.
+CREATED = dt.datetime(2020, 1, 1)
+#: Column widths are computed from the header and this many rows, then capped.
+WIDTH_SAMPLE = 1_000
+MIN_WIDTH, MAX_WIDTH = 8, 60
+#: Dates Excel shows as dates (serial numbers before 1 March 1900 are off by one day).
+FIRST_NATIVE_DATE, LAST_NATIVE_DATE = dt.date(1900, 3, 1), dt.date(9999, 12, 31)
+#: Whole numbers Excel holds exactly; larger ones are written as text.
+MAX_EXACT_INT = 10**15
+
+Row = tuple[str | None, int | None, Any]
+"""A row to write: the parent's key, the position within the parent, the object."""
+
+
+def export_xlsx(obj: Exportable, stream: IO[bytes], context: ExportContext) -> None:
+    """Write ``obj`` (a plan or one of its parts) as a workbook to ``stream``."""
+    _WorkbookWriter(obj, context).write(stream)
+
+
+class _WorkbookWriter:
+    def __init__(self, obj: Exportable, context: ExportContext) -> None:
+        from openpyxl import Workbook  # type: ignore[import-untyped]
+
+        self.obj = obj
+        self.lang: Lang = context.lang
+        self.context = context
+        self.root = ROOT_TABLE[type(obj)]
+        self.tables = tables_for(self.root)
+        plan = obj if isinstance(obj, Plan) else context.plan
+        self.plan = plan
+        self.custom_keys = {a.key for a in plan.custom_focus_areas} if plan else set()
+        self.org_names = {o.id: o.name for o in plan.organisations} if plan else {}
+        self.problems: list[Problem] = []
+        self.wb = Workbook(write_only=True)
+        self.done = 0
+        self.counts = {t.name: self._count(t) for t in self.tables}
+        self.total = sum(self.counts.values())
+        self.text_lists: list[tuple[Any, ...]] = []
+        self.lookups: Lookups = {}
+
+    # -- walking the tree ------------------------------------------------------------------
+
+    def rows(self, table: Table) -> Iterator[Row]:
+        """The objects of ``table``, each with its parent's key and its position."""
+        if table.name == self.root:
+            yield None, None, self.obj
+            return
+        parent_name = table.parent or "plan"
+        parent = BY_NAME[parent_name]
+        for _, _, owner in self.rows(parent):
+            items = getattr(owner, table.field)
+            if table.name == "assessments":
+                items = items[:-1]  # the current one is on the entry's own row
+            key = owner.id if parent.has_id else None
+            for index, item in enumerate(items, 1):
+                yield key, index, item
+
+    def _count(self, table: Table) -> int:
+        """How many rows :meth:`rows` yields for ``table``, walking only its parents."""
+        if table.name == self.root:
+            return 1
+        parent = BY_NAME[table.parent or "plan"]
+        drop = 1 if table.name == "assessments" else 0  # as in rows()
+        return sum(
+            max(len(getattr(owner, table.field)) - drop, 0) for _, _, owner in self.rows(parent)
+        )
+
+    # -- the workbook ----------------------------------------------------------------------
+
+    def write(self, stream: IO[bytes]) -> None:
+        try:
+            self._write(stream)
+        except BaseException:
+            self._discard()
+            raise
+
+    def _discard(self) -> None:
+        """Close the sheets' temporary files quietly after a failure."""
+        for ws in self.wb.worksheets:
+            with contextlib.suppress(Exception):
+                if ws._rows is not None:
+                    ws._rows.close()
+            writer = getattr(ws, "_writer", None)
+            if writer is not None:
+                with contextlib.suppress(Exception):
+                    writer.xf.close()
+                with contextlib.suppress(Exception):
+                    writer.cleanup()
+
+    def _write(self, stream: IO[bytes]) -> None:
+        wb = self.wb
+        props = wb.properties
+        props.creator = "cfbu_toolkit"
+        props.lastModifiedBy = "cfbu_toolkit"
+        props.created = CREATED
+        props.title = encode_text(_title_of(self.obj))[:255]
+        props.language = "da-DK" if self.lang == "da" else "en-GB"
+        self._collect_lookups()
+        self._write_guide()
+        for table in self.tables:
+            if table.name == self.root:
+                self._write_record(table)
+            else:
+                self._write_table(table)
+        if any(t.lists for t in self.tables):
+            self._write_text_lists()
+        self._write_lookups()
+        if self.problems:
+            raise DocumentError(self.problems)
+        self.context.report(self.total, self.total)
+        wb.save(stream)
+
+    def _collect_lookups(self) -> None:
+        self.lookups = lookup_refs(enums_of(self.tables), self.lang)
+
+    def _sheet(self, title: str) -> Any:
+        return self.wb.create_sheet(title)
+
+    def _header_cells(self, ws: Any, headers: Iterable[str]) -> list[Any]:
+        return header_cells(ws, headers)
+
+    def _dropdown(self, ws: Any, enum: type[LabelledEnum] | None, ref: str) -> None:
+        add_validation(ws, ref, self.lang, formula=self.lookups[enum])
+
+    # -- a table: one row per object -------------------------------------------------------
+
+    def _write_table(self, table: Table) -> None:
+        title = table.title(self.lang)
+        columns = table.columns
+        count = self.counts[table.name]
+        if count + 1 > MAX_ROWS:
+            raise DocumentError(
+                [
+                    Problem(
+                        where=title,
+                        message=_msg(self.lang, "too_many_rows", n=count, limit=MAX_ROWS - 1),
+                    )
+                ]
+            )
+        if len(columns) > MAX_COLUMNS:  # pragma: no cover - the layout is fixed
+            raise DocumentError([Problem(where=title, message="too many columns")])
+        ws = self._sheet(title)
+        getters = [self._getter(column) for column in columns]
+        # Only columns whose values need a cell of their own (text, dates) are touched per
+        # row; the others go to openpyxl as they are.
+        makers = [
+            (i, maker)
+            for i, column in enumerate(columns)
+            if (maker := self._maker(ws, table, column)) is not None
+        ]
+
+        # Widths from the header and a sample of rows (write-only: before the first row).
+        # The sample's values are kept (at most WIDTH_SAMPLE rows) and written below, so
+        # they are computed once.
+        rows = self.rows(table)
+        sample = [(row, [get(row) for get in getters]) for row in islice(rows, WIDTH_SAMPLE)]
+        widths = [len(c.header(self.lang)) + 3 for c in columns]
+        if sample:
+            for i, found in enumerate(zip(*(values for _, values in sample), strict=True)):
+                widths[i] = max(widths[i], max(map(_display_width, found)))
+        for i, column in enumerate(columns):
+            cap = column.width or MAX_WIDTH
+            width = min(max(widths[i], MIN_WIDTH), max(cap, MIN_WIDTH))
+            ws.column_dimensions[column_letter(i + 1)].width = width
+        ws.freeze_panes = "A2"
+        ws.append(self._header_cells(ws, (c.header(self.lang) for c in columns)))
+        where_prefix = f"{title}!"
+        letters = [column_letter(i + 1) for i in range(len(columns))]
+        row_number = 1
+        report_every = 1000
+        lists = [(f.attr, f.header(self.lang)) for f in table.lists]
+        append = ws.append
+        rest = ((row, [get(row) for get in getters]) for row in rows)
+        for row, cells in chain(sample, rest):
+            row_number += 1
+            for i, make in makers:
+                value = cells[i]
+                if value is None:
+                    continue
+                made = make(value)
+                if made is _TOO_LONG:
+                    self._too_long(f"{where_prefix}{letters[i]}{row_number}", value)
+                    made = None
+                cells[i] = made
+            append(cells)
+            for attr, header in lists:
+                self._collect_list(table, row, attr, header)
+            self.done += 1
+            if self.done % report_every == 0:
+                self.context.report(self.done, self.total)
+        last = letters[-1]
+        ws.auto_filter.ref = f"A1:{last}{max(row_number, 2)}"
+        for i, column in enumerate(columns):
+            if column.kind == "enum" or column.kind == "bool":
+                enum = column.enum if column.kind == "enum" else None
+                self._dropdown(ws, enum, f"{letters[i]}2:{letters[i]}{MAX_ROWS}")
+
+    def _getter(self, column: Column) -> Callable[[Row], Any]:
+        """The plain value of ``column`` for a row, as :func:`_plain` gives it."""
+        kind = column.kind
+        if kind == "parent":
+            return itemgetter(0)
+        if kind == "nr":
+            return itemgetter(1)
+        if kind == "derived":
+            names = self.org_names
+            return lambda row: names.get(row[2].organisation_id) or None
+        get = column.getter
+        if kind == "text":
+            return lambda row: get(row[2]) or None
+        if kind in ("id", "ref", "opt_text"):
+            return lambda row: get(row[2])
+        if kind == "enum":
+            # The labels once per column instead of a lookup per cell.
+            labels = {m: m.label(self.lang) for m in column.enum or ()}
+
+            def enum_value(row: Row) -> Any:
+                value = get(row[2])
+                if value is None:
+                    return None
+                label = labels.get(value)
+                return label if label is not None else value.label(self.lang)
+
+            return enum_value
+        if kind == "bool":
+            yes, no = YES_NO[self.lang]
+            return lambda row: None if (v := get(row[2])) is None else (yes if v else no)
+        lang, custom = self.lang, self.custom_keys
+        return lambda row: _plain(kind, get(row[2]), lang, custom)
+
+    def _maker(self, ws: Any, table: Table, column: Column) -> Callable[[Any], Any] | None:
+        """A function making the cell for a non-empty value of ``column``.
+
+        ``None`` when the value goes to openpyxl as it is.
+        """
+        from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+
+        kind = column.kind
+        if kind in ("text", "opt_text", "derived"):
+            half = MAX_CELL_CHARS // 2
+
+            def text_cell(value: str) -> Any:
+                # Most text needs no escaping and fits whatever its UTF-16 length: then it
+                # is itself, unless openpyxl would make it a formula or an error cell.
+                if len(value) <= half and value.isprintable() and "_x" not in value:
+                    if (len(value) > 1 and value[0] == "=") or value in ERROR_LITERALS:
+                        cell = WriteOnlyCell(ws, value=value)
+                        cell.data_type = "s"
+                        return cell
+                    return value
+                return _text_cell(ws, value, WriteOnlyCell)
+
+            return text_cell
+        if kind in ("date", "time"):
+            # One styled cell per column, given each row's value: a write-only sheet writes
+            # a row out when it is appended, so the cell is free again for the next row.
+            cell = WriteOnlyCell(ws)
+            cell.number_format = DATE_FORMAT if kind == "date" else TIME_FORMAT
+
+            def date_cell(value: Any) -> Any:
+                if isinstance(value, str):
+                    return value
+                cell.value = value
+                return cell
+
+            return date_cell
+        return None
+
+    def _too_long(self, where: str, value: str) -> None:
+        self.problems.append(
+            Problem(
+                where=where,
+                message=_msg(self.lang, "too_long", n=utf16_length(value), limit=MAX_CELL_CHARS),
+            )
+        )
+
+    def _collect_list(self, table: Table, row: Row, attr: str, header: str) -> None:
+        obj = row[2]
+        if table.has_id:
+            owner, owner_nr = obj.id, None
+        else:
+            owner, owner_nr = row[0], row[1]
+        for nr, text in enumerate(getattr(obj, attr), 1):
+            self.text_lists.append(
+                (owner, table.title(self.lang), owner_nr, header, nr, text or None)
+            )
+
+    # -- the exported object itself: a field per row ---------------------------------------
+
+    def _write_record(self, table: Table) -> None:
+        title = table.record_title(self.lang)
+        ws = self._sheet(title)
+        row: Row = (None, None, self.obj)
+        columns = [c for c in table.columns if c.kind not in ("parent", "nr", "derived")]
+        values = [self._getter(c)(row) for c in columns]
+        labels = [c.header(self.lang) for c in columns]
+        ws.column_dimensions["A"].width = max(len(x) for x in labels) + 3
+        ws.column_dimensions["B"].width = min(
+            MAX_WIDTH, max([MIN_WIDTH + 12, *(_display_width(v) for v in values)])
+        )
+        ws.freeze_panes = "A2"
+        ws.append(self._header_cells(ws, (c.header(self.lang) for c in RECORD_COLUMNS)))
+        for n, (column, label, value) in enumerate(zip(columns, labels, values, strict=True), 2):
+            cell = value
+            make = self._maker(ws, table, column)
+            if value is not None and make is not None:
+                cell = make(value)
+                if cell is _TOO_LONG:
+                    self._too_long(f"{title}!B{n}", value)
+                    cell = None
+            ws.append([label, cell])
+            if column.kind in ("enum", "bool"):
+                self._dropdown(ws, column.enum if column.kind == "enum" else None, f"B{n}")
+        for list_field in table.lists:
+            self._collect_list(table, row, list_field.attr, list_field.header(self.lang))
+        self.done += 1
+
+    # -- the text lists, the lookups and the guide -----------------------------------------
+
+    def _write_text_lists(self) -> None:
+        from openpyxl.cell import WriteOnlyCell
+
+        title = LISTS.title(self.lang)
+        ws = self._sheet(title)
+        widths = [len(c.header(self.lang)) + 3 for c in LIST_COLUMNS]
+        for values in self.text_lists[:WIDTH_SAMPLE]:
+            for i, value in enumerate(values):
+                widths[i] = max(widths[i], _display_width(value))
+        for i, column in enumerate(LIST_COLUMNS):
+            ws.column_dimensions[column_letter(i + 1)].width = min(
+                max(widths[i], MIN_WIDTH), column.width or MAX_WIDTH
+            )
+        ws.freeze_panes = "A2"
+        ws.append(self._header_cells(ws, (c.header(self.lang) for c in LIST_COLUMNS)))
+        for n, values in enumerate(self.text_lists, 2):
+            cells: list[Any] = list(values)
+            for i in (1, 3, 5):
+                if values[i] is not None:
+                    cells[i] = _text_cell(ws, values[i], WriteOnlyCell)
+                    if cells[i] is _TOO_LONG:
+                        self._too_long(f"{title}!{column_letter(i + 1)}{n}", values[i])
+                        cells[i] = None
+            ws.append(cells)
+        ws.auto_filter.ref = f"A1:F{max(len(self.text_lists) + 1, 2)}"
+
+    def _write_lookups(self) -> None:
+        write_lookup_sheet(self.wb, self.lookups, self.lang)
+
+    def _write_guide(self) -> None:
+        guide = GuideSheet(self._sheet(GUIDE.title(self.lang)))
+        text = _GUIDE[self.lang]
+        guide.title(text["title"].format(title=_title_of(self.obj)))
+        for paragraph in text["intro"]:
+            guide.paragraph(paragraph)
+        guide.blank()
+        guide.heading(text["sheets"])
+        for table in self.tables:
+            name = (
+                table.record_title(self.lang)
+                if table.name == self.root
+                else table.title(self.lang)
+            )
+            guide.line(name, table.guide(self.lang))
+        if any(t.lists for t in self.tables):
+            guide.line(LISTS.title(self.lang), text["lists"])
+        guide.blank()
+        guide.heading(text["how"])
+        for paragraph in text["rules"]:
+            guide.paragraph(paragraph)
+
+
+_TOO_LONG = object()
+
+
+def _text_cell(ws: Any, value: str, cell_type: Any) -> Any:
+    """The cell for a text: always a string cell, escaped, refused when too long."""
+    if len(value) > MAX_CELL_CHARS // 2 and utf16_length(value) > MAX_CELL_CHARS:
+        return _TOO_LONG
+    encoded = encode_text(value)
+    if len(encoded) > MAX_CELL_CHARS:
+        return _TOO_LONG  # the escapes would not fit; openpyxl would cut the text
+    if needs_text_cell(encoded):
+        cell = cell_type(ws, value=encoded)
+        cell.data_type = "s"
+        return cell
+    return encoded
+
+
+def _plain(kind: str, value: Any, lang: Lang, custom: set[str]) -> Any:
+    """A model value as the plain value its cell shows (``None`` for an empty cell)."""
+    if value is None:
+        return None
+    if kind in ("id", "ref", "opt_text"):
+        return value
+    if kind == "enum":
+        return value.label(lang)
+    if kind == "bool":
+        return YES_NO[lang][0 if value else 1]
+    if kind == "date":
+        if FIRST_NATIVE_DATE <= value <= LAST_NATIVE_DATE:
+            return value
+        return value.isoformat()
+    if kind == "time":
+        if value.second or value.microsecond or value.tzinfo is not None:
+            return value.isoformat()
+        return value
+    if kind == "int":
+        return value if -MAX_EXACT_INT < value < MAX_EXACT_INT else str(value)
+    if kind == "refs":
+        return ", ".join(value) or None
+    if kind == "enums":
+        return ", ".join(m.label(lang) for m in value) or None
+    if kind == "focus":
+        return _focus_label(value, lang, custom)
+    if kind == "focus_list":
+        return ", ".join(_focus_label(v, lang, custom) for v in value) or None
+    return value
+
+
+def _focus_label(key: str, lang: Lang, custom: set[str]) -> str:
+    if key not in custom and key in FocusArea._value2member_map_:
+        return FocusArea(key).label(lang)
+    return key
+
+
+def _display_width(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, str):
+        if "\n" in value:
+            return max(len(line) for line in value.split("\n")) + 2
+        return len(value) + 2
+    if isinstance(value, dt.date):
+        return 12
+    return len(str(value)) + 2
+
+
+def _title_of(obj: Any) -> str:
+    for attr in ("name", "title", "activity", "id"):
+        value = getattr(obj, attr, None)
+        if isinstance(value, str) and value:
+            return value
+    return ""  # pragma: no cover - every kind has an id
+
+
+_MESSAGES = {
+    "da": {
+        "too_long": "teksten har {n} tegn; en celle kan højst rumme {limit} (tegn uden for "
+        "Unicodes grundplan, fx emoji, tæller dobbelt). Del teksten op.",
+        "too_many_rows": "{n} rækker er flere, end et regneark kan rumme ({limit})",
+    },
+    "en": {
+        "too_long": "the text has {n} characters; a cell holds at most {limit} (characters "
+        "outside Unicode's basic plane, such as emoji, count twice). Split the text.",
+        "too_many_rows": "{n} rows are more than a worksheet holds ({limit})",
+    },
+}
+
+
+def _msg(lang: Lang, key: str, **values: Any) -> str:
+    return _MESSAGES[lang][key].format(**values)
+
+
+_GUIDE: dict[str, dict[str, Any]] = {
+    "da": {
+        "title": "Vejledning: {title}",
+        "intro": (
+            "Denne projektmappe er lavet med cfbu_toolkit ud fra CFBU's redskaber til "
+            "samarbejde på tværs i boligsociale indsatser. Du kan rette i den og sende den "
+            "tilbage; den læses ind igen uden at noget går tabt.",
+            "Hvert ark rummer én slags oplysninger. Første kolonne er et fast ID, som "
+            "forbinder rækkerne på tværs af arkene.",
+        ),
+        "sheets": "Arkene",
+        "lists": "Lister af tekst (fx ambitioner, dagsordener, noter): én linje pr. punkt, "
+        "knyttet til rækken med det ID og det felt, der står i rækken.",
+        "how": "Sådan udfylder du",
+        "rules": (
+            "Ret ikke i ID-kolonnerne: de binder arkene sammen og gør, at en rettet fil "
+            "opdaterer de eksisterende rækker i stedet for at lave nye.",
+            "Ny række: giv den et nyt, entydigt ID (bogstaver, tal og - _ . :).",
+            "Kolonner med en rullemenu tager en værdi fra listen (fx Lav, Middel, Høj).",
+            "Datoer skrives som dd-mm-åååå, fx 01-09-2025.",
+            "Ja/nej-kolonner tager Ja eller Nej.",
+            "Flere ID'er eller værdier i samme celle skilles med komma.",
+            "Kolonneoverskrifterne skal stå som de er, men kolonnernes rækkefølge er fri.",
+            "Ark med personoplysninger (kontaktpersoner, noter, svar) må kun deles med dem, "
+            "der har brug for dem.",
+        ),
+    },
+    "en": {
+        "title": "Guide: {title}",
+        "intro": (
+            "This workbook was made with cfbu_toolkit from CFBU's tools for cross-sector "
+            "collaboration in housing-social efforts. You can edit it and send it back; it "
+            "reads back in without anything being lost.",
+            "Each sheet holds one kind of information. The first column is a fixed ID that "
+            "links the rows across the sheets.",
+        ),
+        "sheets": "The sheets",
+        "lists": "Lists of text (ambitions, agendas, notes, ...): one line per item, tied to "
+        "the row with the ID and the field given in the line.",
+        "how": "How to fill it in",
+        "rules": (
+            "Do not change the ID columns: they tie the sheets together and let an edited "
+            "file update the existing rows instead of adding new ones.",
+            "New row: give it a new, unique ID (letters, digits and - _ . :).",
+            "Columns with a dropdown take a value from the list (such as Low, Medium, High).",
+            "Type dates as dd-mm-yyyy, such as 01-09-2025.",
+            "Yes/no columns take Yes or No.",
+            "Several IDs or values in one cell are separated by commas.",
+            "Keep the column headers as they are; the order of the columns is free.",
+            "Share sheets with personal data (contact persons, notes, answers) only with "
+            "those who need them.",
+        ),
+    },
+}
