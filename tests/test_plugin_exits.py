@@ -89,7 +89,7 @@ class InterruptsInHook:
 def host() -> Iterator[PluginHost]:
     host = PluginHost(
         entry_points=False,
-        builtins=(("json", "cfbu_toolkit.exporters.json"),),
+        builtins=(("json", "cfbu_toolkit.formats.json.plugin"),),
     )
     host.register(Formats(), name="formats", distribution="formats-dist")
     old = set_host(host)

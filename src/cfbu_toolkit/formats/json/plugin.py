@@ -74,6 +74,7 @@ def cfbu_exporters() -> Iterable[ExporterSpec]:
             media_type=MEDIA_TYPE,
             kinds=KINDS,
             export=export_json,
+            options=frozenset(),  # takes no options
             description=N_("cfbu-toolkit JSON document (lossless; reads back with load)"),
         )
     ]

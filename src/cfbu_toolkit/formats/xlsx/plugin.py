@@ -85,6 +85,7 @@ def cfbu_exporters() -> Iterable[ExporterSpec]:
             media_type=MEDIA_TYPE,
             kinds=KINDS,
             export=export_xlsx,
+            options=frozenset(),  # takes no options
             description=N_("Excel workbook to fill in and hand back (reads back with load)"),
         )
     ]
