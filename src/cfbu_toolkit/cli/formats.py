@@ -11,9 +11,13 @@ from ..locale import N_, _, current_lang
 from ..privacy import Privacy
 from ._common import (
     EXIT_PROBLEMS,
+    IN_FILE,
+    OUT_FILE,
     PRIVACY,
+    STDIO,
     Command,
     ProgressBar,
+    fail,
     friendly_errors,
     lang_option,
     load_or_exit,
@@ -21,9 +25,6 @@ from ._common import (
 )
 
 __all__ = ["COMMANDS"]
-
-IN_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
-OUT_FILE = click.Path(dir_okay=False, path_type=Path)
 
 
 @click.command(cls=Command, help=N_("Write the bundled demo plan in every installed format."))
@@ -66,7 +67,7 @@ def demo(out: Path) -> None:
 @click.argument("file", type=IN_FILE)
 @option("--format", "format_", help=N_("Format name; by default from the suffix."))
 @lang_option
-def validate(file: Path, format_: str | None) -> None:
+def validate(file: str, format_: str | None) -> None:
     from .. import api
 
     obj = load_or_exit(file, format=format_, lang=current_lang())
@@ -82,8 +83,15 @@ def validate(file: Path, format_: str | None) -> None:
     name="export", cls=Command, help=N_("Read FILE and write it to OUT in another format.")
 )
 @click.argument("file", type=IN_FILE)
-@option("-o", "--out", type=OUT_FILE, required=True, help=N_("The file to write."))
+@option(
+    "-o",
+    "--out",
+    type=OUT_FILE,
+    required=True,
+    help=N_("The file to write; - for standard output."),
+)
 @option("--format", "format_", help=N_("Format name; by default from the output's suffix."))
+@option("--force", is_flag=True, help=N_("Replace the file even when it is read-only."))
 @option(
     "--privacy",
     type=PRIVACY,
@@ -92,12 +100,14 @@ def validate(file: Path, format_: str | None) -> None:
     help=N_("Personal data: keep it, pseudonymise it, or omit it."),
 )
 @lang_option
-def export_command(file: Path, out: Path, format_: str | None, privacy: str) -> None:
+def export_command(file: str, out: str, format_: str | None, force: bool, privacy: str) -> None:
     from .. import api
 
+    if out == STDIO and format_ is None:
+        fail(N_("name the format with --format to write to standard output"))
     with friendly_errors():
         obj = api.load(file)
-        with ProgressBar(_("Writing {name}", name=out.name)) as bar:
+        with ProgressBar(_("Writing {name}", name=Path(out).name)) as bar:
             api.export(
                 obj,
                 out,
@@ -105,8 +115,10 @@ def export_command(file: Path, out: Path, format_: str | None, privacy: str) -> 
                 lang=current_lang(),
                 privacy=cast(Privacy, privacy),
                 progress=bar,
+                force=force,
             )
-        click.echo(_("wrote {path}", path=out))
+        if out != STDIO:
+            click.echo(_("wrote {path}", path=out))
 
 
 @click.command(

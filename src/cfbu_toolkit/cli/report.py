@@ -22,7 +22,7 @@ __all__ = ["COMMANDS"]
 @option(
     "-o",
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     required=True,
     help=N_("The report to write: .xlsx or .md."),
 )
