@@ -32,8 +32,11 @@ __all__ = [
     "EXIT_OK",
     "EXIT_PROBLEMS",
     "EXIT_USAGE",
+    "IN_FILE",
     "LANGS",
+    "OUT_FILE",
     "PRIVACY",
+    "STDIO",
     "Command",
     "Group",
     "ProgressBar",
@@ -50,6 +53,14 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 LANGS = click.Choice(list(LANGUAGES))
 PRIVACY = click.Choice(["keep", "pseudonymise", "omit"])
+
+IN_FILE = click.Path(exists=True, allow_dash=True)
+"""A file to read; ``-`` is standard input. A folder, a FIFO or a device passes click and
+is refused by the library, in one line, before a byte is read."""
+OUT_FILE = click.Path(allow_dash=True)
+"""A file to write; ``-`` is standard output. Unsuitable targets (a folder, a device, a
+read-only file without ``--force``) are refused by the library before a byte is written."""
+STDIO = "-"
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -226,7 +237,7 @@ def friendly_errors() -> Iterator[None]:
         sys.exit(EXIT_USAGE)
 
 
-def load_or_exit(file: Path, *, what: str = "", **options: Any) -> Exportable:
+def load_or_exit(file: Path | str, *, what: str = "", **options: Any) -> Exportable:
     """Load ``file``; on problems list each with its place and exit with status 1.
 
     ``what`` is added to the closing line (for example that nothing was written).
@@ -241,8 +252,12 @@ def load_or_exit(file: Path, *, what: str = "", **options: Any) -> Exportable:
     except DocumentError as exc:
         for problem in exc.problems:
             click.echo(f"{file}: {problem}")
-        count = len(exc.problems)
+        count = len(exc.problems) + exc.more
         line = ngettext("{count} problem found", "{count} problems found", count, count=count)
+        if exc.stopped:
+            line = _(
+                "... reading stopped after {count} problems; there may be more", count=count
+            ).removeprefix("... ")
         click.echo(f"{line}{'; ' + _(what) if what else ''}", err=True)
         sys.exit(EXIT_PROBLEMS)
     except CfbuError as exc:

@@ -12,9 +12,13 @@ from ..locale import N_, _, current_lang
 from ..privacy import Privacy
 from ._common import (
     EXIT_PROBLEMS,
+    IN_FILE,
+    OUT_FILE,
     PRIVACY,
+    STDIO,
     Command,
     ProgressBar,
+    fail,
     friendly_errors,
     lang_option,
     load_or_exit,
@@ -22,9 +26,6 @@ from ._common import (
 )
 
 __all__ = ["COMMANDS"]
-
-IN_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
-OUT_FILE = click.Path(dir_okay=False, path_type=Path)
 
 
 @click.command(cls=Command, help=N_("Write the bundled demo plan in every installed format."))
@@ -67,7 +68,7 @@ def demo(out: Path) -> None:
 @click.argument("file", type=IN_FILE)
 @option("--format", "format_", help=N_("Format name; by default from the suffix."))
 @lang_option
-def validate(file: Path, format_: str | None) -> None:
+def validate(file: str, format_: str | None) -> None:
     from .. import api
 
     obj = load_or_exit(file, format=format_, lang=current_lang())
@@ -116,8 +117,8 @@ def validate(file: Path, format_: str | None) -> None:
 @option("--force", is_flag=True, help=N_("Replace OUT even when it is read-only."))
 @lang_option
 def export_command(
-    file: Path,
-    out: Path,
+    file: str,
+    out: str,
     format_: str | None,
     part: str | None,
     options: tuple[str, ...],
@@ -127,6 +128,8 @@ def export_command(
     from .. import api
     from ..model import Plan
 
+    if out == STDIO and format_ is None:
+        fail(N_("name the format with --format to write to standard output"))
     with friendly_errors():
         extra = _parse_options(options)
         obj = api.load(file)
@@ -135,11 +138,10 @@ def export_command(
                 raise CfbuError(N_("{path}: --part needs a whole plan"), path=file)
             extra["plan"] = obj
             obj = find_part(obj, part)
-        target: Path | str = "-" if str(out) == "-" else out
-        with ProgressBar(_("Writing {name}", name=out.name)) as bar:
+        with ProgressBar(_("Writing {name}", name=Path(out).name)) as bar:
             api.export(
                 obj,
-                target,
+                out,
                 format=format_,
                 lang=current_lang(),
                 privacy=cast(Privacy, privacy),
@@ -147,7 +149,7 @@ def export_command(
                 force=force,
                 **extra,
             )
-        if target != "-":
+        if out != STDIO:
             click.echo(_("wrote {path}", path=out))
 
 

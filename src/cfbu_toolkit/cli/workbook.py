@@ -9,7 +9,7 @@ import click
 
 from ..errors import CfbuError
 from ..locale import N_, _, current_lang
-from ._common import Command, friendly_errors, lang_option, load_or_exit, option
+from ._common import IN_FILE, Command, friendly_errors, lang_option, load_or_exit, option
 
 __all__ = ["COMMANDS"]
 
@@ -45,22 +45,25 @@ def template(kind: str, out: Path, plan_name: str) -> None:
         "nothing is written then."
     ),
 )
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=IN_FILE)
 @option(
     "-o",
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     required=True,
     help=N_("Where to write it; the format follows the suffix (.json, .xlsx, .md, ...)."),
 )
 @option("--format", "format_", help=N_("Input format name; by default from the suffix."))
+@option("--force", is_flag=True, help=N_("Replace the file even when it is read-only."))
 @option(
     "--base",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help=N_("The plan FILE was exported from: update its rows and add the new ones."),
 )
 @lang_option
-def import_command(file: Path, out: Path, format_: str | None, base: Path | None) -> None:
+def import_command(
+    file: str, out: Path, format_: str | None, force: bool, base: Path | None
+) -> None:
     from .. import api
     from ..model import Plan
 
@@ -75,7 +78,7 @@ def import_command(file: Path, out: Path, format_: str | None, base: Path | None
         file, what=N_("nothing written"), format=format_, lang=current_lang(), **options
     )
     with friendly_errors():
-        api.export(obj, out, lang=current_lang())
+        api.export(obj, out, lang=current_lang(), force=force)
         click.echo(_("wrote {path}", path=out))
 
 
