@@ -28,7 +28,14 @@ from ._common import (
 __all__ = ["COMMANDS"]
 
 
-@click.command(cls=Command, help=N_("Write the bundled demo plan in every installed format."))
+@click.command(
+    cls=Command,
+    help=N_(
+        "Write the bundled demo plan in every installed format.\n\n"
+        "A format that cannot be written here (PDF without LibreOffice, say) is skipped with "
+        "a line saying why."
+    ),
+)
 @option(
     "--out",
     "-o",
@@ -58,7 +65,15 @@ def demo(out: Path) -> None:
                 name = f"demo-plan-{info.name}{info.suffixes[0]}"
             taken.add(name)
             target = out / name
-            api.export(plan, target, format=info.name, lang=current_lang())
+            try:
+                api.export(plan, target, format=info.name, lang=current_lang())
+            except CfbuError as exc:
+                # One format that cannot work here (PDF without LibreOffice, say) must not
+                # keep the others from being written.
+                click.echo(
+                    _("skipped {format}: {message}", format=info.name, message=exc), err=True
+                )
+                continue
             click.echo(_("wrote {path} ({format})", path=target, format=info.name))
 
 

@@ -10,7 +10,10 @@ from typing import IO
 
 from cfbu_toolkit import ExporterSpec, hookimpl
 from cfbu_toolkit.io.kinds import KINDS, Exportable
+from cfbu_toolkit.locale import N_
 from cfbu_toolkit.plugins.types import ExportContext
+
+from .export import OPTIONS
 
 __all__ = ["export_docx", "export_pdf"]
 
@@ -41,8 +44,11 @@ def cfbu_exporters() -> Iterable[ExporterSpec]:
             media_type=DOCX_MEDIA_TYPE,
             kinds=frozenset(KINDS),
             export=export_docx,
-            description="Word documents to sign and bring: agreements, dialogue sheets, "
-            "value cards, programmes, minutes, the steering-group status",
+            options=OPTIONS,
+            description=N_(
+                "Word documents to sign and bring: agreements, dialogue sheets, "
+                "value cards, programmes, minutes, the steering-group status"
+            ),
         ),
         ExporterSpec(
             name="pdf",
@@ -50,6 +56,7 @@ def cfbu_exporters() -> Iterable[ExporterSpec]:
             media_type="application/pdf",
             kinds=frozenset(KINDS),
             export=export_pdf,
-            description="The Word documents as PDF, converted by LibreOffice (soffice)",
+            options=OPTIONS,
+            description=N_("The Word documents as PDF, converted by LibreOffice (soffice)"),
         ),
     ]

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import IO
 
 from ...io.kinds import Exportable
+from ...locale import N_
 from ...plugins.hookspecs import hookimpl
 from ...plugins.types import ExportContext, ExporterSpec
 
@@ -43,7 +44,7 @@ def cfbu_exporters() -> Iterable[ExporterSpec]:
             media_type="image/svg+xml",
             kinds=_KINDS,
             export=export_svg,
-            description="The partner map (influence × interest grid) as an SVG picture",
+            description=N_("The partner map (influence × interest grid) as an SVG picture"),
         ),
         ExporterSpec(
             name="png",
@@ -51,6 +52,6 @@ def cfbu_exporters() -> Iterable[ExporterSpec]:
             media_type="image/png",
             kinds=_KINDS,
             export=export_png,
-            description="The partner map (influence × interest grid) as a PNG picture",
+            description=N_("The partner map (influence × interest grid) as a PNG picture"),
         ),
     ]
