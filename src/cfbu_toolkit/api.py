@@ -119,7 +119,7 @@ def _check_options(spec: ExporterSpec, options: dict[str, Any]) -> None:
         raise FormatError(
             N_(
                 "format {format!r} takes no option {unknown}; it takes {taken} (and the "
-                "keywords format, lang, privacy, progress, plan)"
+                "keywords format, lang, privacy, progress, plan, force)"
             ),
             format=spec.name,
             unknown=", ".join(unknown),
@@ -169,6 +169,9 @@ def _make_export(make_redactor: Callable[..., Redactor]) -> Callable[..., bytes 
                 f"unknown privacy profile {privacy!r}; expected one of "
                 f"{', '.join(PRIVACY_PROFILES)}"
             )
+        # force= belongs to the target handling (replace a read-only target; `cfbu export
+        # --force` passes it), not to the exporter.
+        options.pop("force", None)
         plan = options.pop("plan", None)
         if plan is not None and not isinstance(plan, Plan):
             raise FormatError(f"plan= must be a Plan, got {type(plan).__name__}")
