@@ -120,7 +120,11 @@ def _check_options(spec: ExporterSpec, options: dict[str, Any]) -> None:
         raise FormatError(
             N_(
                 "format {format!r} takes no option {unknown}; it takes {taken} (and the "
+<<<<<<< HEAD
                 "keywords format, lang, privacy, progress, force, plan)"
+=======
+                "keywords format, lang, privacy, progress, plan, force)"
+>>>>>>> privacy
             ),
             format=spec.name,
             unknown=", ".join(unknown),
@@ -184,6 +188,9 @@ def _make_export(make_redactor: Callable[..., Redactor]) -> Callable[..., bytes 
                 f"unknown privacy profile {privacy!r}; expected one of "
                 f"{', '.join(PRIVACY_PROFILES)}"
             )
+        # force= belongs to the target handling (replace a read-only target; `cfbu export
+        # --force` passes it), not to the exporter.
+        options.pop("force", None)
         plan = options.pop("plan", None)
         if plan is not None and not isinstance(plan, Plan):
             raise FormatError(f"plan= must be a Plan, got {type(plan).__name__}")
