@@ -120,11 +120,7 @@ def _check_options(spec: ExporterSpec, options: dict[str, Any]) -> None:
         raise FormatError(
             N_(
                 "format {format!r} takes no option {unknown}; it takes {taken} (and the "
-<<<<<<< HEAD
-                "keywords format, lang, privacy, progress, force, plan)"
-=======
                 "keywords format, lang, privacy, progress, plan, force)"
->>>>>>> privacy
             ),
             format=spec.name,
             unknown=", ".join(unknown),
