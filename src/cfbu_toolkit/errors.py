@@ -25,6 +25,10 @@ __all__ = [
 ]
 
 
+def _params(value: Mapping[str, Any]) -> dict[str, Any]:
+    return dict(value)
+
+
 @attrs.frozen(kw_only=True)
 class Problem:
     """One thing wrong with a document or a plan, and where it is.
@@ -36,7 +40,7 @@ class Problem:
     where: str
     message: str
     """The message in English with ``{placeholders}``: the catalogue's message id."""
-    params: Mapping[str, Any] = attrs.field(factory=dict, converter=dict, hash=False)
+    params: Mapping[str, Any] = attrs.field(factory=dict, converter=_params, hash=False)
     """The values of the placeholders."""
 
     @property
@@ -106,7 +110,7 @@ class PluginError(CfbuError):
 
     def __init__(self, message: str, /, *, plugin: str | None = None, **params: Any) -> None:
         self.plugin = plugin
-        super().__init__(message, **params)
+        super().__init__(message, plugin=plugin, **params)
 
 
 class NotAPlanError(CfbuError, ValueError):
