@@ -524,7 +524,7 @@ def test_mapping_table_counts_and_chart() -> None:
     assert "Møde i april | 10. april 2025 |" in doc
     assert "| Kommune | 2 |" in doc
     assert "| Civilsamfund/forening | 2 |" in doc
-    assert "| Aktiv | 2 |" in doc
+    assert "| Aktiv samarbejdspart | 2 |" in doc
     assert "| **I alt** | 6 |" in doc
     points = {name: (x, y) for name, x, y in chart_points(doc)}
     # five entries have both levels; the sixth is listed as not placed
