@@ -141,12 +141,14 @@ def test_export_on_a_read_only_file_system(
 # -- standard input and output -------------------------------------------------------------
 
 
-def test_dash_o_dash_writes_standard_output(plan_file: Path, tmp_path: Path) -> None:
+def test_dash_o_dash_writes_standard_output(
+    plan_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     result = run("export", str(plan_file), "-o", "-", "--format", "json")
     assert result.exit_code == 0, result.output
     assert cfbu.load(result.stdout_bytes) == PLAN
     assert not (tmp_path / "-").exists()
-    assert not Path("-").exists()
 
 
 def test_dash_o_dash_needs_a_format(plan_file: Path) -> None:
