@@ -45,6 +45,7 @@ from ..model import (
     AgreementParty,
     AgreementSection,
     Assessment,
+    ChildCertificate,
     CoFinancing,
     CollaborationAgreement,
     ContactPerson,
@@ -53,6 +54,7 @@ from ..model import (
     DialogueSession,
     DialogueTool,
     FocusArea,
+    FollowUp,
     Goal,
     Group,
     Indsats,
@@ -374,6 +376,12 @@ def _walk_assessments(plan: Plan) -> Iterator[Batch]:
             yield (plan.id, mapping.id, entry.id), entry.assessments
 
 
+def _walk_follow_ups(plan: Plan) -> Iterator[Batch]:
+    for group in plan.groups:
+        for position, meeting in enumerate(group.meetings, 1):
+            yield (plan.id, group.id, position), meeting.follow_ups
+
+
 def _walk_sections(plan: Plan) -> Iterator[Batch]:
     for agreement in plan.collaboration_agreements:
         yield (plan.id, "collaboration_agreement", agreement.id), agreement.sections
@@ -485,6 +493,27 @@ _SPECS: tuple[_Spec, ...] = (
         _children(lambda p: p.groups, "meetings"),
         ["plan_id", "group_id", "position"],
         [_fk(["plan_id", "group_id"], "group")],
+    ),
+    _spec(
+        "meeting_follow_up",
+        N_("Meeting follow-ups"),
+        FollowUp,
+        [
+            _PLAN_KEY,
+            _key("group_id", "group"),
+            _key("meeting_position", type="integer"),
+            _POSITION,
+        ],
+        _walk_follow_ups,
+        ["plan_id", "group_id", "meeting_position", "position"],
+        [
+            _fk(
+                ["plan_id", "group_id", "meeting_position"],
+                "meeting",
+                ["plan_id", "group_id", "position"],
+            ),
+            _contact_fk("owner_id"),
+        ],
     ),
     _spec(
         "mapping",
@@ -611,6 +640,18 @@ _SPECS: tuple[_Spec, ...] = (
             _org_fk("volunteer_organisation_id"),
             _contact_fk("volunteer_contact_id"),
             _contact_fk("housing_contact_id"),
+        ],
+    ),
+    _spec(
+        "child_certificate",
+        N_("Child certificates"),
+        ChildCertificate,
+        [_PLAN_KEY, _key("activity_agreement_id", "activity_agreement")],
+        _children(lambda p: p.activity_agreements, "child_certificates"),
+        ["plan_id", "activity_agreement_id", "contact_id"],
+        [
+            _fk(["plan_id", "activity_agreement_id"], "activity_agreement"),
+            _contact_fk("contact_id"),
         ],
     ),
     _spec(
