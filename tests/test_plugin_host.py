@@ -278,3 +278,16 @@ def test_formats_list_export_and_import_kinds_apart() -> None:
     assert info["markdown"].import_kinds == frozenset()
     assert info["json"].import_kinds == info["json"].export_kinds
     assert info["json"].description.startswith("cfbu-toolkit JSON-dokument")
+
+
+def test_importer_options_reach_only_importers_that_declare_them() -> None:
+    plan = cfbu.Plan(id="p", name="P")
+    data = cfbu.export(plan, format="json")
+    with pytest.raises(cfbu.FormatError, match="base") as info:
+        cfbu.load(data, format="json", base=plan)  # JSON takes no base=
+    assert "max_bytes" in str(info.value)  # what it does take is named
+    assert cfbu.load(data, format="json", max_bytes=10_000) == plan
+    workbook = cfbu.export(plan, format="xlsx")
+    assert cfbu.load(workbook, format="xlsx", base=plan, max_rows=100) == plan
+    spec = {f.name: f for f in cfbu.formats()}
+    assert spec["json"].can_import

@@ -357,6 +357,17 @@ def load(
         else:
             registered, stream = _sniff(stream, limit if isinstance(limit, int) else None)
         lang = options.pop("lang", "da")
+        unknown = sorted(set(options) - registered.spec.options)
+        if unknown:
+            raise FormatError(
+                N_(
+                    "format {format!r} reads no option {unknown}; it takes {taken} (and the "
+                    "keywords format and lang)"
+                ),
+                format=registered.spec.name,
+                unknown=", ".join(unknown),
+                taken=", ".join(sorted(registered.spec.options)) or _("none"),
+            )
         context = ImportContext(source=name, lang=lang, options=options)
         return _run_importer(registered, stream, context)
     finally:

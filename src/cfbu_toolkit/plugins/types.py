@@ -161,6 +161,9 @@ class ImporterSpec:
     kinds: frozenset[str] = attrs.field(converter=_kind_set, validator=_check_kinds)
     load: Importer = attrs.field(validator=_check_callable)
     description: str = ""
+    options: frozenset[str] = attrs.field(default=frozenset(), converter=_option_set)
+    """The keyword options ``load`` passes on to this importer (``lang`` always reaches
+    it); any other keyword, ``base=`` included, is refused before the input is read."""
     sniff: Sniffer | None = attrs.field(
         default=None, validator=attrs.validators.optional(_check_callable)
     )

@@ -89,6 +89,7 @@ def cfbu_importers() -> Iterable[ImporterSpec]:
             media_type=MEDIA_TYPE,
             kinds=KINDS,
             load=load_json,
+            options=frozenset({"max_bytes"}),
             sniff=sniff_json,
             description=N_("cfbu-toolkit JSON document, any schema version this library reads"),
         )

@@ -13,7 +13,7 @@ import attrs
 
 from ...errors import FormatError
 
-__all__ = ["DEFAULT_MAX_ROWS", "ReadLimits"]
+__all__ = ["DEFAULT_MAX_ROWS", "READ_LIMIT_NAMES", "ReadLimits"]
 
 #: Rows per sheet by default: far more than a plan's registrations (a mapping of 100,000
 #: organisations fits twice), far fewer than Excel's 1,048,576, which an empty sheet can
@@ -65,3 +65,7 @@ class ReadLimits:
         if base is not None and not isinstance(base, ReadLimits):
             raise FormatError(f"limits= must be a ReadLimits, got {type(base).__name__}")
         return attrs.evolve(base or cls(), **given)
+
+
+#: The option names :func:`cfbu_toolkit.load` takes for a workbook's limits.
+READ_LIMIT_NAMES = frozenset(f.name for f in attrs.fields(ReadLimits))

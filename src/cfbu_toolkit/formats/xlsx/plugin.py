@@ -36,7 +36,7 @@ from ...plugins.hookspecs import hookimpl
 from ...plugins.types import ExporterSpec, ImportContext, ImporterSpec
 from .archive import bounded, check_archive, open_workbook
 from .layout import ROOT_TABLE
-from .limits import ReadLimits
+from .limits import READ_LIMIT_NAMES, ReadLimits
 from .problems import WorkbookWarning
 from .reader import WorkbookReader
 from .writer import MEDIA_TYPE, export_xlsx
@@ -100,6 +100,7 @@ def cfbu_importers() -> Iterable[ImporterSpec]:
             media_type=MEDIA_TYPE,
             kinds=KINDS,
             load=load_xlsx,
+            options=frozenset({"base", "limits", *READ_LIMIT_NAMES}),
             sniff=sniff_xlsx,
             description=N_(
                 "Excel workbook written by the xlsx exporter or filled in by hand "
