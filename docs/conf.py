@@ -43,6 +43,7 @@ nitpick_ignore_regex = [
     (r"py:.*", r"cfbu_toolkit\.(api|privacy|privacy\.profiles)\.T"),
     (r"py:mod", r"cfbu_toolkit\..*"),
     (r"py:.*", r"(T|S|E|Lang|Privacy|Progress|Exportable|PathLike|Exporter|Importer)"),
+    (r"py:class", r"cfbu_toolkit\.model\.enums\.E"),
     (r"py:.*", r"cfbu_toolkit\..*\._.*"),
     (r"py:class", r"(IO|BinaryIO|Any|Literal|Callable|Iterable|Mapping|Path)"),
 ]

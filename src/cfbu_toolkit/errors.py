@@ -127,7 +127,7 @@ class DocumentError(CfbuError, ValueError):
     """A document (JSON, a workbook, ...) could not be read into the model.
 
     ``problems`` lists the problems found, each with its place, not only the first: at
-    most :data:`MAX_PROBLEMS` of them. ``more`` counts further problems that are not listed;
+    most ``MAX_PROBLEMS`` of them. ``more`` counts further problems that are not listed;
     ``stopped`` says reading stopped at the limit, so there may be more still.
     """
 

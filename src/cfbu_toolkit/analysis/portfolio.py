@@ -48,13 +48,13 @@ if TYPE_CHECKING:  # pragma: no cover - only for the type checker
 __all__ = ["LoadNotice", "OnError", "Portfolio", "RollUp", "RollUpColumn"]
 
 OnError = Literal["raise", "skip"]
-"""What :meth:`Portfolio.from_paths` does with a file that holds no plan or a second,
+"""What ``Portfolio.from_paths`` does with a file that holds no plan or a second,
 different plan with an id already read: raise, or skip it with a :class:`LoadNotice`."""
 
 
 @attrs.frozen(kw_only=True)
 class LoadNotice:
-    """A file :meth:`Portfolio.from_paths` skipped or counted once, and why."""
+    """A file ``Portfolio.from_paths`` skipped or counted once, and why."""
 
     path: str
     message: str

@@ -126,7 +126,7 @@ class ImportContext:
 Exporter = Callable[[Exportable, IO[bytes], ExportContext], None]
 Importer = Callable[[IO[bytes], ImportContext], Exportable]
 Sniffer = Callable[[bytes], bool]
-"""Told the first bytes of an input (up to :data:`SNIFF_BYTES`), says whether it is this format."""
+"""Told the first bytes of an input (up to ``SNIFF_BYTES``), says whether it is this format."""
 
 SNIFF_BYTES = 512
 
@@ -169,4 +169,4 @@ class ImporterSpec:
     )
     """Optional: tells the format from an input's first bytes, for inputs without a suffix.
 
-    Called with at most :data:`SNIFF_BYTES` bytes; must be quick and must not raise."""
+    Called with at most ``SNIFF_BYTES`` bytes; must be quick and must not raise."""
