@@ -16,7 +16,7 @@ import click
 from .._version import __version__
 from ..locale import N_
 from . import formats, report, workbook, workflows
-from ._common import Group, lang_option
+from ._common import EXIT_STATUSES, Group, Option, lang_option
 
 __all__ = ["main"]
 
@@ -25,8 +25,16 @@ __all__ = ["main"]
     cls=Group,
     context_settings={"help_option_names": ["-h", "--help"]},
     help=N_("CFBU's collaboration tools as data: mapping, dialogue, agreements, value game."),
+    epilog=EXIT_STATUSES,
 )
-@click.version_option(__version__, "--version", "-V", prog_name="cfbu")
+@click.version_option(
+    __version__,
+    "--version",
+    "-V",
+    prog_name="cfbu",
+    cls=Option,
+    help=N_("Show the version and exit."),
+)
 @lang_option
 def main() -> None:
     pass

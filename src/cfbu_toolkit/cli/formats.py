@@ -13,7 +13,9 @@ from ._common import (
     EXIT_PROBLEMS,
     PRIVACY,
     Command,
+    PathType,
     ProgressBar,
+    argument,
     friendly_errors,
     lang_option,
     load_or_exit,
@@ -22,8 +24,8 @@ from ._common import (
 
 __all__ = ["COMMANDS"]
 
-IN_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
-OUT_FILE = click.Path(dir_okay=False, path_type=Path)
+IN_FILE = PathType(exists=True, dir_okay=False, path_type=Path)
+OUT_FILE = PathType(dir_okay=False, path_type=Path)
 
 
 @click.command(cls=Command, help=N_("Write the bundled demo plan in every installed format."))
@@ -31,7 +33,7 @@ OUT_FILE = click.Path(dir_okay=False, path_type=Path)
     "--out",
     "-o",
     "out",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=PathType(file_okay=False, path_type=Path),
     required=True,
     help=N_("Folder to write the demo plan's exports into (made if missing)."),
 )
@@ -63,7 +65,7 @@ def demo(out: Path) -> None:
 @click.command(
     cls=Command, help=N_("List every problem in FILE; exit status 1 when there are any.")
 )
-@click.argument("file", type=IN_FILE)
+@argument("file", type=IN_FILE)
 @option("--format", "format_", help=N_("Format name; by default from the suffix."))
 @lang_option
 def validate(file: Path, format_: str | None) -> None:
@@ -81,7 +83,7 @@ def validate(file: Path, format_: str | None) -> None:
 @click.command(
     name="export", cls=Command, help=N_("Read FILE and write it to OUT in another format.")
 )
-@click.argument("file", type=IN_FILE)
+@argument("file", type=IN_FILE)
 @option("-o", "--out", type=OUT_FILE, required=True, help=N_("The file to write."))
 @option("--format", "format_", help=N_("Format name; by default from the output's suffix."))
 @option(
@@ -134,7 +136,7 @@ def formats() -> None:
     cls=Command,
     help=N_("Print the JSON Schema of the JSON document (of one KIND, such as plan or mapping)."),
 )
-@click.argument("kind", required=False)
+@argument("kind", required=False)
 def schema(kind: str | None) -> None:
     import json
 

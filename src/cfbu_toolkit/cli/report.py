@@ -9,7 +9,17 @@ import click
 
 from ..locale import N_, _, current_lang, ngettext
 from ..privacy import Privacy
-from ._common import PRIVACY, Command, ProgressBar, friendly_errors, lang_option, option
+from ._common import (
+    PRIVACY,
+    Command,
+    IntRange,
+    PathType,
+    ProgressBar,
+    argument,
+    friendly_errors,
+    lang_option,
+    option,
+)
 
 __all__ = ["COMMANDS"]
 
@@ -18,11 +28,11 @@ __all__ = ["COMMANDS"]
     cls=Command,
     help=N_("Roll up the plans in SOURCES (files or folders) into one report (.xlsx or .md)."),
 )
-@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@argument("sources", nargs=-1, required=True, type=PathType(exists=True, path_type=Path))
 @option(
     "-o",
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=PathType(dir_okay=False, path_type=Path),
     required=True,
     help=N_("The report to write: .xlsx or .md."),
 )
@@ -42,7 +52,7 @@ __all__ = ["COMMANDS"]
 )
 @option(
     "--within-days",
-    type=click.IntRange(min=0),
+    type=IntRange(min=0),
     default=90,
     show_default=True,
     help=N_("Agreements ending within this many days count as expiring."),

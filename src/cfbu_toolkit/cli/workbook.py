@@ -9,7 +9,15 @@ import click
 
 from ..errors import CfbuError
 from ..locale import N_, _, current_lang
-from ._common import Command, friendly_errors, lang_option, load_or_exit, option
+from ._common import (
+    Command,
+    PathType,
+    argument,
+    friendly_errors,
+    lang_option,
+    load_or_exit,
+    option,
+)
 
 __all__ = ["COMMANDS"]
 
@@ -18,11 +26,11 @@ __all__ = ["COMMANDS"]
     cls=Command,
     help=N_("Write a blank workbook to fill in: KIND kortlaegning is the mapping registration."),
 )
-@click.argument("kind", type=click.Choice(["kortlaegning", "kortlægning", "mapping"]))
+@argument("kind", type=click.Choice(["kortlaegning", "kortlægning", "mapping"]))
 @option(
     "-o",
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=PathType(dir_okay=False, path_type=Path),
     required=True,
     help=N_("The workbook to write."),
 )
@@ -45,18 +53,18 @@ def template(kind: str, out: Path, plan_name: str) -> None:
         "nothing is written then."
     ),
 )
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@argument("file", type=PathType(exists=True, dir_okay=False, path_type=Path))
 @option(
     "-o",
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=PathType(dir_okay=False, path_type=Path),
     required=True,
     help=N_("Where to write it; the format follows the suffix (.json, .xlsx, .md, ...)."),
 )
 @option("--format", "format_", help=N_("Input format name; by default from the suffix."))
 @option(
     "--base",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=PathType(exists=True, dir_okay=False, path_type=Path),
     help=N_("The plan FILE was exported from: update its rows and add the new ones."),
 )
 @lang_option
