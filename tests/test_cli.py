@@ -89,7 +89,7 @@ def test_validate_corrupt_json_names_line_and_column(tmp_path: Path) -> None:
     target.write_bytes(b'{"format": "cfbu-toolkit",\n  "kind": ]')
     result = run("validate", str(target))
     assert result.exit_code == 1
-    assert "line 2, column 11" in result.stdout
+    assert "linje 2, kolonne 11" in result.stdout
 
 
 def test_validate_missing_file_is_a_usage_error(tmp_path: Path) -> None:

@@ -20,7 +20,15 @@ from typing import TYPE_CHECKING, Any
 from . import formats as _formats_package  # noqa: F401  (its __init__ imports nothing)
 from ._version import __version__
 from .api import FormatInfo, export, formats, from_dict, load, to_dict, validate
-from .errors import CfbuError, DocumentError, FormatError, ModelError, PluginError, Problem
+from .errors import (
+    CfbuError,
+    DocumentError,
+    FormatError,
+    ModelError,
+    PluginError,
+    Problem,
+    WorkbookWarning,
+)
 from .io.kinds import Exportable
 from .model import *  # noqa: F403 - the model is public as a whole
 from .model import __all__ as _model_all
@@ -59,6 +67,7 @@ __all__ = [
     "redact",
     "to_dict",
     "validate",
+    "WorkbookWarning",
     *_model_all,
 ]
 

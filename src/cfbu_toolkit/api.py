@@ -87,7 +87,9 @@ def _choose_exporter(target: object, format: str | None) -> Registered[ExporterS
         return host.exporter(format)
     if target is None or _is_stream(target):
         installed = ", ".join(sorted(host.exporters()))
-        raise FormatError(f"name the format with format=...; installed: {installed}")
+        raise FormatError(
+            N_("name the format with format=...; installed: {installed}"), installed=installed
+        )
     return host.exporter_for_suffix(Path(target).suffix)  # type: ignore[arg-type]
 
 
@@ -135,16 +137,23 @@ def export(
     kind = kind_of(obj)
     if kind not in spec.kinds:
         takes = ", ".join(sorted(spec.kinds))
-        raise FormatError(f"format {spec.name!r} cannot export a {kind}; it takes {takes}")
+        raise FormatError(
+            N_("format {name!r} cannot export a {kind}; it takes {takes}"),
+            name=spec.name,
+            kind=kind,
+            takes=takes,
+        )
     if lang not in ("da", "en"):
-        raise FormatError(f"unknown language {lang!r}; expected 'da' or 'en'")
+        raise FormatError(N_("unknown language {lang!r}; expected 'da' or 'en'"), lang=lang)
     if privacy not in PRIVACY_PROFILES:
         raise FormatError(
-            f"unknown privacy profile {privacy!r}; expected one of {', '.join(PRIVACY_PROFILES)}"
+            N_("unknown privacy profile {privacy!r}; expected one of {allowed}"),
+            privacy=privacy,
+            allowed=", ".join(PRIVACY_PROFILES),
         )
     plan = options.pop("plan", None)
     if plan is not None and not isinstance(plan, Plan):
-        raise FormatError(f"plan= must be a Plan, got {type(plan).__name__}")
+        raise FormatError(N_("plan= must be a Plan, got {type}"), type=type(plan).__name__)
     context = ExportContext(
         lang=lang,
         privacy=privacy,
@@ -177,9 +186,12 @@ def _run_exporter(
         raise
     except Exception as exc:
         raise PluginError(
-            f"exporter {registered.spec.name!r} of plugin {registered.plugin!r} "
-            f"({registered.distribution}) failed: {type(exc).__name__}: {exc}",
+            N_("exporter {name!r} of plugin {plugin!r} ({distribution}) failed: {type}: {reason}"),
             plugin=registered.plugin,
+            name=registered.spec.name,
+            distribution=registered.distribution,
+            type=type(exc).__name__,
+            reason=str(exc),
         ) from exc
 
 
@@ -207,7 +219,9 @@ def load(
         try:
             stream = open(name, "rb")  # noqa: SIM115 - closed below
         except OSError as exc:
-            raise CfbuError(f"{name}: cannot read: {exc.strerror or exc}") from None
+            raise CfbuError(
+                N_("{path}: cannot read: {reason}"), path=name, reason=exc.strerror or str(exc)
+            ) from None
     try:
         if format is not None:
             registered = host.importer(format)
@@ -252,9 +266,12 @@ def _run_importer(
         raise
     except Exception as exc:
         raise PluginError(
-            f"importer {registered.spec.name!r} of plugin {registered.plugin!r} "
-            f"({registered.distribution}) failed: {type(exc).__name__}: {exc}",
+            N_("importer {name!r} of plugin {plugin!r} ({distribution}) failed: {type}: {reason}"),
             plugin=registered.plugin,
+            name=registered.spec.name,
+            distribution=registered.distribution,
+            type=type(exc).__name__,
+            reason=str(exc),
         ) from exc
 
 
@@ -269,7 +286,9 @@ def from_dict(data: Any, cls: type[T]) -> T:
     if cls not in KINDS.values():
         allowed = ", ".join(c.__name__ for c in KINDS.values())
         raise FormatError(
-            f"cannot build a {getattr(cls, '__name__', cls)}; expected one of {allowed}"
+            N_("cannot build a {kind}; expected one of {allowed}"),
+            kind=getattr(cls, "__name__", cls),
+            allowed=allowed,
         )
     obj = structure(data, cls)
     problems: list[Problem] = validate(obj)

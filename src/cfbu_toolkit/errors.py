@@ -20,7 +20,12 @@ __all__ = [
     "ModelError",
     "PluginError",
     "Problem",
+    "WorkbookWarning",
 ]
+
+
+def _params(value: Mapping[str, Any]) -> dict[str, Any]:
+    return dict(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -34,7 +39,7 @@ class Problem:
     where: str
     message: str
     """The message in English with ``{placeholders}``: the catalogue's message id."""
-    params: Mapping[str, Any] = attrs.field(factory=dict, converter=dict, hash=False)
+    params: Mapping[str, Any] = attrs.field(factory=dict, converter=_params, hash=False)
     """The values of the placeholders."""
 
     @property
@@ -104,4 +109,12 @@ class PluginError(CfbuError):
 
     def __init__(self, message: str, /, *, plugin: str | None = None, **params: Any) -> None:
         self.plugin = plugin
-        super().__init__(message, **params)
+        super().__init__(message, plugin=plugin, **params)
+
+
+class WorkbookWarning(UserWarning):
+    """Something in a workbook was left out but did not stop it from loading.
+
+    Filter it with :mod:`warnings` (``warnings.simplefilter("error", WorkbookWarning)`` makes
+    every such omission an error).
+    """

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import CfbuError
+from .locale import N_
 
 __all__ = ["atomic_write"]
 
@@ -22,7 +23,9 @@ def atomic_write(path: Path) -> Iterator[BinaryIO]:
     try:
         fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".part")
     except OSError as exc:
-        raise CfbuError(f"{path}: cannot write here: {exc.strerror or exc}") from None
+        raise CfbuError(
+            N_("{path}: cannot write here: {reason}"), path=path, reason=exc.strerror or str(exc)
+        ) from None
     try:
         with os.fdopen(fd, "wb") as stream:
             yield stream

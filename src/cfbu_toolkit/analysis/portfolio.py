@@ -27,6 +27,7 @@ from typing import Any
 import attrs
 
 from ..errors import CfbuError
+from ..locale import N_
 from ..model import (
     ActorSector,
     AgreementStatus,
@@ -134,11 +135,20 @@ def _check_unique_plans(
     seen: dict[str, int] = {}
     for index, plan in enumerate(value):
         if not isinstance(plan, Plan):
-            raise CfbuError(f"a portfolio holds plans; item {index} is a {type(plan).__name__}")
+            raise CfbuError(
+                N_("a portfolio holds plans; item {index} is a {kind}"),
+                index=index,
+                kind=type(plan).__name__,
+            )
         if plan.id in seen:
             raise CfbuError(
-                f"plan id {plan.id!r} appears twice in the portfolio (items {seen[plan.id]} "
-                f"and {index}); rows of the two would not join apart"
+                N_(
+                    "plan id {plan!r} appears twice in the portfolio (items {first} and {index}); "
+                    "rows of the two would not join apart"
+                ),
+                plan=plan.id,
+                first=seen[plan.id],
+                index=index,
             )
         seen[plan.id] = index
 
@@ -165,8 +175,13 @@ class Portfolio:
             plan = _load_plan(path)
             if plan.id in where:
                 raise CfbuError(
-                    f"{path}: plan id {plan.id!r} appears twice in the portfolio "
-                    f"(also in {where[plan.id]}); read only one of the two"
+                    N_(
+                        "{path}: plan id {plan!r} appears twice in the portfolio "
+                        "(also in {other}); read only one of the two"
+                    ),
+                    path=path,
+                    plan=plan.id,
+                    other=where[plan.id],
                 )
             where[plan.id] = path
             plans.append(plan)
@@ -194,10 +209,12 @@ class Portfolio:
             elif item.is_file():
                 found.append(item)
             else:
-                raise CfbuError(f"{item}: no such file or folder")
+                raise CfbuError(N_("{path}: no such file or folder"), path=item)
         if not found:
             known = ", ".join(sorted(suffixes))
-            raise CfbuError(f"no plan files found (looked for files ending in {known})")
+            raise CfbuError(
+                N_("no plan files found (looked for files ending in {known})"), known=known
+            )
         return found
 
     # -- the whole -------------------------------------------------------------------------
@@ -521,5 +538,9 @@ def _load_plan(path: Path) -> Plan:
 
     obj = load(path)
     if not isinstance(obj, Plan):
-        raise CfbuError(f"{path}: holds a {kind_of(obj)}, not a plan; a portfolio holds plans")
+        raise CfbuError(
+            N_("{path}: holds a {kind}, not a plan; a portfolio holds plans"),
+            path=path,
+            kind=kind_of(obj),
+        )
     return obj

@@ -35,6 +35,7 @@ from typing import Any, Literal
 import attrs
 
 from ..errors import CfbuError
+from ..locale import N_
 from ..model import (
     ActivityAgreement,
     AgendaItem,
@@ -796,7 +797,9 @@ def _maker(kind: str) -> Callable[[Plan], Iterator[dict[str, Any]]]:
         return _MAKERS[kind]
     except KeyError:
         raise CfbuError(
-            f"unknown row kind {kind!r}; expected one of {', '.join(TABLES)}"
+            N_("unknown row kind {kind!r}; expected one of {allowed}"),
+            kind=kind,
+            allowed=", ".join(TABLES),
         ) from None
 
 

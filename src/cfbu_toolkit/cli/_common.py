@@ -105,6 +105,7 @@ class _Translated:
     _help: str | None = None
     _short_help: str | None = None
     _epilog: str | None = None
+    _lang_param: click.Parameter | None = None
 
     @property
     def help(self) -> str | None:
@@ -129,6 +130,16 @@ class _Translated:
     @epilog.setter
     def epilog(self, value: str | None) -> None:
         self._epilog = value
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        params: list[click.Parameter] = super().get_params(ctx)  # type: ignore[misc]
+        if any("--lang" in param.opts for param in params):
+            return params
+        # ``--lang`` is taken wherever it stands (:class:`Group`), so every command and group
+        # accepts it, listed just before ``--help``.
+        if self._lang_param is None:
+            self._lang_param = lang_option(click.Command("-")).params[0]
+        return [*params[:-1], self._lang_param, *params[-1:]]
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         pieces = super().collect_usage_pieces(ctx)  # type: ignore[misc]

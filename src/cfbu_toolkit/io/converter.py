@@ -24,6 +24,7 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.orjson import make_converter
 
 from ..errors import ModelError, Problem
+from ..locale import N_, _
 from ..model.enums import LabelledEnum
 
 __all__ = ["converter", "problems_from", "structure", "unstructure"]
@@ -32,7 +33,7 @@ T = TypeVar("T")
 
 
 def _expected(what: str, value: object) -> ModelError:
-    return ModelError(f"expected {what}, got {_json_type(value)}")
+    return ModelError(N_("expected {what}, got {got}"), what=_(what), got=_json_type(value))
 
 
 def _json_type(value: object) -> str:
@@ -55,25 +56,25 @@ def _json_type(value: object) -> str:
 def _str(value: Any, _: type) -> str:
     if type(value) is str:
         return value
-    raise _expected("a string", value)
+    raise _expected(N_("a string"), value)
 
 
 def _int(value: Any, _: type) -> int:
     if type(value) is int:
         return value
-    raise _expected("a whole number", value)
+    raise _expected(N_("a whole number"), value)
 
 
 def _float(value: Any, _: type) -> float:
     if type(value) is float or type(value) is int:
         return float(value)
-    raise _expected("a number", value)
+    raise _expected(N_("a number"), value)
 
 
 def _bool(value: Any, _: type) -> bool:
     if type(value) is bool:
         return value
-    raise _expected("true or false", value)
+    raise _expected(N_("true or false"), value)
 
 
 def _date(value: Any, _: type) -> dt.date:
@@ -82,7 +83,7 @@ def _date(value: Any, _: type) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise _expected("a date as YYYY-MM-DD", value)
+    raise _expected(N_("a date as YYYY-MM-DD"), value)
 
 
 def _time(value: Any, _: type) -> dt.time:
@@ -91,7 +92,7 @@ def _time(value: Any, _: type) -> dt.time:
             return dt.time.fromisoformat(value)
         except ValueError:
             pass
-    raise _expected("a time of day as HH:MM", value)
+    raise _expected(N_("a time of day as HH:MM"), value)
 
 
 def _enum(value: Any, cls: type[LabelledEnum]) -> LabelledEnum:
@@ -99,7 +100,9 @@ def _enum(value: Any, cls: type[LabelledEnum]) -> LabelledEnum:
         return cls._value2member_map_[value]  # type: ignore[return-value]
     except (KeyError, TypeError):
         allowed = ", ".join(cls._value2member_map_)
-        raise ModelError(f"{_json_type(value)} is not one of {allowed}") from None
+        raise ModelError(
+            N_("{got} is not one of {allowed}"), got=_json_type(value), allowed=allowed
+        ) from None
 
 
 def _fast_tuple_hook(tuple_type: Any, conv: Any) -> Callable[[Any, type], tuple[Any, ...]]:
@@ -108,7 +111,7 @@ def _fast_tuple_hook(tuple_type: Any, conv: Any) -> Callable[[Any, type], tuple[
 
     def structure(value: Any, _: type) -> tuple[Any, ...]:
         if type(value) is not list:
-            raise _expected("a list", value)
+            raise _expected(N_("a list"), value)
         return tuple([item(v, item_type) for v in value])
 
     return structure
@@ -121,7 +124,7 @@ def _tuple_hook(tuple_type: Any, conv: Any) -> Callable[[Any, type], tuple[Any, 
 
     def structure(value: Any, _: type) -> tuple[Any, ...]:
         if type(value) is not list:
-            raise _expected("a list", value)
+            raise _expected(N_("a list"), value)
         results: list[Any] = []
         errors: list[Exception] = []
         for index, v in enumerate(value):
@@ -243,7 +246,13 @@ def structure(data: Any, cls: type[T], *, root: str = "$") -> T:
     """Build a ``cls`` from JSON-ready data; every problem is reported with its path."""
     if type(data) is not dict:
         raise_problems(
-            [Problem(where=root, message=f"expected an object, got {_json_type(data)}")]
+            [
+                Problem(
+                    where=root,
+                    message=N_("expected an object, got {got}"),
+                    params={"got": _json_type(data)},
+                )
+            ]
         )
     try:
         return _fast.structure(data, cls)  # type: ignore[no-any-return]
@@ -266,7 +275,7 @@ def problems_from(exc: BaseException, path: str = "$") -> list[Problem]:
     """Flatten a (nested) cattrs error into problems, each with the JSON path it concerns."""
     if isinstance(exc, ForbiddenExtraKeysError):
         return [
-            Problem(where=f"{path}.{key}", message="unknown field")
+            Problem(where=f"{path}.{key}", message=N_("unknown field"))
             for key in sorted(exc.extra_fields)
         ]
     if isinstance(exc, ClassValidationError | IterableValidationError):
@@ -279,10 +288,16 @@ def problems_from(exc: BaseException, path: str = "$") -> list[Problem]:
         return found
     if isinstance(exc, ModelError):
         where = f"{path}.{exc.field}" if exc.field else path
-        return [Problem(where=where, message=exc.message)]
+        return [Problem(where=where, message=exc.message, params=exc.params)]
     if isinstance(exc, KeyError):
-        return [Problem(where=path, message="required field missing")]
-    return [Problem(where=path, message=f"invalid value ({type(exc).__name__}: {exc})")]
+        return [Problem(where=path, message=N_("required field missing"))]
+    return [
+        Problem(
+            where=path,
+            message=N_("invalid value ({type}: {reason})"),
+            params={"type": type(exc).__name__, "reason": str(exc)},
+        )
+    ]
 
 
 def _extend(path: str, note: Any) -> str:

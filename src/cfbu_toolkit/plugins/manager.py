@@ -19,6 +19,7 @@ import attrs
 import pluggy
 
 from ..errors import FormatError
+from ..locale import N_, _
 from . import hookspecs
 from .types import ExporterSpec, ImporterSpec
 
@@ -273,7 +274,10 @@ def _lookup(table: dict[str, Registered[S]], name: str, verb: str) -> Registered
     except KeyError:
         installed = ", ".join(sorted(table)) or "none"
         raise FormatError(
-            f"no installed format can {verb} {name!r}; installed: {installed}"
+            N_("no installed format can {verb} {name!r}; installed: {installed}"),
+            verb=_(verb),
+            name=name,
+            installed=installed,
         ) from None
 
 
@@ -285,8 +289,13 @@ def _by_suffix(table: dict[str, Registered[S]], suffix: str, verb: str) -> Regis
     known = ", ".join(sorted({s for r in table.values() for s in r.spec.suffixes}))
     shown = suffix or "(no suffix)"
     raise FormatError(
-        f"no installed format can {verb} files ending in {shown}; known suffixes: {known}. "
-        "Name the format with format=..."
+        N_(
+            "no installed format can {verb} files ending in {suffix}; known suffixes: {known}. "
+            "Name the format with format=..."
+        ),
+        verb=_(verb),
+        suffix=shown,
+        known=known,
     )
 
 

@@ -65,7 +65,7 @@ def check_archive(stream: IO[bytes], limits: ReadLimits, lang: Lang, source: str
 
 
 def open_workbook(stream: IO[bytes], lang: Lang, source: str | None) -> Any:
-    import openpyxl  # type: ignore[import-untyped]
+    import openpyxl
 
     if not openpyxl.DEFUSEDXML:
         raise CfbuError(

@@ -27,8 +27,8 @@ def xlsx_report(
 ) -> None:
     """Write the report as a workbook to ``stream``, in the current language."""
     lang = current_lang()
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.styles import Font  # type: ignore[import-untyped]
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
 
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
