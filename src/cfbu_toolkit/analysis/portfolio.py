@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +38,13 @@ from ..model import (
 )
 from ..model._base import freeze
 from ..privacy import Privacy, redact
+from ..progress import Progress
 from . import coverage as _coverage
 from .rows import TABLES, plan_rows
 
 __all__ = ["Portfolio", "RollUp", "RollUpColumn"]
 
 PathLike = str | os.PathLike[str]
-Progress = Callable[[int, int | None], None]
 
 
 @attrs.frozen(kw_only=True)

@@ -15,6 +15,7 @@ from ..locale import N_
 from ..model import Lang, Plan
 from ..model._base import freeze
 from ..privacy import Privacy
+from ..progress import Progress
 
 __all__ = [
     "SNIFF_BYTES",
@@ -27,8 +28,6 @@ __all__ = [
     "Sniffer",
 ]
 
-Progress = Callable[[int, int | None], None]
-"""Called as ``progress(done, total)`` during long exports; ``total`` may be unknown."""
 
 _NAME_RE = re.compile(r"[a-z][a-z0-9_-]{0,39}")
 _SUFFIX_RE = re.compile(r"\.[a-z0-9][a-z0-9.]{0,15}")
