@@ -29,13 +29,14 @@ from cfbu_toolkit import (
     Problem,
 )
 from cfbu_toolkit.io import KINDS, Migration, Migrations, document, kind_of
-from cfbu_toolkit.locale import translate, use_lang
+from cfbu_toolkit.locale import use_lang
 from cfbu_toolkit.testing import exportables, plans
 
 
 def en(problem: Problem) -> str:
     """The problem's message in English (the tests read the English wording)."""
-    return translate(problem.message, "en", **problem.params)
+    with use_lang("en"):
+        return problem.text
 
 
 # --- a small plan whose document the bad-input tests edit --------------------------------

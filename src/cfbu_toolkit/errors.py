@@ -20,8 +20,41 @@ __all__ = [
     "ModelError",
     "PluginError",
     "Problem",
+    "Text",
     "WorkbookWarning",
 ]
+
+
+class Text:
+    """A message id with parameters, translated when it is shown: a word inside a message.
+
+    ``ModelError(N_("expected {what}, got {got}"), what=Text(N_("a date")), got=...)``
+    shows "expected a date" in English and "forventede en dato" in Danish, in whatever
+    language is current when the error is shown.
+    """
+
+    __slots__ = ("message", "params")
+
+    def __init__(self, message: str, /, **params: Any) -> None:
+        self.message = message
+        self.params = params
+
+    def __str__(self) -> str:
+        return translate(self.message, None, **self.params)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __repr__(self) -> str:
+        return f"Text({self.message!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Text):
+            return NotImplemented
+        return (self.message, self.params) == (other.message, other.params)
+
+    def __hash__(self) -> int:
+        return hash(self.message)
 
 
 def _params(value: Mapping[str, Any]) -> dict[str, Any]:

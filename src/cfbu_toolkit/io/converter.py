@@ -23,8 +23,8 @@ from cattrs import (
 from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.orjson import make_converter
 
-from ..errors import ModelError, Problem
-from ..locale import N_, _
+from ..errors import ModelError, Problem, Text
+from ..locale import N_
 from ..model.enums import LabelledEnum
 
 __all__ = ["converter", "problems_from", "structure", "unstructure"]
@@ -33,23 +33,23 @@ T = TypeVar("T")
 
 
 def _expected(what: str, value: object) -> ModelError:
-    return ModelError(N_("expected {what}, got {got}"), what=_(what), got=_json_type(value))
+    return ModelError(N_("expected {what}, got {got}"), what=Text(what), got=_json_type(value))
 
 
-def _json_type(value: object) -> str:
+def _json_type(value: object) -> Text | str:
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return f"{str(value).lower()} (a boolean)"
+        return Text(N_("{value} (a boolean)"), value=str(value).lower())
     if isinstance(value, int | float):
-        return f"{value!r} (a number)"
+        return Text(N_("{value} (a number)"), value=repr(value))
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"{shown!r} (a string)"
+        return Text(N_("{value} (a string)"), value=repr(shown))
     if isinstance(value, list):
-        return "a list"
+        return Text(N_("a list"))
     if isinstance(value, dict):
-        return "an object"
+        return Text(N_("an object"))
     return type(value).__name__
 
 

@@ -14,8 +14,8 @@ from typing import Any, Literal, TypeVar
 
 import attrs
 
-from ..errors import ModelError
-from ..locale import N_, translate
+from ..errors import ModelError, Text
+from ..locale import N_
 
 __all__ = [
     "PII",
@@ -157,7 +157,7 @@ def check_unique(key: Callable[[Any], object], what: str) -> Callable[..., None]
                 raise ModelError(
                     N_("{what} {key!r} appears more than once"),
                     field=_name(attribute),
-                    what=translate(what),
+                    what=Text(what),
                     key=k,
                 )
             seen.add(k)

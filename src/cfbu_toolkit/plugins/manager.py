@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 import pluggy
 
-from ..errors import FormatError
-from ..locale import N_, _
+from ..errors import FormatError, Text
+from ..locale import N_
 from . import hookspecs
 from .types import ExporterSpec, ImporterSpec
 
@@ -255,17 +255,17 @@ class PluginHost:
 
     def exporter(self, name: str) -> Registered[ExporterSpec]:
         """The exporter of format ``name``; an unknown name lists the installed ones."""
-        return _lookup(self.exporters(), name, "export")
+        return _lookup(self.exporters(), name, N_("export"))
 
     def importer(self, name: str) -> Registered[ImporterSpec]:
         """The importer of format ``name``; an unknown name lists the installed ones."""
-        return _lookup(self.importers(), name, "import")
+        return _lookup(self.importers(), name, N_("import"))
 
     def exporter_for_suffix(self, suffix: str) -> Registered[ExporterSpec]:
-        return _by_suffix(self.exporters(), suffix, "export")
+        return _by_suffix(self.exporters(), suffix, N_("export"))
 
     def importer_for_suffix(self, suffix: str) -> Registered[ImporterSpec]:
-        return _by_suffix(self.importers(), suffix, "import")
+        return _by_suffix(self.importers(), suffix, N_("import"))
 
 
 def _lookup(table: dict[str, Registered[S]], name: str, verb: str) -> Registered[S]:
@@ -275,7 +275,7 @@ def _lookup(table: dict[str, Registered[S]], name: str, verb: str) -> Registered
         installed = ", ".join(sorted(table)) or "none"
         raise FormatError(
             N_("no installed format can {verb} {name!r}; installed: {installed}"),
-            verb=_(verb),
+            verb=Text(verb),
             name=name,
             installed=installed,
         ) from None
@@ -293,7 +293,7 @@ def _by_suffix(table: dict[str, Registered[S]], suffix: str, verb: str) -> Regis
             "no installed format can {verb} files ending in {suffix}; known suffixes: {known}. "
             "Name the format with format=..."
         ),
-        verb=_(verb),
+        verb=Text(verb),
         suffix=shown,
         known=known,
     )
