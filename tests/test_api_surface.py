@@ -75,6 +75,7 @@ PUBLIC_NAMES = [
     "ValueCategory",
     "ValueGame",
     "ValuePiece",
+    "WorkbookWarning",
     "Workshop",
     "WorkshopKind",
     "__version__",

@@ -89,13 +89,18 @@ def test_validate_corrupt_json_names_line_and_column(tmp_path: Path) -> None:
     target.write_bytes(b'{"format": "cfbu-toolkit",\n  "kind": ]')
     result = run("validate", str(target))
     assert result.exit_code == 1
-    assert "line 2, column 11" in result.stdout
+    assert "linje 2, kolonne 11" in result.stdout
 
 
 def test_validate_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     result = run("validate", str(tmp_path / "findes-ikke.json"))
     assert result.exit_code == 2
-    assert "does not exist" in result.output
+    assert "Fejl: Ugyldig værdi for 'FIL': Fil" in result.output
+    assert "findes ikke" in result.output
+    english = run("validate", "--lang", "en", str(tmp_path / "findes-ikke.json"))
+    assert english.exit_code == 2
+    assert "Error: Invalid value for 'FILE': File" in english.output
+    assert "does not exist" in english.output
 
 
 def test_validate_unknown_format_is_one_line(tmp_path: Path) -> None:
@@ -137,7 +142,7 @@ def test_export_to_an_unknown_suffix(good_file: Path, tmp_path: Path) -> None:
 def test_export_of_a_missing_file(tmp_path: Path) -> None:
     result = run("export", str(tmp_path / "nej.json"), "-o", str(tmp_path / "ud.json"))
     assert result.exit_code == 2
-    assert "does not exist" in result.output
+    assert "findes ikke" in result.output
 
 
 def test_formats_lists_json() -> None:

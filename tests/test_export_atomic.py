@@ -14,7 +14,8 @@ from typing import IO, Any
 import pytest
 
 import cfbu_toolkit as cfbu
-from cfbu_toolkit.plugins import ExporterSpec, PluginHost, set_host
+from cfbu_toolkit.plugins import ExporterSpec
+from cfbu_toolkit.testing import fresh_plugin_host
 
 PLAN = cfbu.Plan(id="plan-x", name="Helhedsplan X")
 MAPPING = cfbu.Mapping(id="m", title="Kortlægning")
@@ -70,17 +71,12 @@ class Probe:
 
 
 @pytest.fixture
-def probe(monkeypatch: pytest.MonkeyPatch) -> Iterator[Probe]:
-    monkeypatch.delenv("CFBU_DISABLED_PLUGINS", raising=False)
+def probe() -> Iterator[Probe]:
     builtins = (("json", "cfbu_toolkit.formats.json.plugin"),)
-    host = PluginHost(entry_points=False, builtins=builtins)
-    plugin = Probe()
-    host.register(plugin, name="probe-plugin", distribution="probe-dist")
-    previous = set_host(host)
-    try:
+    with fresh_plugin_host(builtins=builtins) as host:
+        plugin = Probe()
+        host.register(plugin, name="probe-plugin", distribution="probe-dist")
         yield plugin
-    finally:
-        set_host(previous)
 
 
 def listing(folder: Path) -> list[str]:

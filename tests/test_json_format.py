@@ -29,7 +29,15 @@ from cfbu_toolkit import (
     Problem,
 )
 from cfbu_toolkit.io import KINDS, Migration, Migrations, document, kind_of
+from cfbu_toolkit.locale import use_lang
 from cfbu_toolkit.testing import exportables, plans
+
+
+def en(problem: Problem) -> str:
+    """The problem's message in English (the tests read the English wording)."""
+    with use_lang("en"):
+        return problem.text
+
 
 # --- a small plan whose document the bad-input tests edit --------------------------------
 
@@ -182,8 +190,12 @@ def test_document_is_utf8_indented_and_ends_in_newline() -> None:
 
 def test_invalid_json_names_line_and_column() -> None:
     found = problems_of(b'{"format": "cfbu-toolkit",\n  "kind": ,\n}')
+    assert [p.where for p in found] == ["linje 2, kolonne 11"]
+    assert found[0].message == "invalid JSON: {reason}"
+    assert found[0].text.startswith("ugyldig JSON: ")
+    with use_lang("en"):
+        found = problems_of(b'{"format": "cfbu-toolkit",\n  "kind": ,\n}')
     assert [p.where for p in found] == ["line 2, column 11"]
-    assert "invalid JSON" in found[0].message
 
 
 @pytest.mark.parametrize(
@@ -191,7 +203,7 @@ def test_invalid_json_names_line_and_column() -> None:
 )
 def test_invalid_json_variants(raw: bytes) -> None:
     found = problems_of(raw, format="json")
-    assert found[0].where.startswith("line ")
+    assert found[0].where.startswith("linje ")
 
 
 def test_wrong_type(doc: dict[str, Any]) -> None:
@@ -202,8 +214,8 @@ def test_wrong_type(doc: dict[str, Any]) -> None:
         "$.data.organisations[1].name",
         "$.data.mappings[0].entries[0].existing_relation",
     ]
-    assert "expected a string, got 7" in found[0].message
-    assert "true or false" in found[1].message
+    assert "expected a string, got 7" in en(found[0])
+    assert "true or false" in en(found[1])
 
 
 @pytest.mark.parametrize(
@@ -232,8 +244,8 @@ def test_unknown_enum_value_lists_the_allowed_ones(doc: dict[str, Any]) -> None:
     doc["data"]["mappings"][0]["entries"][0]["assessments"][0]["interest"] = "huge"
     [problem] = problems_of(doc)
     assert problem.where == "$.data.mappings[0].entries[0].assessments[0].interest"
-    assert "low, medium, high" in problem.message
-    assert "huge" in problem.message
+    assert "low, medium, high" in en(problem)
+    assert "huge" in en(problem)
 
 
 def test_enum_label_is_not_a_value(doc: dict[str, Any]) -> None:
@@ -286,7 +298,7 @@ def test_dangling_reference(doc: dict[str, Any]) -> None:
         "$.data.mappings[0].entries[0].organisation_id",
         "$.data.mappings[0].entries[1].contact_id",
     ]
-    assert "'o9'" in found[0].message
+    assert "'o9'" in en(found[0])
 
 
 def test_invalid_value_inside_model_rules(doc: dict[str, Any]) -> None:
@@ -299,7 +311,7 @@ def test_duplicate_ids(doc: dict[str, Any]) -> None:
     doc["data"]["organisations"].append(dict(doc["data"]["organisations"][0]))
     found = problems_of(doc)
     assert [p.where for p in found] == ["$.data.organisations[2].id"]
-    assert "$.data.organisations[0]" in found[0].message
+    assert "$.data.organisations[0]" in en(found[0])
 
 
 @pytest.mark.parametrize(("version", "word"), [(2, "newer"), (99, "newer"), (0, "no longer")])
@@ -307,7 +319,7 @@ def test_unsupported_schema_version(doc: dict[str, Any], version: int, word: str
     doc["schema_version"] = version
     [problem] = problems_of(doc)
     assert problem.where == "$.schema_version"
-    assert word in problem.message
+    assert word in en(problem)
 
 
 @pytest.mark.parametrize("version", ["1", 1.0, None, True])
@@ -327,7 +339,7 @@ def test_wrong_kind(doc: dict[str, Any], value: Any) -> None:
     doc["kind"] = value
     [problem] = problems_of(doc)
     assert problem.where == "$.kind"
-    assert "plan, mapping" in problem.message
+    assert "plan, mapping" in en(problem)
 
 
 def test_kind_not_matching_data(doc: dict[str, Any]) -> None:

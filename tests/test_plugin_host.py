@@ -23,6 +23,7 @@ from cfbu_toolkit.plugins import (
     set_host,
 )
 from cfbu_toolkit.plugins.hookspecs import PROJECT
+from cfbu_toolkit.testing import fresh_plugin_host
 
 JSON_BUILTINS = (("json", "cfbu_toolkit.formats.json.plugin"),)
 
@@ -55,14 +56,9 @@ class Exporters:
 
 
 @pytest.fixture
-def host(monkeypatch: pytest.MonkeyPatch) -> Iterator[PluginHost]:
-    monkeypatch.delenv("CFBU_DISABLED_PLUGINS", raising=False)
-    host = PluginHost(entry_points=False, builtins=JSON_BUILTINS)
-    previous = set_host(host)
-    try:
+def host() -> Iterator[PluginHost]:
+    with fresh_plugin_host(builtins=JSON_BUILTINS) as host:
         yield host
-    finally:
-        set_host(previous)
 
 
 def plugin_warnings(call: Any) -> list[str]:

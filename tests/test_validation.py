@@ -45,9 +45,18 @@ from cfbu_toolkit import (
     ValuePiece,
     Workshop,
 )
+from cfbu_toolkit.errors import Problem
+from cfbu_toolkit.locale import use_lang
 from cfbu_toolkit.model._base import REF
 from cfbu_toolkit.testing import plans
 from cfbu_toolkit.validation import ENTITY_KINDS
+
+
+def en(problem: Problem) -> str:
+    """The problem's message in English (the tests read the English wording)."""
+    with use_lang("en"):
+        return problem.text
+
 
 D = dt.date(2024, 3, 1)
 
@@ -254,7 +263,7 @@ def test_each_dangling_reference_is_named(
     problems = cfbu.validate(broken)
     expected = f"{_json_path(path)}.{field}" + ("[0]" if many else "")
     assert [p.where for p in problems] == [expected]
-    assert "'nope'" in problems[0].message
+    assert "'nope'" in en(problems[0])
 
 
 def test_every_dangling_reference_is_reported_at_once() -> None:
@@ -272,7 +281,7 @@ def test_every_dangling_reference_is_reported_at_once() -> None:
 def test_dangling_messages_say_what_was_looked_for() -> None:
     plan = _break(full_plan(), ("mappings", 0, "entries", 0), "contact_id", False)
     [problem] = cfbu.validate(plan)
-    assert problem.message == "no contact person has id 'nope'"
+    assert en(problem) == "no contact person has id 'nope'"
 
 
 def test_answer_to_unknown_question_and_placement_of_unknown_piece() -> None:
@@ -284,7 +293,7 @@ def test_answer_to_unknown_question_and_placement_of_unknown_piece() -> None:
         Placement(piece_id="vp9", organisation_id="o1"),
     )
     problems = cfbu.validate(plan)
-    assert [(p.where, p.message) for p in problems] == [
+    assert [(p.where, en(p)) for p in problems] == [
         (
             "$.dialogue_sessions[0].answers[0].question_id",
             "dialogue tool 't1' has no question 'q9'",
@@ -316,7 +325,7 @@ def test_duplicate_ids_of_each_kind(cls: type[Any]) -> None:
     plan = attrs.evolve(plan, **{name: (*items, items[-1])})  # the last has no nested ids
     problems = cfbu.validate(plan)
     assert [p.where for p in problems] == [f"$.{name}[{len(items)}].id"]
-    assert f"$.{name}[{len(items) - 1}]" in problems[0].message
+    assert f"$.{name}[{len(items) - 1}]" in en(problems[0])
 
 
 def test_duplicate_mapping_entry_ids_across_mappings() -> None:

@@ -29,6 +29,7 @@ from .errors import (
     NotAPlanError,
     PluginError,
     Problem,
+    WorkbookWarning,
 )
 from .io.kinds import Exportable
 from .model import *  # noqa: F403 - the model is public as a whole
@@ -71,6 +72,7 @@ __all__ = [
     "redact",
     "to_dict",
     "validate",
+    "WorkbookWarning",
     *_model_all,
 ]
 

@@ -103,7 +103,9 @@ def _choose_exporter(target: object, format: str | None) -> Registered[ExporterS
         return host.exporter(format)
     if target is None or _is_stream(target):
         installed = ", ".join(sorted(host.exporters()))
-        raise FormatError(f"name the format with format=...; installed: {installed}")
+        raise FormatError(
+            N_("name the format with format=...; installed: {installed}"), installed=installed
+        )
     return host.exporter_for_suffix(Path(target).suffix)  # type: ignore[arg-type]
 
 
@@ -175,21 +177,26 @@ def _make_export(make_redactor: Callable[..., Redactor]) -> Callable[..., bytes 
         spec = registered.spec
         kind = kind_of(obj)
         if kind not in spec.kinds:
-            takes = ", ".join(sorted(spec.kinds))
-            raise FormatError(f"format {spec.name!r} cannot export a {kind}; it takes {takes}")
+            raise FormatError(
+                N_("format {format!r} cannot export a {kind}; it takes {takes}"),
+                format=spec.name,
+                kind=kind,
+                takes=", ".join(sorted(spec.kinds)),
+            )
         if lang not in ("da", "en"):
-            raise FormatError(f"unknown language {lang!r}; expected 'da' or 'en'")
+            raise FormatError(N_("unknown language {lang!r}; expected 'da' or 'en'"), lang=lang)
         if privacy not in PRIVACY_PROFILES:
             raise FormatError(
-                f"unknown privacy profile {privacy!r}; expected one of "
-                f"{', '.join(PRIVACY_PROFILES)}"
+                N_("unknown privacy profile {privacy!r}; expected one of {allowed}"),
+                privacy=privacy,
+                allowed=", ".join(PRIVACY_PROFILES),
             )
         # force= belongs to the target handling (replace a read-only target; `cfbu export
         # --force` passes it), not to the exporter.
         options.pop("force", None)
         plan = options.pop("plan", None)
         if plan is not None and not isinstance(plan, Plan):
-            raise FormatError(f"plan= must be a Plan, got {type(plan).__name__}")
+            raise FormatError(N_("plan= must be a Plan, got {type}"), type=type(plan).__name__)
         _check_options(spec, options)
         if privacy != "keep":
             # One redactor that knows the plan's people cleans the part, the plan and any
@@ -409,9 +416,12 @@ def _run_importer(
         raise
     except Exception as exc:
         raise PluginError(
-            f"importer {registered.spec.name!r} of plugin {registered.plugin!r} "
-            f"({registered.distribution}) failed: {type(exc).__name__}: {exc}",
+            N_("importer {name!r} of plugin {plugin!r} ({distribution}) failed: {type}: {reason}"),
             plugin=registered.plugin,
+            name=registered.spec.name,
+            distribution=registered.distribution,
+            type=type(exc).__name__,
+            reason=str(exc),
         ) from exc
     kind = _KIND_NAMES.get(type(result))
     if kind is None or kind not in registered.spec.kinds:
@@ -443,7 +453,9 @@ def from_dict(data: Any, cls: type[T]) -> T:
     if cls not in KINDS.values():
         allowed = ", ".join(c.__name__ for c in KINDS.values())
         raise FormatError(
-            f"cannot build a {getattr(cls, '__name__', cls)}; expected one of {allowed}"
+            N_("cannot build a {kind}; expected one of {allowed}"),
+            kind=getattr(cls, "__name__", cls),
+            allowed=allowed,
         )
     obj = structure(data, cls)
     problems: list[Problem] = validate(obj)

@@ -24,6 +24,8 @@ __all__ = [
     "PluginError",
     "Problem",
     "ProblemList",
+    "Text",
+    "WorkbookWarning",
 ]
 
 MAX_PROBLEMS = 1000
@@ -34,6 +36,38 @@ than a file with a thousand mistakes."""
 
 def _params(value: Mapping[str, Any]) -> dict[str, Any]:
     return dict(value)
+
+
+class Text:
+    """A message id with parameters, translated when it is shown: a word inside a message.
+
+    ``ModelError(N_("expected {what}, got {got}"), what=Text(N_("a date")), got=...)``
+    shows "expected a date" in English and "forventede en dato" in Danish, in whatever
+    language is current when the error is shown.
+    """
+
+    __slots__ = ("message", "params")
+
+    def __init__(self, message: str, /, **params: Any) -> None:
+        self.message = message
+        self.params = params
+
+    def __str__(self) -> str:
+        return translate(self.message, None, **self.params)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __repr__(self) -> str:
+        return f"Text({self.message!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Text):
+            return NotImplemented
+        return (self.message, self.params) == (other.message, other.params)
+
+    def __hash__(self) -> int:
+        return hash(self.message)
 
 
 @attrs.frozen(kw_only=True)
@@ -201,3 +235,11 @@ class DuplicatePlanError(CfbuError, ValueError):
         self.plan_id = plan_id
         self.paths = (first, second)
         super().__init__(message, plan_id=plan_id, first=first, second=second)
+
+
+class WorkbookWarning(UserWarning):
+    """Something in a workbook was left out but did not stop it from loading.
+
+    Filter it with :mod:`warnings` (``warnings.simplefilter("error", WorkbookWarning)`` makes
+    every such omission an error).
+    """

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -22,6 +21,7 @@ from .formats.xlsx.report import xlsx_report
 from .locale import N_, is_lang, use_lang
 from .model import Lang
 from .privacy import PRIVACY_PROFILES, Privacy
+from .progress import Progress
 
 __all__ = ["REPORT_FORMATS", "markdown_report", "render_report", "write_report", "xlsx_report"]
 
@@ -31,7 +31,6 @@ REPORT_FORMATS: dict[str, ReportFormat] = {
     ".markdown": "markdown",
     ".xlsx": "xlsx",
 }
-Progress = Callable[[int, int | None], None]
 
 
 def write_report(

@@ -27,6 +27,9 @@ The names:
     referentially consistent plans; ``max_size`` bounds each list in them.
 ``exportables(*, xml_safe=True)``
     any kind ``export`` and ``load`` take: a plan, or one of its parts.
+``plugin_host`` (a pytest fixture) and ``fresh_plugin_host(...)``
+    a plugin host of its own for one test: register a plugin on it
+    (``plugin_host.register(MyPlugin(), name="mine")``) and it is gone after the test.
 ``text()``, ``names()``, ``identifiers()``, ``emails()``, ``phones()``, ``person_names()``,
 ``dates()``, ``periods()``
     the building blocks.
@@ -37,16 +40,19 @@ Hypothesis is a test dependency: install ``cfbu-toolkit[test]``.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import string
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 from typing import Any, TypeVar
 
 try:
+    import pytest
     from hypothesis import strategies as st
 except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
     raise ImportError(
-        "cfbu_toolkit.testing needs hypothesis, a test dependency: "
+        "cfbu_toolkit.testing needs hypothesis and pytest, test dependencies: "
         "pip install 'cfbu-toolkit[test]'"
     ) from exc
 
@@ -102,12 +108,14 @@ from .model import (
     Workshop,
     WorkshopKind,
 )
+from .plugins.manager import PluginHost, set_host
 
 __all__ = [
     "NASTY_FRAGMENTS",
     "dates",
     "emails",
     "exportables",
+    "fresh_plugin_host",
     "identifiers",
     "model_classes",
     "names",
@@ -115,6 +123,7 @@ __all__ = [
     "person_names",
     "phones",
     "plans",
+    "plugin_host",
     "strategy_for",
     "text",
 ]
@@ -906,3 +915,51 @@ def exportables(*, xml_safe: bool = True) -> S[Exportable]:
         return st.sampled_from(found)
 
     return plans(xml_safe=xml_safe, max_size=3).flatmap(parts)
+
+
+# -- plugins for one test ------------------------------------------------------------------
+
+
+@contextmanager
+def fresh_plugin_host(
+    *,
+    builtins: Iterable[tuple[str, str]] | None = None,
+    entry_points: bool = False,
+) -> Iterator[PluginHost]:
+    """A new plugin host, made the process-wide one inside the ``with`` block.
+
+    It loads the built-in formats (or ``builtins``, pairs of plugin name and module), no
+    installed plugins unless ``entry_points`` is true, and ignores ``CFBU_DISABLED_PLUGINS``
+    and ``CFBU_LOAD_PLUGINS``. Plugins registered on it disappear with it; the previous host
+    is back after the block.
+    """
+    saved = {k: os.environ.pop(k) for k in _PLUGIN_VARIABLES if k in os.environ}
+    kwargs: dict[str, Any] = {"entry_points": entry_points}
+    if builtins is not None:
+        kwargs["builtins"] = tuple(builtins)
+    host = PluginHost(**kwargs)
+    previous = set_host(host)
+    try:
+        yield host
+    finally:
+        set_host(previous)
+        os.environ.update(saved)
+
+
+_PLUGIN_VARIABLES = ("CFBU_DISABLED_PLUGINS", "CFBU_LOAD_PLUGINS")
+
+
+@pytest.fixture
+def plugin_host() -> Iterator[PluginHost]:
+    """A pytest fixture: a plugin host of this test's own, with the built-in formats.
+
+    Register the plugin under test on it; nothing of it is left for the next test::
+
+        from cfbu_toolkit.testing import plugin_host  # in conftest.py
+
+        def test_my_format(plugin_host, tmp_path):
+            plugin_host.register(MyPlugin(), name="mine")
+            cfbu.export(plan, tmp_path / "plan.mine")
+    """
+    with fresh_plugin_host() as host:
+        yield host

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from .errors import Problem, ProblemList
-from .locale import _
+from .locale import N_, _
 from .model import (
     ActivityAgreement,
     CollaborationAgreement,
@@ -51,14 +51,14 @@ ENTITY_KINDS: dict[type[Any], str] = {
 _OUTPUT_KINDS = frozenset(
     {"mapping", "dialogue_session", "collaboration_agreement", "activity_agreement", "value_game"}
 )
-_LABEL = {
-    "organisation": "organisation",
-    "contact": "contact person",
-    "indsats": "indsats",
-    "dialogue_tool": "dialogue tool",
-    "workshop": "workshop",
-    "focus_area": "focus area",
-    "output": "mapping, dialogue session, agreement or value game",
+_NO_SUCH = {
+    "organisation": N_("no organisation has id {ref!r}"),
+    "contact": N_("no contact person has id {ref!r}"),
+    "indsats": N_("no indsats has id {ref!r}"),
+    "dialogue_tool": N_("no dialogue tool has id {ref!r}"),
+    "workshop": N_("no workshop has id {ref!r}"),
+    "focus_area": N_("no focus area has id {ref!r}"),
+    "output": N_("no mapping, dialogue session, agreement or value game has id {ref!r}"),
 }
 # References resolved within their parent (a game's pieces, a tool's questions), below.
 _SCOPED = frozenset({"question", "piece"})
@@ -136,7 +136,8 @@ def validate(obj: Any, *, root: str = "$") -> list[Problem]:
             problems.add(
                 Problem(
                     where=f"{spell_path(path)}.id",
-                    message=f"id {item.id!r} is already used at {spell_path(first)}",
+                    message=N_("id {id!r} is already used at {first}"),
+                    params={"id": item.id, "first": spell_path(first)},
                 )
             )
         else:
@@ -166,9 +167,9 @@ def _dangling(
                     problems.more += 1
                     continue
                 where = spell_path((path, name, index if type(value) is tuple else None))
-                problems.add(
-                    Problem(where=where, message=f"no {_LABEL.get(target, target)} has id {ref!r}")
-                )
+                message = _NO_SUCH.get(target, N_("no {target} has id {ref!r}"))
+                params = {"target": target, "ref": ref}
+                problems.add(Problem(where=where, message=message, params=params))
 
 
 def _scoped(obj: Any, objects: list[tuple[Any, Path]], problems: ProblemList) -> None:
@@ -182,7 +183,8 @@ def _scoped(obj: Any, objects: list[tuple[Any, Path]], problems: ProblemList) ->
                     problems.add(
                         Problem(
                             where=f"{spell_path(path)}.placements[{index}].piece_id",
-                            message=f"no piece of this game has id {placement.piece_id!r}",
+                            message=N_("no piece of this game has id {ref!r}"),
+                            params={"ref": placement.piece_id},
                         )
                     )
         elif type(item) is DialogueSession and item.tool_id in tools:
@@ -192,7 +194,7 @@ def _scoped(obj: Any, objects: list[tuple[Any, Path]], problems: ProblemList) ->
                     problems.add(
                         Problem(
                             where=f"{spell_path(path)}.answers[{index}].question_id",
-                            message=f"dialogue tool {item.tool_id!r} has no question "
-                            f"{answer.question_id!r}",
+                            message=N_("dialogue tool {tool!r} has no question {ref!r}"),
+                            params={"tool": item.tool_id, "ref": answer.question_id},
                         )
                     )

@@ -166,7 +166,7 @@ def checked_text(text: str) -> str:
 
 def text_cell(sheet: Any, text: str, *, font: Any = None, alignment: Any = None) -> Any:
     """A write-only cell holding ``text`` as text: never a formula, never cut."""
-    from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+    from openpyxl.cell import WriteOnlyCell
 
     made = WriteOnlyCell(sheet, value=checked_text(text))
     made.data_type = "s"

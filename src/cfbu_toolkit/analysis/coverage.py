@@ -27,6 +27,7 @@ from typing import Literal
 import attrs
 
 from ..errors import CfbuError
+from ..locale import N_
 from ..model import (
     ActivityAgreement,
     ActorSector,
@@ -157,7 +158,9 @@ def _mapping(plan: Plan, mapping: Mapping | str | None) -> list[Mapping]:
     for candidate in plan.mappings:
         if candidate.id == mapping:
             return [candidate]
-    raise CfbuError(f"plan {plan.id!r} has no mapping with id {mapping!r}")
+    raise CfbuError(
+        N_("plan {plan!r} has no mapping with id {mapping!r}"), plan=plan.id, mapping=mapping
+    )
 
 
 def _selected(plan: Plan, mapping: Mapping | str | None) -> list[tuple[MappingEntry, Mapping]]:
@@ -196,8 +199,12 @@ def _organisation(orgs: dict[str, Organisation], entry: MappingEntry) -> Organis
         return orgs[entry.organisation_id]
     except KeyError:
         raise CfbuError(
-            f"mapping entry {entry.id!r} refers to organisation {entry.organisation_id!r}, "
-            "which the plan does not have (run cfbu_toolkit.validate on the plan)"
+            N_(
+                "mapping entry {entry!r} refers to organisation {organisation!r}, "
+                "which the plan does not have (run cfbu_toolkit.validate on the plan)"
+            ),
+            entry=entry.id,
+            organisation=entry.organisation_id,
         ) from None
 
 
@@ -535,7 +542,7 @@ def agreements_expiring(
     """Agreements of ``statuses`` (signed or active by default) whose period ends from
     ``on`` up to and including ``within_days`` days later, the soonest first."""
     if within_days < 0:
-        raise CfbuError(f"within_days must be 0 or more, got {within_days}")
+        raise CfbuError(N_("within_days must be 0 or more, got {days}"), days=within_days)
     wanted = frozenset(statuses)
     last = _days_after(on, within_days)
     found = [

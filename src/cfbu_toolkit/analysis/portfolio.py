@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -38,6 +38,7 @@ from ..model import (
 )
 from ..model._base import freeze
 from ..privacy import Privacy, redact
+from ..progress import Progress
 from . import coverage as _coverage
 from .rows import TABLES, rows
 
@@ -71,7 +72,6 @@ class LoadNotice:
 
 
 PathLike = str | os.PathLike[str]
-Progress = Callable[[int, int | None], None]
 
 
 @attrs.frozen(kw_only=True)
@@ -177,7 +177,11 @@ def _check_unique_plans(
     seen: dict[str, int] = {}
     for index, plan in enumerate(value):
         if not isinstance(plan, Plan):
-            raise CfbuError(f"a portfolio holds plans; item {index} is a {type(plan).__name__}")
+            raise CfbuError(
+                N_("a portfolio holds plans; item {index} is a {kind}"),
+                index=index,
+                kind=type(plan).__name__,
+            )
         if plan.id in seen:
             raise DuplicatePlanError(
                 N_(
@@ -289,10 +293,12 @@ class Portfolio:
             elif item.is_file():
                 found.append(item)
             else:
-                raise CfbuError(f"{item}: no such file or folder")
+                raise CfbuError(N_("{path}: no such file or folder"), path=item)
         if not found:
             known = ", ".join(sorted(suffixes))
-            raise CfbuError(f"no plan files found (looked for files ending in {known})")
+            raise CfbuError(
+                N_("no plan files found (looked for files ending in {known})"), known=known
+            )
         return found
 
     # -- the whole -------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from importlib import resources
 from importlib.abc import Traversable
 
 from ..errors import ModelError
-from ..locale import LANGUAGES
+from ..locale import LANGUAGES, N_
 from ..model import AgreementSection, DialogueTool, DialogueToolKind, Lang, ValuePiece
 from ._loader import CATALOGUE_FORMAT, load_items, load_tool
 from .templates import AGREEMENT_KINDS, AgreementKind, SectionTemplate
@@ -60,7 +60,9 @@ def _data_file(name: str) -> Traversable:
 
 def _check_lang(lang: str) -> Lang:
     if lang not in LANGUAGES:
-        raise ModelError(f"{lang!r} is not a language; expected da or en", field="lang")
+        raise ModelError(
+            N_("{lang!r} is not a language; expected da or en"), field="lang", lang=lang
+        )
     return lang
 
 
@@ -75,7 +77,10 @@ def dialogue_tool(kind: DialogueToolKind | str) -> DialogueTool:
     if member not in _TOOL_FILES:
         allowed = ", ".join(k.value for k in _TOOL_FILES)
         raise ModelError(
-            f"{kind!r} has no built-in dialogue tool; expected one of {allowed}", field="kind"
+            N_("{kind!r} has no built-in dialogue tool; expected one of {allowed}"),
+            field="kind",
+            kind=kind,
+            allowed=allowed,
         )
     return _tool(DialogueToolKind(member))
 
@@ -101,8 +106,10 @@ def section_templates(kind: AgreementKind) -> tuple[SectionTemplate, ...]:
     or an ``"activity_agreement"`` (aktivitetsaftale)."""
     if kind not in _SECTION_FILES:
         raise ModelError(
-            f"{kind!r} is not an agreement kind; expected one of {', '.join(AGREEMENT_KINDS)}",
+            N_("{kind!r} is not an agreement kind; expected one of {allowed}"),
             field="kind",
+            kind=kind,
+            allowed=", ".join(AGREEMENT_KINDS),
         )
     return _templates(kind)
 

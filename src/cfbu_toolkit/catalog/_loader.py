@@ -16,6 +16,7 @@ import orjson
 
 from ..errors import DocumentError, Problem
 from ..io.converter import structure
+from ..locale import N_, _
 from ..model import DialogueTool
 
 __all__ = ["CATALOGUE_FORMAT", "load_items", "load_tool", "read_envelope"]
@@ -26,20 +27,24 @@ CATALOGUE_FORMAT = "cfbu-toolkit-catalogue"
 _KEYS = ("format", "version", "kind", "data")
 
 
-def _fail(source: Traversable, where: str, message: str) -> DocumentError:
-    return DocumentError([Problem(where=where, message=message)], source=str(source))
+def _fail(source: Traversable, where: str, message: str, **params: Any) -> DocumentError:
+    return DocumentError(
+        [Problem(where=where, message=message, params=params)], source=str(source)
+    )
 
 
 def _parse(source: Traversable) -> Any:
     try:
         raw = source.read_bytes()
     except OSError as exc:
-        raise _fail(source, "$", f"cannot read the catalogue file ({exc})") from None
+        raise _fail(
+            source, "$", N_("cannot read the catalogue file ({reason})"), reason=str(exc)
+        ) from None
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
-        raise _fail(source, where, f"invalid JSON: {exc.msg}") from None
+        where = _("line {line}, column {column}", line=exc.lineno, column=exc.colno)
+        raise _fail(source, where, N_("invalid JSON: {reason}"), reason=exc.msg) from None
 
 
 def read_envelope(
@@ -48,30 +53,38 @@ def read_envelope(
     """The version and the data of a catalogue file of ``kind``, the envelope checked."""
     document = _parse(source)
     if type(document) is not dict:
-        raise _fail(source, "$", "expected an object with format, version, kind and data")
+        raise _fail(source, "$", N_("expected an object with format, version, kind and data"))
     problems = [
-        Problem(where=f"$.{k}", message="required field missing")
+        Problem(where=f"$.{k}", message=N_("required field missing"))
         for k in _KEYS
         if k not in document
     ]
     problems += [
-        Problem(where=f"$.{k}", message="unknown field") for k in document if k not in _KEYS
+        Problem(where=f"$.{k}", message=N_("unknown field")) for k in document if k not in _KEYS
     ]
     if problems:
         raise DocumentError(problems, source=str(source))
     if document["format"] != CATALOGUE_FORMAT:
-        raise _fail(source, "$.format", f"expected {CATALOGUE_FORMAT!r}")
+        raise _fail(source, "$.format", N_("expected {expected!r}"), expected=CATALOGUE_FORMAT)
     version = document["version"]
     if type(version) is not str or not version.strip():
-        raise _fail(source, "$.version", "expected a version such as '2026.1'")
+        raise _fail(source, "$.version", N_("expected a version such as '2026.1'"))
     if expected_version is not None and version != expected_version:
         raise _fail(
             source,
             "$.version",
-            f"expected catalogue version {expected_version!r}, got {version!r}",
+            N_("expected catalogue version {expected!r}, got {got!r}"),
+            expected=expected_version,
+            got=version,
         )
     if document["kind"] != kind:
-        raise _fail(source, "$.kind", f"expected {kind!r}, got {document['kind']!r}")
+        raise _fail(
+            source,
+            "$.kind",
+            N_("expected {expected!r}, got {got!r}"),
+            expected=kind,
+            got=document["kind"],
+        )
     return version, document["data"]
 
 
@@ -101,7 +114,7 @@ def load_items(
     """A list of ``cls`` (section templates, value pieces); ``key`` must not repeat."""
     _, data = read_envelope(source, kind, expected_version=expected_version)
     if type(data) is not list:
-        raise _fail(source, "$.data", f"expected a list of {kind.replace('_', ' ')}")
+        raise _fail(source, "$.data", N_("expected a list of {kind}"), kind=kind.replace("_", " "))
     found: list[T] = []
     problems: list[Problem] = []
     first: dict[str, int] = {}
@@ -114,8 +127,9 @@ def load_items(
             continue
         k = key(obj)
         if k in first:
-            message = f"{k!r} is already used at $.data[{first[k]}]"
-            problems.append(Problem(where=where, message=message))
+            message = N_("{key!r} is already used at {first}")
+            params = {"key": k, "first": f"$.data[{first[k]}]"}
+            problems.append(Problem(where=where, message=message, params=params))
         first.setdefault(k, index)
         found.append(obj)
     if problems:

@@ -17,7 +17,7 @@ import click
 from .._version import __version__
 from ..locale import N_
 from . import agreements, formats, groups, report, valuegame, workbook, workflows
-from ._common import Group, lang_option, option
+from ._common import EXIT_STATUSES, Group, Option, lang_option, option
 
 __all__ = ["main"]
 
@@ -26,8 +26,16 @@ __all__ = ["main"]
     cls=Group,
     context_settings={"help_option_names": ["-h", "--help"]},
     help=N_("CFBU's collaboration tools as data: mapping, dialogue, agreements, value game."),
+    epilog=EXIT_STATUSES,
 )
-@click.version_option(__version__, "--version", "-V", prog_name="cfbu")
+@click.version_option(
+    __version__,
+    "--version",
+    "-V",
+    prog_name="cfbu",
+    cls=Option,
+    help=N_("Show the version and exit."),
+)
 @lang_option
 @option(
     "--plugins-dir",

@@ -12,13 +12,14 @@ is one line on standard error, never a traceback.
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
 import click
 
@@ -31,15 +32,21 @@ if TYPE_CHECKING:
 __all__ = [
     "EXIT_OK",
     "EXIT_PROBLEMS",
+    "EXIT_STATUSES",
     "EXIT_USAGE",
     "IN_FILE",
     "LANGS",
     "OUT_FILE",
     "PRIVACY",
     "STDIO",
+    "Argument",
     "Command",
     "Group",
+    "IntRange",
+    "Option",
+    "PathType",
     "ProgressBar",
+    "argument",
     "fail",
     "friendly_errors",
     "lang_from_args",
@@ -47,9 +54,16 @@ __all__ = [
     "load_or_exit",
     "option",
     "say",
+    "translate_metavar",
 ]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+EXIT_STATUSES = N_(
+    "Exit status: 0 done; 1 problems found in the input; 2 the command could not do its "
+    "work (wrong usage, unreadable input, a failed export)."
+)
+"""The closing paragraph of the top-level help."""
 
 LANGS = click.Choice(list(LANGUAGES))
 PRIVACY = click.Choice(["keep", "pseudonymise", "omit"])
@@ -84,12 +98,11 @@ def lang_option(f: F) -> F:
     The value was already taken when the command line was read (:class:`Group`); a command
     asks :func:`~cfbu_toolkit.locale.current_lang`.
     """
-    return click.option(
+    return option(
         "--lang",
         type=LANGS,
         default=None,
         expose_value=False,
-        cls=Option,
         help=N_("Language of what is printed and written: da (default) or en."),
     )(f)
 
@@ -98,11 +111,12 @@ def lang_option(f: F) -> F:
 
 
 class _Translated:
-    """Translates ``help``, ``short_help`` and ``epilog`` when click reads them."""
+    """Translates ``help``, ``short_help``, ``epilog`` and the usage line when click shows them."""
 
     _help: str | None = None
     _short_help: str | None = None
     _epilog: str | None = None
+    _lang_param: click.Parameter | None = None
 
     @property
     def help(self) -> str | None:
@@ -128,9 +142,44 @@ class _Translated:
     def epilog(self, value: str | None) -> None:
         self._epilog = value
 
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        params: list[click.Parameter] = super().get_params(ctx)  # type: ignore[misc]
+        if any("--lang" in param.opts for param in params):
+            return params
+        # ``--lang`` is taken wherever it stands (:class:`Group`), so every command and group
+        # accepts it, listed just before ``--help``.
+        if self._lang_param is None:
+            self._lang_param = lang_option(click.Command("-")).params[0]
+        return [*params[:-1], self._lang_param, *params[-1:]]
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        pieces = super().collect_usage_pieces(ctx)  # type: ignore[misc]
+        return [translate_metavar(piece) for piece in pieces]
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        found = super().get_help_option(ctx)  # type: ignore[misc]
+        if found is not None and not isinstance(found, Option):
+            # click builds ``--help`` with its text translated once; make it translate when
+            # shown, like every other option (a language may change between invocations).
+            found.__class__ = Option
+            found.help = N_("Show this message and exit.")
+        return cast("click.Option | None", found)
+
+
+_CAPITALS = re.compile(r"[A-Z][A-Z_]*(?: RANGE)?")
+
+
+def translate_metavar(metavar: str) -> str:
+    """A metavar (``FILE``, ``[OPTIONS]``, ``COMMAND [ARGS]...``) in the current language.
+
+    Each word in capitals is looked up in the catalogue (:mod:`._click_words`); choices such
+    as ``[da|en]`` are values and stay as they are.
+    """
+    return _CAPITALS.sub(lambda m: _(m.group()), metavar)
+
 
 class Option(click.Option):
-    """An option whose help text is translated when shown."""
+    """An option whose help text and metavar are translated when shown."""
 
     _help_id: str | None = None
 
@@ -142,10 +191,51 @@ class Option(click.Option):
     def help(self, value: str | None) -> None:
         self._help_id = value
 
+    def make_metavar(self, ctx: click.Context) -> str:
+        return translate_metavar(super().make_metavar(ctx))
+
+
+class Argument(click.Argument):
+    """An argument whose metavar (``FILE`` → ``FIL``) is translated when shown."""
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        return translate_metavar(super().make_metavar(ctx))
+
 
 def option(*names: str, **attrs: Any) -> Callable[[F], F]:
     """``click.option`` whose help text is translated when shown (use it for every option)."""
     return click.option(*names, cls=Option, **attrs)
+
+
+def argument(*names: str, **attrs: Any) -> Callable[[F], F]:
+    """``click.argument`` whose metavar is translated when shown (use it for every argument)."""
+    return click.argument(*names, cls=Argument, **attrs)
+
+
+class PathType(click.Path):
+    """``click.Path`` whose name in messages ("file", "directory") is translated when shown."""
+
+    _name_id = "path"
+
+    @property
+    def name(self) -> str:
+        return _(self._name_id)
+
+    @name.setter
+    def name(self, value: str) -> None:
+        self._name_id = value
+
+
+class IntRange(click.IntRange):
+    """``click.IntRange`` named "integer" in the current language (metavar and messages)."""
+
+    @property
+    def name(self) -> str:
+        return _("integer")
+
+    @name.setter
+    def name(self, value: str) -> None:
+        pass  # click's own name ("integer range") is not shown
 
 
 class Command(_Translated, click.Command):

@@ -17,7 +17,9 @@ from ._common import (
     PRIVACY,
     STDIO,
     Command,
+    PathType,
     ProgressBar,
+    argument,
     fail,
     friendly_errors,
     lang_option,
@@ -40,7 +42,7 @@ __all__ = ["COMMANDS"]
     "--out",
     "-o",
     "out",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=PathType(file_okay=False, path_type=Path),
     required=True,
     help=N_("Folder to write the demo plan's exports into (made if missing)."),
 )
@@ -80,7 +82,7 @@ def demo(out: Path) -> None:
 @click.command(
     cls=Command, help=N_("List every problem in FILE; exit status 1 when there are any.")
 )
-@click.argument("file", type=IN_FILE)
+@argument("file", type=IN_FILE)
 @option("--format", "format_", help=N_("Format name; by default from the suffix."))
 @lang_option
 def validate(file: str, format_: str | None) -> None:
@@ -239,7 +241,7 @@ def formats() -> None:
     cls=Command,
     help=N_("Print the JSON Schema of the JSON document (of one KIND, such as plan or mapping)."),
 )
-@click.argument("kind", required=False)
+@argument("kind", required=False)
 def schema(kind: str | None) -> None:
     import json
 

@@ -9,7 +9,17 @@ import click
 
 from ..locale import N_, _, current_lang, ngettext
 from ..privacy import Privacy
-from ._common import PRIVACY, Command, ProgressBar, friendly_errors, lang_option, option
+from ._common import (
+    PRIVACY,
+    Command,
+    IntRange,
+    PathType,
+    ProgressBar,
+    argument,
+    friendly_errors,
+    lang_option,
+    option,
+)
 
 __all__ = ["COMMANDS"]
 
@@ -21,7 +31,7 @@ __all__ = ["COMMANDS"]
         "or into the flat tables as Parquet files (--format parquet)."
     ),
 )
-@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@argument("sources", nargs=-1, required=True, type=PathType(exists=True, path_type=Path))
 @option(
     "-o",
     "--out",
@@ -56,7 +66,7 @@ __all__ = ["COMMANDS"]
 )
 @option(
     "--within-days",
-    type=click.IntRange(min=0),
+    type=IntRange(min=0),
     default=90,
     show_default=True,
     help=N_("Agreements ending within this many days count as expiring."),

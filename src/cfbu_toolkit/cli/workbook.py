@@ -9,7 +9,16 @@ import click
 
 from ..errors import CfbuError
 from ..locale import N_, _, current_lang
-from ._common import IN_FILE, Command, friendly_errors, lang_option, load_or_exit, option
+from ._common import (
+    IN_FILE,
+    Command,
+    PathType,
+    argument,
+    friendly_errors,
+    lang_option,
+    load_or_exit,
+    option,
+)
 
 __all__ = ["COMMANDS"]
 
@@ -18,11 +27,11 @@ __all__ = ["COMMANDS"]
     cls=Command,
     help=N_("Write a blank workbook to fill in: KIND kortlaegning is the mapping registration."),
 )
-@click.argument("kind", type=click.Choice(["kortlaegning", "kortlægning", "mapping"]))
+@argument("kind", type=click.Choice(["kortlaegning", "kortlægning", "mapping"]))
 @option(
     "-o",
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=PathType(dir_okay=False, path_type=Path),
     required=True,
     help=N_("The workbook to write."),
 )
@@ -57,7 +66,7 @@ def template(kind: str, out: Path, plan_name: str) -> None:
 @option("--force", is_flag=True, help=N_("Replace the file even when it is read-only."))
 @option(
     "--base",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=PathType(exists=True, dir_okay=False, path_type=Path),
     help=N_("The plan FILE was exported from: update its rows and add the new ones."),
 )
 @lang_option

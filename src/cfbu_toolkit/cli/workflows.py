@@ -16,12 +16,20 @@ import click
 
 from ..locale import N_, _, current_lang
 from ..model import AgendaTool, DialogueToolKind, Lang, Plan
-from ._common import Command, Group, friendly_errors, lang_option, option
+from ._common import (
+    Command,
+    Group,
+    PathType,
+    argument,
+    friendly_errors,
+    lang_option,
+    option,
+)
 from ._values import DATE, TIME, LabelChoice, load_plan, save_plan
 
 LANGS = click.Choice(["da", "en"])
-PLAN_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
-OUT_FILE = click.Path(dir_okay=False, path_type=Path)
+PLAN_FILE = PathType(exists=True, dir_okay=False, path_type=Path)
+OUT_FILE = PathType(dir_okay=False, path_type=Path)
 
 
 _errors = friendly_errors
@@ -33,7 +41,9 @@ def _plan(file: Path) -> Plan:
 
     obj = api.load(file)
     if not isinstance(obj, Plan):
-        raise WorkflowError(f"{file} holds a {type(obj).__name__}, not a whole plan")
+        raise WorkflowError(
+            N_("{file} holds a {kind}, not a whole plan"), file=file, kind=type(obj).__name__
+        )
     return obj
 
 
@@ -41,7 +51,7 @@ def _save(plan: Plan, out: Path) -> None:
     from .. import api
 
     api.export(plan, out)
-    click.echo(f"wrote {out}", err=True)
+    click.echo(_("wrote {path}", path=out), err=True)
 
 
 def _show(text: str, out: Path | None) -> None:
@@ -52,7 +62,7 @@ def _show(text: str, out: Path | None) -> None:
 
     with atomic_write(out) as stream:
         stream.write(text.encode("utf-8"))
-    click.echo(f"wrote {out}", err=True)
+    click.echo(_("wrote {path}", path=out), err=True)
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -61,24 +71,30 @@ def _day(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date such as 2025-03-31") from None
+        raise click.BadParameter(
+            _("{value!r} is not a date such as 2025-03-31", value=value)
+        ) from None
 
 
-_OUT_HELP = "Write the changed plan here (the format from the suffix; may be FILE itself)."
-_SHOW_HELP = "Write the Markdown here instead of printing it."
+_OUT_HELP = N_("Write the changed plan here (the format from the suffix; may be FILE itself).")
+_LANG_HELP = N_("Language of what is printed and written: da (default) or en.")
+_SHOW_HELP = N_("Write the Markdown here instead of printing it.")
 
 
 # --- dialogue ------------------------------------------------------------------------------
 
 
-@click.group(cls=Group)
+@click.group(
+    cls=Group,
+    help=N_("The dialogue tools: start a session, record answers, compare the two perspectives."),
+)
 def dialogue() -> None:
-    """The dialogue tools: start a session, record answers, compare the two perspectives."""
+    pass
 
 
-@dialogue.command(name="start")
-@click.argument("file", type=PLAN_FILE)
-@click.option(
+@dialogue.command(name="start", help=N_("Start a dialogue session in the plan in FILE."))
+@argument("file", type=PLAN_FILE)
+@option(
     "--tool",
     "tool_kind",
     type=click.Choice(
@@ -89,11 +105,11 @@ def dialogue() -> None:
     ),
     required=True,
 )
-@click.option("--org", "organisation_id", required=True, help="The organisation that answers.")
-@click.option("--about", help="The partner the answers are about (partner perspective).")
-@click.option("--id", "session_id", required=True, help="The new session's id.")
-@click.option("--date", "date_text", help="The day of the session (YYYY-MM-DD).")
-@click.option("-o", "--out", type=OUT_FILE, required=True, help=_OUT_HELP)
+@option("--org", "organisation_id", required=True, help=N_("The organisation that answers."))
+@option("--about", help=N_("The partner the answers are about (partner perspective)."))
+@option("--id", "session_id", required=True, help=N_("The new session's id."))
+@option("--date", "date_text", help=N_("The day of the session (YYYY-MM-DD)."))
+@option("-o", "--out", type=OUT_FILE, required=True, help=_OUT_HELP)
 def dialogue_start(
     file: Path,
     tool_kind: str,
@@ -103,7 +119,6 @@ def dialogue_start(
     date_text: str | None,
     out: Path,
 ) -> None:
-    """Start a dialogue session in the plan in FILE."""
     from ..workflows import put
     from ..workflows.dialogue import start_session
 
@@ -126,20 +141,23 @@ def _session(plan: Plan, session_id: str) -> Any:
     for session in plan.dialogue_sessions:
         if session.id == session_id:
             return session
-    raise WorkflowError(f"plan {plan.id!r} has no dialogue session {session_id!r}")
+    raise WorkflowError(
+        N_("plan {plan!r} has no dialogue session {session!r}"), plan=plan.id, session=session_id
+    )
 
 
-@dialogue.command(name="answer")
-@click.argument("file", type=PLAN_FILE)
-@click.option("--session", "session_id", required=True)
-@click.option("--question", "question_id", required=True)
-@click.option("--text", required=True, help="The answer.")
-@click.option("--agreed", is_flag=True, help="Everyone present stands behind the answer.")
-@click.option("-o", "--out", type=OUT_FILE, required=True, help=_OUT_HELP)
+@dialogue.command(
+    name="answer", help=N_("Record (or replace) the answer to one question of a session.")
+)
+@argument("file", type=PLAN_FILE)
+@option("--session", "session_id", required=True, help=N_("The session's id."))
+@option("--question", "question_id", required=True, help=N_("The question's id."))
+@option("--text", required=True, help=N_("The answer."))
+@option("--agreed", is_flag=True, help=N_("Everyone present stands behind the answer."))
+@option("-o", "--out", type=OUT_FILE, required=True, help=_OUT_HELP)
 def dialogue_answer(
     file: Path, session_id: str, question_id: str, text: str, agreed: bool, out: Path
 ) -> None:
-    """Record (or replace) the answer to one question of a session."""
     from ..workflows import put
     from ..workflows.dialogue import record_answer, tool_for
 
@@ -150,38 +168,42 @@ def dialogue_answer(
         _save(put(plan, record_answer(session, question_id, text, agreed=agreed, tool=tool)), out)
 
 
-@dialogue.command(name="unanswered")
-@click.argument("file", type=PLAN_FILE)
-@click.option("--session", "session_id", required=True)
-@click.option("--lang", type=LANGS, default="da", show_default=True)
-def dialogue_unanswered(file: Path, session_id: str, lang: str) -> None:
-    """List the questions a session has not answered yet."""
+@dialogue.command(name="unanswered", help=N_("List the questions a session has not answered yet."))
+@argument("file", type=PLAN_FILE)
+@option("--session", "session_id", required=True, help=N_("The session's id."))
+@option("--lang", type=LANGS, default=None, help=_LANG_HELP)
+def dialogue_unanswered(file: Path, session_id: str, lang: str | None) -> None:
     from ..workflows.dialogue import tool_for, unanswered
 
     with _errors():
         plan = _plan(file)
         session = _session(plan, session_id)
         for question in unanswered(session, tool_for(session, plan)):
-            click.echo(f"{question.id}: {question.text(cast(Lang, lang))}")
+            click.echo(f"{question.id}: {question.text(cast(Lang, lang or current_lang()))}")
 
 
-@dialogue.command(name="compare")
-@click.argument("file", type=PLAN_FILE)
-@click.option("--about", "partner_id", required=True, help="The partner organisation.")
-@click.option("--by", "organisation_id", help="The organisation that recorded the sessions.")
-@click.option("--lang", type=LANGS, default="da", show_default=True)
-@click.option("-o", "--out", type=OUT_FILE, help=_SHOW_HELP)
+@dialogue.command(
+    name="compare",
+    help=N_("Compare the housing-social contribution with the perspective on a partner."),
+)
+@argument("file", type=PLAN_FILE)
+@option("--about", "partner_id", required=True, help=N_("The partner organisation."))
+@option("--by", "organisation_id", help=N_("The organisation that recorded the sessions."))
+@option("--lang", type=LANGS, default=None, help=_LANG_HELP)
+@option("-o", "--out", type=OUT_FILE, help=_SHOW_HELP)
 def dialogue_compare(
-    file: Path, partner_id: str, organisation_id: str | None, lang: str, out: Path | None
+    file: Path, partner_id: str, organisation_id: str | None, lang: str | None, out: Path | None
 ) -> None:
-    """Compare the housing-social contribution with the perspective on a partner."""
     from ..formats.markdown.workflow_views import comparison_markdown
     from ..workflows.dialogue import compare_in_plan
 
     with _errors():
         plan = _plan(file)
         comparison = compare_in_plan(plan, partner_id, organisation_id=organisation_id)
-        _show(comparison_markdown(comparison, plan=plan, lang=cast(Lang, lang)), out)
+        _show(
+            comparison_markdown(comparison, plan=plan, lang=cast(Lang, lang or current_lang())),
+            out,
+        )
 
 
 # --- agreements ----------------------------------------------------------------------------
@@ -190,9 +212,9 @@ def dialogue_compare(
 # --- workshop ------------------------------------------------------------------------------
 
 
-@click.group(cls=Group)
+@click.group(cls=Group, help=N_("Workshops: a programme built from the tools."))
 def workshop() -> None:
-    """Workshops: a programme built from the tools."""
+    pass
 
 
 @workshop.command(

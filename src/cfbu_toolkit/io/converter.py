@@ -28,7 +28,8 @@ from cattrs import (
 from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.orjson import make_converter
 
-from ..errors import MAX_PROBLEMS, ModelError, Problem, ProblemList
+from ..errors import MAX_PROBLEMS, ModelError, Problem, ProblemList, Text
+from ..locale import N_
 from ..model.enums import LabelledEnum
 
 __all__ = ["converter", "problems_from", "structure", "unstructure"]
@@ -37,48 +38,48 @@ T = TypeVar("T")
 
 
 def _expected(what: str, value: object) -> ModelError:
-    return ModelError(f"expected {what}, got {_json_type(value)}")
+    return ModelError(N_("expected {what}, got {got}"), what=Text(what), got=_json_type(value))
 
 
-def _json_type(value: object) -> str:
+def _json_type(value: object) -> Text | str:
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return f"{str(value).lower()} (a boolean)"
+        return Text(N_("{value} (a boolean)"), value=str(value).lower())
     if isinstance(value, int | float):
-        return f"{value!r} (a number)"
+        return Text(N_("{value} (a number)"), value=repr(value))
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"{shown!r} (a string)"
+        return Text(N_("{value} (a string)"), value=repr(shown))
     if isinstance(value, list):
-        return "a list"
+        return Text(N_("a list"))
     if isinstance(value, dict):
-        return "an object"
+        return Text(N_("an object"))
     return type(value).__name__
 
 
 def _str(value: Any, _: type) -> str:
     if type(value) is str:
         return value
-    raise _expected("a string", value)
+    raise _expected(N_("a string"), value)
 
 
 def _int(value: Any, _: type) -> int:
     if type(value) is int:
         return value
-    raise _expected("a whole number", value)
+    raise _expected(N_("a whole number"), value)
 
 
 def _float(value: Any, _: type) -> float:
     if type(value) is float or type(value) is int:
         return float(value)
-    raise _expected("a number", value)
+    raise _expected(N_("a number"), value)
 
 
 def _bool(value: Any, _: type) -> bool:
     if type(value) is bool:
         return value
-    raise _expected("true or false", value)
+    raise _expected(N_("true or false"), value)
 
 
 def _date(value: Any, _: type) -> dt.date:
@@ -87,7 +88,7 @@ def _date(value: Any, _: type) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise _expected("a date as YYYY-MM-DD", value)
+    raise _expected(N_("a date as YYYY-MM-DD"), value)
 
 
 def _time(value: Any, _: type) -> dt.time:
@@ -96,7 +97,7 @@ def _time(value: Any, _: type) -> dt.time:
             return dt.time.fromisoformat(value)
         except ValueError:
             pass
-    raise _expected("a time of day as HH:MM", value)
+    raise _expected(N_("a time of day as HH:MM"), value)
 
 
 def _enum(value: Any, cls: type[LabelledEnum]) -> LabelledEnum:
@@ -104,7 +105,9 @@ def _enum(value: Any, cls: type[LabelledEnum]) -> LabelledEnum:
         return cls._value2member_map_[value]  # type: ignore[return-value]
     except (KeyError, TypeError):
         allowed = ", ".join(cls._value2member_map_)
-        raise ModelError(f"{_json_type(value)} is not one of {allowed}") from None
+        raise ModelError(
+            N_("{got} is not one of {allowed}"), got=_json_type(value), allowed=allowed
+        ) from None
 
 
 def _fast_tuple_hook(tuple_type: Any, conv: Any) -> Callable[[Any, type], tuple[Any, ...]]:
@@ -113,7 +116,7 @@ def _fast_tuple_hook(tuple_type: Any, conv: Any) -> Callable[[Any, type], tuple[
 
     def structure(value: Any, _: type) -> tuple[Any, ...]:
         if type(value) is not list:
-            raise _expected("a list", value)
+            raise _expected(N_("a list"), value)
         return tuple([item(v, item_type) for v in value])
 
     return structure
@@ -150,7 +153,7 @@ def _tuple_hook(tuple_type: Any, conv: Any) -> Callable[[Any, type], tuple[Any, 
 
     def structure(value: Any, _: type) -> tuple[Any, ...]:
         if type(value) is not list:
-            raise _expected("a list", value)
+            raise _expected(N_("a list"), value)
         results: list[Any] = []
         errors: list[Exception] = []
         budget = _budget.get()
@@ -280,7 +283,13 @@ def structure(data: Any, cls: type[T], *, root: str = "$") -> T:
     """Build a ``cls`` from JSON-ready data; every problem is reported with its path."""
     if type(data) is not dict:
         raise_problems(
-            [Problem(where=root, message=f"expected an object, got {_json_type(data)}")]
+            [
+                Problem(
+                    where=root,
+                    message=N_("expected an object, got {got}"),
+                    params={"got": _json_type(data)},
+                )
+            ]
         )
     try:
         return _fast.structure(data, cls)  # type: ignore[no-any-return]
@@ -322,7 +331,7 @@ def _flatten(exc: BaseException, path: str, found: ProblemList) -> None:
     if isinstance(exc, ForbiddenExtraKeysError):
         room = found.limit - len(found)
         for key in heapq.nsmallest(room, exc.extra_fields):
-            found.add(Problem(where=f"{path}.{key}", message="unknown field"))
+            found.add(Problem(where=f"{path}.{key}", message=N_("unknown field")))
         found.more += max(0, len(exc.extra_fields) - room)
         return
     if isinstance(exc, ClassValidationError | IterableValidationError):
@@ -337,9 +346,15 @@ def _flatten(exc: BaseException, path: str, found: ProblemList) -> None:
         found.add(Problem(where=where, message=exc.message, params=exc.params))
         return
     if isinstance(exc, KeyError):
-        found.add(Problem(where=path, message="required field missing"))
+        found.add(Problem(where=path, message=N_("required field missing")))
         return
-    found.add(Problem(where=path, message=f"invalid value ({type(exc).__name__}: {exc})"))
+    found.add(
+        Problem(
+            where=path,
+            message=N_("invalid value ({type}: {reason})"),
+            params={"type": type(exc).__name__, "reason": str(exc)},
+        )
+    )
 
 
 def _extend(path: str, note: Any) -> str:

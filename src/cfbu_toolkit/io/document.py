@@ -261,35 +261,44 @@ def from_document(
 def _open_envelope(
     document: Any, source: str | None, migrations: Migrations
 ) -> tuple[type[Any], Any]:
-    def fail(where: str, message: str) -> DocumentError:
-        return DocumentError([Problem(where=where, message=message)], source=source)
+    def fail(where: str, message: str, **params: Any) -> DocumentError:
+        return DocumentError([Problem(where=where, message=message, params=params)], source=source)
 
     if type(document) is not dict:
         raise fail(
             "$",
-            "expected a cfbu-toolkit document (a JSON object with format, "
-            "schema_version, kind and data)",
+            N_(
+                "expected a cfbu-toolkit document (a JSON object with format, "
+                "schema_version, kind and data)"
+            ),
         )
     problems = [
-        Problem(where=f"$.{key}", message="required field missing")
+        Problem(where=f"$.{key}", message=N_("required field missing"))
         for key in _ENVELOPE_KEYS
         if key not in document
     ]
     problems += [
-        Problem(where=f"$.{key}", message="unknown field")
+        Problem(where=f"$.{key}", message=N_("unknown field"))
         for key in document
         if key not in _ENVELOPE_KEYS
     ]
     if problems:
         raise DocumentError(problems, source=source)
     if document["format"] != FORMAT_NAME:
-        raise fail("$.format", f"expected {FORMAT_NAME!r}, got {document['format']!r}")
+        raise fail(
+            "$.format",
+            N_("expected {expected!r}, got {got!r}"),
+            expected=FORMAT_NAME,
+            got=document["format"],
+        )
     version = document["schema_version"]
     if type(version) is not int:
-        raise fail("$.schema_version", f"expected a whole number, got {version!r}")
+        raise fail("$.schema_version", N_("expected a whole number, got {got!r}"), got=version)
     kind = document["kind"]
     if type(kind) is not str or kind not in KINDS:
-        raise fail("$.kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+        raise fail(
+            "$.kind", N_("{got!r} is not one of {allowed}"), got=kind, allowed=", ".join(KINDS)
+        )
     upgraded = migrations.upgrade(document, version)
     if isinstance(upgraded, Problem):
         raise DocumentError([upgraded], source=source)

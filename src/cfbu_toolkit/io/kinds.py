@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import FormatError
+from ..locale import N_
 from ..model import (
     ActivityAgreement,
     CollaborationAgreement,
@@ -40,7 +41,9 @@ def kind_of(obj: object) -> str:
     except KeyError:
         allowed = ", ".join(cls.__name__ for cls in KINDS.values())
         raise FormatError(
-            f"cannot export a {type(obj).__name__}; expected one of {allowed}"
+            N_("cannot export a {kind}; expected one of {allowed}"),
+            kind=type(obj).__name__,
+            allowed=allowed,
         ) from None
 
 
@@ -49,4 +52,4 @@ def kind_of_class(cls: type[Any]) -> str:
     try:
         return _NAMES[cls]
     except KeyError:
-        raise FormatError(f"{cls.__name__} is not a kind of document") from None
+        raise FormatError(N_("{kind} is not a kind of document"), kind=cls.__name__) from None

@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from ..errors import Problem
+from ..locale import N_
 from ..model._base import freeze
 
 __all__ = ["CURRENT_SCHEMA_VERSION", "MIGRATIONS", "Migration", "Migrations"]
@@ -48,8 +49,11 @@ class Migrations:
         if version > self.current:
             return Problem(
                 where="$.schema_version",
-                message=f"version {version} is newer than this cfbu-toolkit reads "
-                f"(up to {self.current}); upgrade cfbu-toolkit",
+                message=N_(
+                    "version {version} is newer than this cfbu-toolkit reads (up to {current}); "
+                    "upgrade cfbu-toolkit"
+                ),
+                params={"version": version, "current": self.current},
             )
         by_version = {step.from_version: step for step in self.steps}
         while version < self.current:
@@ -57,8 +61,11 @@ class Migrations:
             if step is None:
                 return Problem(
                     where="$.schema_version",
-                    message=f"version {version} is no longer supported "
-                    f"(this cfbu-toolkit reads {self.oldest} to {self.current})",
+                    message=N_(
+                        "version {version} is no longer supported "
+                        "(this cfbu-toolkit reads {oldest} to {current})"
+                    ),
+                    params={"version": version, "oldest": self.oldest, "current": self.current},
                 )
             document = step.upgrade(document)
             version += 1

@@ -31,6 +31,7 @@ from typing import Any, cast
 import attrs
 
 from ..errors import FormatError
+from ..locale import N_
 from ..model import _base
 from ..model._fields import describe
 from ..model.enums import LabelledEnum
@@ -69,7 +70,11 @@ def json_schema(kind: str | None = None) -> dict[str, Any]:
     the same content (and key order) for the same library version.
     """
     if kind is not None and kind not in KINDS:
-        raise FormatError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+        raise FormatError(
+            N_("unknown kind {kind!r}; expected one of {allowed}"),
+            kind=kind,
+            allowed=", ".join(KINDS),
+        )
     kinds = [kind] if kind is not None else list(KINDS)
     defs: dict[str, Schema] = {}
     for name in kinds:

@@ -14,7 +14,7 @@ from typing import Any, Literal, TypeVar
 
 import attrs
 
-from ..errors import ModelError
+from ..errors import ModelError, Text
 from ..locale import N_
 
 __all__ = [
@@ -83,7 +83,7 @@ def freeze(value: Iterable[Any]) -> tuple[Any, ...]:
     if type(value) is tuple:
         return value
     if isinstance(value, str | bytes | dict):
-        raise ModelError(f"expected a list of values, got {type(value).__name__}")
+        raise ModelError(N_("expected a list of values, got {type}"), type=type(value).__name__)
     return tuple(value)
 
 
@@ -95,9 +95,12 @@ def check_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """An identifier: 1-128 letters, digits, ``_ . : -``, starting with a letter or digit."""
     if type(value) is not str or not _ID_RE.fullmatch(value):
         raise ModelError(
-            f"{value!r} is not a valid identifier (1-128 of A-Z a-z 0-9 _ . : -, "
-            "starting with a letter or digit)",
+            N_(
+                "{value!r} is not a valid identifier (1-128 of A-Z a-z 0-9 _ . : -, "
+                "starting with a letter or digit)"
+            ),
             field=_name(attribute),
+            value=value,
         )
 
 
@@ -114,7 +117,9 @@ def check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[An
 def check_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Any string (empty allowed)."""
     if not isinstance(value, str):
-        raise ModelError(f"expected text, got {type(value).__name__}", field=_name(attribute))
+        raise ModelError(
+            N_("expected text, got {type}"), field=_name(attribute), type=type(value).__name__
+        )
 
 
 def check_name(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -126,8 +131,9 @@ def check_name(_: object, attribute: attrs.Attribute[Any], value: object) -> Non
 def check_email(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None and not _EMAIL_RE.fullmatch(value):
         raise ModelError(
-            f"{value!r} is not an e-mail address (expected name@domain.dk)",
+            N_("{value!r} is not an e-mail address (expected name@domain.dk)"),
             field=_name(attribute),
+            value=value,
         )
 
 
@@ -137,9 +143,12 @@ def check_phone(_: object, attribute: attrs.Attribute[Any], value: str | None) -
     digits = sum(c.isdigit() for c in value)
     if not _PHONE_RE.fullmatch(value) or not 6 <= digits <= 15:
         raise ModelError(
-            f"{value!r} is not a phone number (expected digits, spaces and an optional "
-            "leading +, such as +45 33 12 34 56)",
+            N_(
+                "{value!r} is not a phone number (expected digits, spaces and an optional "
+                "leading +, such as +45 33 12 34 56)"
+            ),
             field=_name(attribute),
+            value=value,
         )
 
 
@@ -147,8 +156,11 @@ def check_range(low: int, high: int) -> Callable[[object, attrs.Attribute[Any], 
     def check(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise ModelError(
-                f"expected a whole number from {low} to {high}, got {value!r}",
+                N_("expected a whole number from {low} to {high}, got {value!r}"),
                 field=_name(attribute),
+                low=low,
+                high=high,
+                value=value,
             )
 
     return check
@@ -159,7 +171,9 @@ def check_optional_non_negative(_: object, attribute: attrs.Attribute[Any], valu
         return
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ModelError(
-            f"expected a whole number of 0 or more, got {value!r}", field=_name(attribute)
+            N_("expected a whole number of 0 or more, got {value!r}"),
+            field=_name(attribute),
+            value=value,
         )
 
 
@@ -196,7 +210,12 @@ def check_unique(key: Callable[[Any], object], what: str) -> Callable[..., None]
         for item in value:
             k = key(item)
             if k in seen:
-                raise ModelError(f"{what} {k!r} appears more than once", field=_name(attribute))
+                raise ModelError(
+                    N_("{what} {key!r} appears more than once"),
+                    field=_name(attribute),
+                    what=Text(what),
+                    key=k,
+                )
             seen.add(k)
 
     return check
@@ -211,8 +230,11 @@ def check_dates_in_order(
         start = getattr(instance, first)
         if start is not None and value is not None and value < start:
             raise ModelError(
-                f"{value.isoformat()} is before {first} {start.isoformat()}",
+                N_("{date} is before {first} {start}"),
                 field=_name(attribute),
+                date=value.isoformat(),
+                first=first,
+                start=start.isoformat(),
             )
 
     return check
@@ -294,8 +316,11 @@ def check_member(cls: type[Any]) -> Callable[[object, attrs.Attribute[Any], obje
         if not isinstance(value, cls):
             allowed = ", ".join(str(m.value) for m in cls)
             raise ModelError(
-                f"{value!r} is not a {cls.__name__} (expected one of {allowed})",
+                N_("{value!r} is not a {kind} (expected one of {allowed})"),
                 field=_name(attribute),
+                value=value,
+                kind=cls.__name__,
+                allowed=allowed,
             )
 
     return check
@@ -316,7 +341,9 @@ def check_optional_member(
 def check_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A date (a ``datetime`` is refused: the model holds days, not moments)."""
     if type(value) is not dt.date:
-        raise ModelError(f"expected a date, got {type(value).__name__}", field=_name(attribute))
+        raise ModelError(
+            N_("expected a date, got {type}"), field=_name(attribute), type=type(value).__name__
+        )
 
 
 def check_optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -334,7 +361,9 @@ def date_field(*, after: str | None = None, label: str | None = None) -> Any:
 
 def check_bool(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not bool:
-        raise ModelError(f"expected true or false, got {value!r}", field=_name(attribute))
+        raise ModelError(
+            N_("expected true or false, got {value!r}"), field=_name(attribute), value=value
+        )
 
 
 def flag(default: bool = False, *, label: str | None = None) -> Any:

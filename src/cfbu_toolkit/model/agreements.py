@@ -11,6 +11,7 @@ import datetime as dt
 
 import attrs
 
+from ..locale import N_
 from ._base import (
     Period,
     check_days,
@@ -59,7 +60,7 @@ class AgreementParty:
     signed_on: dt.date | None = date_field()
 
 
-_unique_sections = check_unique(lambda s: s.key, "section")
+_unique_sections = check_unique(lambda s: s.key, N_("section"))
 
 
 @attrs.frozen(kw_only=True)
@@ -69,7 +70,9 @@ class CollaborationAgreement:
     id: str = ident()
     title: str = required_text()
     indsats_id: str | None = opt_ref(to="indsats")
-    parties: tuple[AgreementParty, ...] = items(check_unique(lambda p: p.organisation_id, "party"))
+    parties: tuple[AgreementParty, ...] = items(
+        check_unique(lambda p: p.organisation_id, N_("party"))
+    )
     degree: CollaborationDegree = enum_field(
         CollaborationDegree, default=CollaborationDegree.SHARED_TASKS
     )

@@ -12,6 +12,7 @@ import datetime as dt
 
 import attrs
 
+from ..locale import N_
 from ._base import (
     Lang,
     check_unique,
@@ -60,7 +61,7 @@ class DialogueTool:
     title_da: str = required_text()
     title_en: str = optional_text()
     version: str = optional_text()
-    questions: tuple[DialogueQuestion, ...] = items(check_unique(lambda q: q.id, "question"))
+    questions: tuple[DialogueQuestion, ...] = items(check_unique(lambda q: q.id, N_("question")))
 
     def title(self, lang: Lang = "da") -> str:
         return self.title_en if lang == "en" and self.title_en else self.title_da
@@ -94,7 +95,7 @@ class DialogueSession:
     facilitator_id: str | None = opt_ref(to="contact")
     participant_ids: tuple[str, ...] = refs(to="contact")
     answers: tuple[DialogueAnswer, ...] = items(
-        check_unique(lambda a: a.question_id, "answer to question")
+        check_unique(lambda a: a.question_id, N_("answer to question"))
     )
     follow_ups: tuple[str, ...] = text_list(personal=True)
 

@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from ..errors import ModelError
+from ..locale import N_
 from ._base import (
     check_member,
     check_optional_member,
@@ -57,8 +58,10 @@ def _check_history(instance: Any, attribute: attrs.Attribute[Any], value: Any) -
     for earlier, later in itertools.pairwise(value):
         if later.date < earlier.date:
             raise ModelError(
-                f"assessments must be in date order ({later.date} comes after {earlier.date})",
+                N_("assessments must be in date order ({later} comes after {earlier})"),
                 field=attribute.name,
+                later=later.date,
+                earlier=earlier.date,
             )
 
 

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 import attrs
 
 from ..errors import ModelError
+from ..locale import N_
 from ._base import (
     Lang,
     Period,
@@ -131,7 +132,7 @@ class Group:
     kind: GroupKind = enum_field(GroupKind)
     name: str = required_text()
     mandate: str = optional_text()
-    members: tuple[Membership, ...] = items(check_unique(lambda m: m.contact_id, "member"))
+    members: tuple[Membership, ...] = items(check_unique(lambda m: m.contact_id, N_("member")))
     ambitions: tuple[str, ...] = text_list()
     meetings: tuple[Meeting, ...] = items()
 
@@ -155,9 +156,12 @@ def _check_focus_areas(instance: Plan, attribute: attrs.Attribute[Any], value: A
     for key in value:
         if key not in custom and key not in FocusArea._value2member_map_:
             raise ModelError(
-                f"{key!r} is neither a Landsbyggefonden focus area nor one of the plan's "
-                "custom_focus_areas",
+                N_(
+                    "{key!r} is neither a Landsbyggefonden focus area nor one of the plan's "
+                    "custom_focus_areas"
+                ),
                 field=attribute.name,
+                key=key,
             )
 
 
@@ -176,7 +180,9 @@ class Plan:
     housing_departments: tuple[str, ...] = text_list()
     funding_period: FundingPeriod = enum_field(FundingPeriod, default=FundingPeriod.LBF_2019_26)
     focus_areas: tuple[str, ...] = attrs.field(default=(), converter=freeze)
-    custom_focus_areas: tuple[CustomFocusArea, ...] = items(check_unique(lambda a: a.key, "key"))
+    custom_focus_areas: tuple[CustomFocusArea, ...] = items(
+        check_unique(lambda a: a.key, N_("key"))
+    )
     period: Period = attrs.field(factory=Period)
     budget_dkk: int | None = attrs.field(default=None, validator=check_amount)
     cofinancing: tuple[CoFinancing, ...] = items()

@@ -10,6 +10,7 @@ import datetime as dt
 
 import attrs
 
+from ..locale import N_
 from ._base import (
     Lang,
     check_range,
@@ -63,7 +64,7 @@ class ValueGame:
     indsats_id: str | None = opt_ref(to="indsats")
     workshop_id: str | None = opt_ref(to="workshop")
     catalogue_version: str = optional_text()
-    pieces: tuple[ValuePiece, ...] = items(check_unique(lambda p: p.id, "piece"))
+    pieces: tuple[ValuePiece, ...] = items(check_unique(lambda p: p.id, N_("piece")))
     placements: tuple[Placement, ...] = items(
-        check_unique(lambda p: (p.piece_id, p.organisation_id), "placement")
+        check_unique(lambda p: (p.piece_id, p.organisation_id), N_("placement"))
     )

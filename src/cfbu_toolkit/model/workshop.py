@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from ..errors import ModelError
+from ..locale import N_
 from ._base import (
     check_count,
     check_optional_member,
@@ -28,10 +29,14 @@ __all__ = ["AgendaItem", "Workshop"]
 
 def _check_time(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and type(value) is not dt.time:
-        raise ModelError(f"expected a time of day, got {type(value).__name__}", field="start")
+        raise ModelError(
+            N_("expected a time of day, got {type}"), field="start", type=type(value).__name__
+        )
     if value is not None and (value.second or value.microsecond or value.tzinfo is not None):
         # JSON holds HH:MM; seconds or a time zone would be lost silently.
-        raise ModelError(f"expected hours and minutes only, got {value}", field="start")
+        raise ModelError(
+            N_("expected hours and minutes only, got {value}"), field="start", value=value
+        )
 
 
 @attrs.frozen(kw_only=True)

@@ -13,7 +13,7 @@ import pluggy
 
 from .types import ExporterSpec, ImporterSpec
 
-__all__ = ["PROJECT", "hookimpl", "hookspec"]
+__all__ = ["PROJECT", "hookimpl"]
 
 PROJECT = "cfbu_toolkit"
 hookspec = pluggy.HookspecMarker(PROJECT)

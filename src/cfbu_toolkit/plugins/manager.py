@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 import pluggy
 
-from ..errors import FormatError
+from ..errors import FormatError, Text
+from ..locale import N_
 from . import hookspecs
 from .guard import guarded
 from .types import ExporterSpec, ImporterSpec
@@ -312,17 +313,17 @@ class PluginHost:
 
     def exporter(self, name: str) -> Registered[ExporterSpec]:
         """The exporter of format ``name``; an unknown name lists the installed ones."""
-        return _lookup(self.exporters(), name, "export")
+        return _lookup(self.exporters(), name, N_("export"))
 
     def importer(self, name: str) -> Registered[ImporterSpec]:
         """The importer of format ``name``; an unknown name lists the installed ones."""
-        return _lookup(self.importers(), name, "import")
+        return _lookup(self.importers(), name, N_("import"))
 
     def exporter_for_suffix(self, suffix: str) -> Registered[ExporterSpec]:
-        return _by_suffix(self.exporters(), suffix, "export")
+        return _by_suffix(self.exporters(), suffix, N_("export"))
 
     def importer_for_suffix(self, suffix: str) -> Registered[ImporterSpec]:
-        return _by_suffix(self.importers(), suffix, "import")
+        return _by_suffix(self.importers(), suffix, N_("import"))
 
 
 def _lookup(table: dict[str, Registered[S]], name: str, verb: str) -> Registered[S]:
@@ -331,7 +332,10 @@ def _lookup(table: dict[str, Registered[S]], name: str, verb: str) -> Registered
     except KeyError:
         installed = ", ".join(sorted(table)) or "none"
         raise FormatError(
-            f"no installed format can {verb} {name!r}; installed: {installed}"
+            N_("no installed format can {verb} {name!r}; installed: {installed}"),
+            verb=Text(verb),
+            name=name,
+            installed=installed,
         ) from None
 
 
@@ -343,8 +347,13 @@ def _by_suffix(table: dict[str, Registered[S]], suffix: str, verb: str) -> Regis
     known = ", ".join(sorted({s for r in table.values() for s in r.spec.suffixes}))
     shown = suffix or "(no suffix)"
     raise FormatError(
-        f"no installed format can {verb} files ending in {shown}; known suffixes: {known}. "
-        "Name the format with format=..."
+        N_(
+            "no installed format can {verb} files ending in {suffix}; known suffixes: {known}. "
+            "Name the format with format=..."
+        ),
+        verb=Text(verb),
+        suffix=shown,
+        known=known,
     )
 
 

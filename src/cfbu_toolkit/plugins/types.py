@@ -15,6 +15,7 @@ from ..locale import N_
 from ..model import Lang, Plan
 from ..model._base import freeze
 from ..privacy import Privacy
+from ..progress import Progress
 
 __all__ = [
     "SNIFF_BYTES",
@@ -27,8 +28,6 @@ __all__ = [
     "Sniffer",
 ]
 
-Progress = Callable[[int, int | None], None]
-"""Called as ``progress(done, total)`` during long exports; ``total`` may be unknown."""
 
 _NAME_RE = re.compile(r"[a-z][a-z0-9_-]{0,39}")
 _SUFFIX_RE = re.compile(r"\.[a-z0-9][a-z0-9.]{0,15}")
@@ -47,9 +46,12 @@ def _kind_set(value: Iterable[str]) -> frozenset[str]:
 def _check_name(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not str or not _NAME_RE.fullmatch(value):
         raise ModelError(
-            f"{value!r} is not a format name (lower-case letters, digits, - and _, "
-            "starting with a letter)",
+            N_(
+                "{value!r} is not a format name (lower-case letters, digits, - and _, "
+                "starting with a letter)"
+            ),
             field=attribute.name,
+            value=value,
         )
 
 
@@ -57,8 +59,9 @@ def _check_suffixes(_: object, attribute: attrs.Attribute[Any], value: tuple[Any
     for suffix in value:
         if not isinstance(suffix, str) or not _SUFFIX_RE.fullmatch(suffix):
             raise ModelError(
-                f"{suffix!r} is not a file suffix (a dot, then lower-case letters and digits)",
+                N_("{value!r} is not a file suffix (a dot, then lower-case letters and digits)"),
                 field=attribute.name,
+                value=suffix,
             )
 
 
@@ -68,7 +71,10 @@ def _check_kinds(_: object, attribute: attrs.Attribute[Any], value: frozenset[st
     unknown = sorted(k for k in value if k not in KINDS)
     if unknown:
         raise ModelError(
-            f"unknown kinds {unknown}; expected some of {', '.join(KINDS)}", field=attribute.name
+            N_("unknown kinds {unknown}; expected some of {allowed}"),
+            field=attribute.name,
+            unknown=unknown,
+            allowed=", ".join(KINDS),
         )
 
 
@@ -90,7 +96,9 @@ def _check_callable(_: object, attribute: attrs.Attribute[Any], value: object) -
 def _check_media_type(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or "/" not in value:
         raise ModelError(
-            f"{value!r} is not a media type such as text/markdown", field=attribute.name
+            N_("{value!r} is not a media type such as text/markdown"),
+            field=attribute.name,
+            value=value,
         )
 
 

@@ -349,7 +349,7 @@ _MIN_LETTERS = 4
 
 @functools.cache
 def _stemmer() -> Any:
-    import snowballstemmer  # type: ignore[import-untyped]
+    import snowballstemmer
 
     return snowballstemmer.stemmer("danish")
 

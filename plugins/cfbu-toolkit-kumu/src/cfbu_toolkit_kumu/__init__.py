@@ -296,7 +296,7 @@ def export_kumu(obj: Exportable, stream: IO[bytes], context: ExportContext) -> N
     Cells are made by :mod:`cfbu_toolkit.workbook`, so text is never a formula.
     """
     # openpyxl takes a quarter of a second to import: only pay for it when exporting.
-    from openpyxl import Workbook  # type: ignore[import-untyped,unused-ignore]
+    from openpyxl import Workbook
 
     if not isinstance(obj, Plan):  # the host checks kinds first; this is for direct calls
         raise FormatError(f"the kumu format exports a plan, not a {type(obj).__name__}")

@@ -7,17 +7,15 @@ never add a link, an image, emphasis or a table cell.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from ...analysis.portfolio import RollUp
 from ...locale import _, current_lang, format_date
+from ...progress import Progress
 from ...report_words import AS_OF, HEADING, NONE, PERSONAL_DATA, PLANS, PRIVACY_WORDS, TOTAL
 from .escape import cell, heading
 
 __all__ = ["markdown_report"]
-
-Progress = Callable[[int, int | None], None]
 
 
 def _md_cell(value: Any, column: Any) -> str:

@@ -231,7 +231,7 @@ def check_prologs(stream: IO[bytes], source: str | None) -> None:
 
 
 def open_workbook(stream: IO[bytes], lang: Lang, source: str | None) -> Any:
-    import openpyxl  # type: ignore[import-untyped]
+    import openpyxl
 
     try:
         with warnings.catch_warnings():

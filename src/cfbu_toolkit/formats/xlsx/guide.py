@@ -14,7 +14,7 @@ class GuideSheet:
     """Writes the lines of a guide onto a write-only sheet: column A terms, column B text."""
 
     def __init__(self, sheet: Any, *, term_width: int = 28, text_width: int = 100) -> None:
-        from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+        from openpyxl.styles import Alignment, Font
 
         self.sheet = sheet
         sheet.column_dimensions["A"].width = term_width

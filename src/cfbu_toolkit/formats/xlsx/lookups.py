@@ -84,7 +84,7 @@ def add_validation(
     A value outside the list gets a warning, not a refusal: the importer names it by cell,
     and a person may have a reason (a new kind of actor, say).
     """
-    from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
+    from openpyxl.worksheet.datavalidation import DataValidation
 
     options: dict[str, Any] = {"allow_blank": True}
     if formula is not None:
@@ -110,8 +110,8 @@ def add_validation(
 
 def header_cells(ws: Any, headers: Iterable[str]) -> list[Any]:
     """Bold, shaded header cells, always stored as text."""
-    from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
-    from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped]
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
 
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDEBF7")

@@ -8,14 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...errors import DocumentError, Problem
+from ...errors import DocumentError, Problem, WorkbookWarning
 from ...model import Lang
 
 __all__ = ["WorkbookWarning", "describe", "fail", "say"]
-
-
-class WorkbookWarning(UserWarning):
-    """Something in a workbook was left out but did not stop it from loading."""
 
 
 def fail(message: str, source: str | None, where: str = "") -> DocumentError:

@@ -4,17 +4,15 @@ per roll-up. Every string is a text cell, never a formula (:mod:`cfbu_toolkit.wo
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import IO, Any
 
 from ...analysis.portfolio import RollUp
 from ...locale import _, current_lang
+from ...progress import Progress
 from ...report_words import AS_OF, CONTENTS, HEADING, PERSONAL_DATA, PLANS, PRIVACY_WORDS, TOTAL
 from ...workbook import column_letter, safe_sheet_title, value_cell
 
 __all__ = ["xlsx_report"]
-
-Progress = Callable[[int, int | None], None]
 
 
 def xlsx_report(
@@ -27,8 +25,8 @@ def xlsx_report(
 ) -> None:
     """Write the report as a workbook to ``stream``, in the current language."""
     lang = current_lang()
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.styles import Font  # type: ignore[import-untyped]
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
 
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)

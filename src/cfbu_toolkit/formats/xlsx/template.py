@@ -225,7 +225,7 @@ def _columns(table: Table, names: Iterable[str]) -> list[Column]:
 
 
 def _write(stream: IO[bytes], lang: Lang, plan_name: str) -> None:
-    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
     props = wb.properties
@@ -278,8 +278,8 @@ def _value(value: Any, lang: Lang) -> Any:
 
 
 def _cell(ws: Any, value: Any) -> Any:
-    from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
-    from openpyxl.styles import Font  # type: ignore[import-untyped]
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
 
     if value is None:
         return None

@@ -85,7 +85,7 @@ def export_xlsx(obj: Exportable, stream: IO[bytes], context: ExportContext) -> N
 
 class _WorkbookWriter:
     def __init__(self, obj: Exportable, context: ExportContext) -> None:
-        from openpyxl import Workbook  # type: ignore[import-untyped]
+        from openpyxl import Workbook
 
         self.obj = obj
         self.lang: Lang = context.lang
@@ -299,7 +299,7 @@ class _WorkbookWriter:
 
         ``None`` when the value goes to openpyxl as it is.
         """
-        from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+        from openpyxl.cell import WriteOnlyCell
 
         kind = column.kind
         if kind in ("text", "opt_text", "derived"):
