@@ -253,8 +253,9 @@ def agreement_check(file: Path, agreement_id: str, lang: str, out: Path | None) 
 
     with _errors():
         plan = _plan(file)
-        found = readiness(find_agreement(plan, agreement_id), plan=plan)
-        _show(readiness_markdown(found, lang=cast(Lang, lang)), out)
+        subject = find_agreement(plan, agreement_id)
+        found = readiness(subject, plan=plan)
+        _show(readiness_markdown(found, lang=cast(Lang, lang), agreement=subject, plan=plan), out)
     if not found.ready:
         sys.exit(1)
 
