@@ -1,4 +1,7 @@
-"""A dialogue session: the tool's questions grouped by theme, with the answers."""
+"""A dialogue session: the tool's questions grouped by theme, with the answers.
+
+A question not answered yet carries the facilitator's hint from the catalogue, so a session
+without answers is the blank sheet to bring to the meeting."""
 
 from __future__ import annotations
 
@@ -84,7 +87,12 @@ def _by_theme(doc: Doc, session: DialogueSession, tool: DialogueTool, ctx: Ctx) 
         doc.heading(ctx.h(1), ctx.label(theme))
         for number, question in questions:
             doc.heading(ctx.h(2), f"{number}. {question.text(ctx.lang)}")
-            _answer(doc, session.answer(question.id), ctx)
+            answer = session.answer(question.id)
+            hint = question.hint(ctx.lang)
+            if hint and (answer is None or not answer.text.strip()):
+                # a question still to be asked: the facilitator's hint goes with it
+                doc.para(_italic(_("For the facilitator: {hint}", hint=hint)))
+            _answer(doc, answer, ctx)
     known = {q.id for q in tool.questions}
     others = [a for a in session.answers if a.question_id not in known]
     if others:
