@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ...locale import N_, Lang, _, current_lang, format_date, format_time, ngettext, use_lang
+from ...locale import N_, Lang, _, current_lang, format_time, ngettext, use_lang
 from ...model import ActivityAgreement, AgendaItem, CollaborationAgreement, Plan, Workshop
 from ...workflows.agreements import Readiness
 from ...workflows.dialogue import AnsweredQuestion, DialogueComparison, TopicComparison
 from ...workflows.missing import missing
+from . import fmt
 from .escape import cell, heading, inline
 
 __all__ = ["comparison_markdown", "programme_markdown", "readiness_markdown"]
@@ -186,7 +187,7 @@ def programme_markdown(
             workshop = programme
             items: tuple[AgendaItem, ...] = workshop.agenda
             lines += [f"{_h(level)} {_('Programme')}: {heading(workshop.title)}", ""]
-            facts = [format_date(workshop.date), workshop.kind.label(current_lang())]
+            facts = [fmt.date(workshop.date), workshop.kind.label(current_lang())]
             if workshop.place:
                 facts.append(f"{_('Place')}: {inline(workshop.place, start=False)}")
             if workshop.facilitator:
