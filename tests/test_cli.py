@@ -143,7 +143,76 @@ def test_export_of_a_missing_file(tmp_path: Path) -> None:
 def test_formats_lists_json() -> None:
     result = run("formats")
     assert result.exit_code == 0
-    rows = [line for line in result.stdout.splitlines() if line.startswith("json ")]
-    assert rows
-    assert ".json" in rows[0]
-    assert "eksport/import" in rows[0]
+    lines = result.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("json "))
+    block = lines[start : start + 4]
+    assert ".json" in block[0]
+    assert "JSON-dokument" in block[0]  # the description, in Danish
+    assert any(line.strip().startswith("eksporterer: ") for line in block)
+    assert any(line.strip().startswith("importerer: ") for line in block)
+
+
+def test_export_one_part_by_id_or_name_with_names_behind_ids(
+    good_file: Path, tmp_path: Path, demo_plan: cfbu.Plan
+) -> None:
+    agreement = demo_plan.collaboration_agreements[0]
+    by_id, by_name = tmp_path / "a.md", tmp_path / "b.md"
+    assert run("export", str(good_file), "--part", agreement.id, "-o", str(by_id)).exit_code == 0
+    title = f"  {agreement.title.upper()} "  # case and spaces as a person types them
+    assert run("export", str(good_file), "--part", title, "-o", str(by_name)).exit_code == 0
+    text = by_id.read_text(encoding="utf-8")
+    assert text == by_name.read_text(encoding="utf-8")
+    names = {o.id: o.name for o in demo_plan.organisations}
+    party = agreement.parties[0].organisation_id
+    assert names[party] in text  # the plan is behind the part: names, not ids
+    assert "Helhedsplan" not in text.splitlines()[0]  # the part, not the whole plan
+
+
+def test_export_part_that_does_not_exist_lists_the_parts(good_file: Path, tmp_path: Path) -> None:
+    result = run("export", str(good_file), "--part", "ingen-sådan", "-o", str(tmp_path / "x.md"))
+    assert result.exit_code == 2
+    assert "ingen-sådan" in result.stderr
+    assert "agr-jobcenter-unge-paa-vej" in result.stderr
+    assert not (tmp_path / "x.md").exists()
+
+
+def test_export_options_reach_the_exporter_or_are_refused_by_name(
+    good_file: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "net.xlsx"
+    own = "org-boligselskabet-egebo"
+    ok = run(
+        "export",
+        str(good_file),
+        "--format",
+        "kumu",
+        "--option",
+        f"own_organisation={own}",
+        "-o",
+        str(out),
+    )
+    assert ok.exit_code == 0, ok.output
+    refused = run(
+        "export",
+        str(good_file),
+        "--format",
+        "json",
+        "--option",
+        "colour=red",
+        "-o",
+        str(tmp_path / "x.json"),
+    )
+    assert refused.exit_code == 2
+    assert "colour" in refused.stderr
+    assert not (tmp_path / "x.json").exists()
+    malformed = run(
+        "export", str(good_file), "--option", "no-equals", "-o", str(tmp_path / "y.md")
+    )
+    assert malformed.exit_code == 2
+    assert "KEY=VALUE" in malformed.stderr
+
+
+def test_export_to_standard_output(good_file: Path, demo_plan: cfbu.Plan) -> None:
+    result = run("export", str(good_file), "--format", "json", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert cfbu.load(result.stdout_bytes) == demo_plan

@@ -233,3 +233,48 @@ def test_descriptors_are_frozen_and_normalised() -> None:
     assert made.kinds == frozenset({"plan", "mapping"})
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         made.name = "other"  # type: ignore[misc]
+
+
+def test_an_importer_returning_a_kind_it_does_not_declare_is_a_plugin_error(
+    host: PluginHost,
+) -> None:
+    class Liar:
+        @cfbu.hookimpl
+        def cfbu_importers(self) -> list[cfbu.ImporterSpec]:
+            def load(stream: Any, context: Any) -> Any:
+                return {"not": "a model object"}
+
+            def load_plan(stream: Any, context: Any) -> Any:
+                return cfbu.Plan(id="p", name="P")
+
+            return [
+                cfbu.ImporterSpec(
+                    name="dicty",
+                    suffixes=(".dicty",),
+                    media_type="text/x",
+                    kinds={"plan"},
+                    load=load,
+                ),
+                cfbu.ImporterSpec(
+                    name="mapper",
+                    suffixes=(".mapper",),
+                    media_type="text/x",
+                    kinds={"mapping"},
+                    load=load_plan,
+                ),
+            ]
+
+    host.pm.register(Liar(), name="liar")
+    with pytest.raises(cfbu.PluginError, match="dicty") as info:
+        cfbu.load(b"x", format="dicty")
+    assert info.value.plugin == "liar"
+    with pytest.raises(cfbu.PluginError, match="mapping"):
+        cfbu.load(b"x", format="mapper")
+
+
+def test_formats_list_export_and_import_kinds_apart() -> None:
+    info = {f.name: f for f in cfbu.formats()}
+    assert info["markdown"].export_kinds == info["markdown"].kinds
+    assert info["markdown"].import_kinds == frozenset()
+    assert info["json"].import_kinds == info["json"].export_kinds
+    assert info["json"].description.startswith("cfbu-toolkit JSON-dokument")

@@ -251,8 +251,37 @@ def test_limits_are_configurable() -> None:
 # -- XML attacks -----------------------------------------------------------------------------
 
 
-def test_defusedxml_is_in_use() -> None:
-    assert openpyxl.DEFUSEDXML is True
+def test_a_document_type_is_refused_before_any_parser_sees_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The protection is ours, not defusedxml's: it holds with openpyxl parsing unprotected,
+    # and the workbook is never opened.
+    data = cfbu.export(_plan_with(), format="xlsx")
+    part = _sheet_part(data, "Organisationer")
+    from cfbu_toolkit.formats.xlsx import plugin as xlsx
+
+    def never(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the workbook must not be opened")
+
+    monkeypatch.setattr(xlsx, "open_workbook", never)
+    hidden = b"<!--" + b"x" * 20_000 + b"-->"
+
+    def behind_a_long_comment(xml: bytes) -> bytes:
+        return b'<?xml version="1.0"?>' + hidden + b"<!DOCTYPE x []>" + xml.split(b"?>", 1)[-1]
+
+    def in_utf16(xml: bytes) -> bytes:
+        text = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x []>'
+        return (text + xml.split(b"?>", 1)[-1].decode()).encode("utf-16")
+
+    for change in (behind_a_long_comment, in_utf16):
+        with pytest.raises(DocumentError, match="DOCTYPE"):
+            cfbu.load(_rewrite(data, {part: change}))
+
+
+def test_parts_read_whole_are_limited_on_their_own() -> None:
+    data = cfbu.export(_plan_with(), format="xlsx")
+    with pytest.raises(DocumentError, match=r"xl/styles\.xml"):
+        cfbu.load(data, max_styles_bytes=10)
 
 
 _LAUGHS = (
@@ -270,7 +299,7 @@ def test_entity_expansion_is_refused() -> None:
         body = xml.split(b"?>", 1)[-1]
         return _LAUGHS + body.replace(b"Boldklubben", b"&lol3;", 1)
 
-    with pytest.raises(DocumentError, match="beskadiget"):
+    with pytest.raises(DocumentError, match="DOCTYPE"):
         cfbu.load(_rewrite(data, {part: bomb}))
 
 

@@ -18,7 +18,7 @@ from .errors import CfbuError, FormatError, PluginError, Problem
 from .files import atomic_write
 from .io.converter import structure, unstructure
 from .io.kinds import KINDS, Exportable, kind_of
-from .locale import N_
+from .locale import N_, translate
 from .model import Lang, Plan
 from .plugins.manager import Registered, get_host
 from .plugins.types import (
@@ -46,11 +46,17 @@ class FormatInfo:
     suffixes: tuple[str, ...]
     media_type: str
     kinds: frozenset[str]
+    """Every kind the format handles, in either direction."""
     can_export: bool
     can_import: bool
     plugin: str
     distribution: str
     description: str
+    """What the format is, in the current language."""
+    export_kinds: frozenset[str] = frozenset()
+    """The kinds its exporter writes (empty when it only reads)."""
+    import_kinds: frozenset[str] = frozenset()
+    """The kinds its importer reads (empty when it only writes)."""
 
 
 def formats() -> list[FormatInfo]:
@@ -61,17 +67,21 @@ def formats() -> list[FormatInfo]:
     for name in sorted(exporters.keys() | importers.keys()):
         registered: Registered[Any] = exporters.get(name) or importers[name]
         spec = registered.spec
+        export_kinds = exporters[name].spec.kinds if name in exporters else frozenset()
+        import_kinds = importers[name].spec.kinds if name in importers else frozenset()
         infos.append(
             FormatInfo(
                 name=name,
                 suffixes=spec.suffixes,
                 media_type=spec.media_type,
-                kinds=spec.kinds,
+                kinds=export_kinds | import_kinds,
                 can_export=name in exporters,
                 can_import=name in importers,
                 plugin=registered.plugin,
                 distribution=registered.distribution,
-                description=spec.description,
+                description=translate(spec.description) if spec.description else "",
+                export_kinds=export_kinds,
+                import_kinds=import_kinds,
             )
         )
     return infos
@@ -247,7 +257,7 @@ def _run_importer(
     registered: Registered[ImporterSpec], stream: IO[bytes], context: ImportContext
 ) -> Exportable:
     try:
-        return registered.spec.load(stream, context)
+        result = registered.spec.load(stream, context)
     except CfbuError:
         raise
     except Exception as exc:
@@ -256,6 +266,23 @@ def _run_importer(
             f"({registered.distribution}) failed: {type(exc).__name__}: {exc}",
             plugin=registered.plugin,
         ) from exc
+    kind = _KIND_NAMES.get(type(result))
+    if kind is None or kind not in registered.spec.kinds:
+        raise PluginError(
+            N_(
+                "importer {format!r} of plugin {plugin!r} ({distribution}) returned {got}, "
+                "not one of the kinds it declares ({kinds})"
+            ),
+            plugin=registered.plugin,
+            format=registered.spec.name,
+            distribution=registered.distribution,
+            got=kind or type(result).__name__,
+            kinds=", ".join(sorted(registered.spec.kinds)),
+        )
+    return result
+
+
+_KIND_NAMES = {cls: name for name, cls in KINDS.items()}
 
 
 def to_dict(obj: Exportable) -> dict[str, Any]:

@@ -23,6 +23,10 @@ __all__ = [
 ]
 
 
+def _params(value: Mapping[str, Any]) -> dict[str, Any]:
+    return dict(value)
+
+
 @attrs.frozen(kw_only=True)
 class Problem:
     """One thing wrong with a document or a plan, and where it is.
@@ -34,7 +38,7 @@ class Problem:
     where: str
     message: str
     """The message in English with ``{placeholders}``: the catalogue's message id."""
-    params: Mapping[str, Any] = attrs.field(factory=dict, converter=dict, hash=False)
+    params: Mapping[str, Any] = attrs.field(factory=dict, converter=_params, hash=False)
     """The values of the placeholders."""
 
     @property
@@ -104,4 +108,4 @@ class PluginError(CfbuError):
 
     def __init__(self, message: str, /, *, plugin: str | None = None, **params: Any) -> None:
         self.plugin = plugin
-        super().__init__(message, **params)
+        super().__init__(message, plugin=plugin, **params)

@@ -16,7 +16,7 @@ import click
 from .._version import __version__
 from ..locale import N_
 from . import formats, report, workbook, workflows
-from ._common import Group, lang_option
+from ._common import Group, lang_option, option
 
 __all__ = ["main"]
 
@@ -28,8 +28,20 @@ __all__ = ["main"]
 )
 @click.version_option(__version__, "--version", "-V", prog_name="cfbu")
 @lang_option
-def main() -> None:
-    pass
+@option(
+    "--plugins-dir",
+    type=click.Path(file_okay=False, exists=True),
+    multiple=True,
+    help=N_("Also load the one-file plugins (*.py) in this folder (as CFBU_PLUGINS_DIR)."),
+)
+def main(plugins_dir: tuple[str, ...]) -> None:
+    if plugins_dir:
+        import os
+
+        from ..plugins.manager import PLUGINS_DIR_ENV
+
+        known = [p for p in os.environ.get(PLUGINS_DIR_ENV, "").split(os.pathsep) if p]
+        os.environ[PLUGINS_DIR_ENV] = os.pathsep.join([*plugins_dir, *known])
 
 
 for _module in (formats, workbook, report, workflows):

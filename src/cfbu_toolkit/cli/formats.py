@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import click
 
+from ..errors import CfbuError
 from ..locale import N_, _, current_lang
 from ..privacy import Privacy
 from ._common import (
@@ -79,11 +80,32 @@ def validate(file: Path, format_: str | None) -> None:
 
 
 @click.command(
-    name="export", cls=Command, help=N_("Read FILE and write it to OUT in another format.")
+    name="export",
+    cls=Command,
+    help=N_(
+        "Read FILE and write it to OUT in another format.\n\n"
+        "With --part, only one part of the plan is written (an agreement, a dialogue session, "
+        "a value game or a mapping, chosen by its id or its name), with the plan behind it so "
+        "names, not ids, are printed."
+    ),
 )
 @click.argument("file", type=IN_FILE)
-@option("-o", "--out", type=OUT_FILE, required=True, help=N_("The file to write."))
+@option(
+    "-o",
+    "--out",
+    type=OUT_FILE,
+    required=True,
+    help=N_("The file to write; - is standard output."),
+)
 @option("--format", "format_", help=N_("Format name; by default from the output's suffix."))
+@option("--part", help=N_("Write only this part of the plan: its id or its name."))
+@option(
+    "--option",
+    "options",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help=N_("An option for the format's exporter (repeat for more)."),
+)
 @option(
     "--privacy",
     type=PRIVACY,
@@ -91,22 +113,90 @@ def validate(file: Path, format_: str | None) -> None:
     show_default=True,
     help=N_("Personal data: keep it, pseudonymise it, or omit it."),
 )
+@option("--force", is_flag=True, help=N_("Replace OUT even when it is read-only."))
 @lang_option
-def export_command(file: Path, out: Path, format_: str | None, privacy: str) -> None:
+def export_command(
+    file: Path,
+    out: Path,
+    format_: str | None,
+    part: str | None,
+    options: tuple[str, ...],
+    privacy: str,
+    force: bool,
+) -> None:
     from .. import api
+    from ..model import Plan
 
     with friendly_errors():
+        extra = _parse_options(options)
         obj = api.load(file)
+        if part is not None:
+            if not isinstance(obj, Plan):
+                raise CfbuError(N_("{path}: --part needs a whole plan"), path=file)
+            extra["plan"] = obj
+            obj = find_part(obj, part)
+        target: Path | str = "-" if str(out) == "-" else out
         with ProgressBar(_("Writing {name}", name=out.name)) as bar:
             api.export(
                 obj,
-                out,
+                target,
                 format=format_,
                 lang=current_lang(),
                 privacy=cast(Privacy, privacy),
                 progress=bar,
+                force=force,
+                **extra,
             )
-        click.echo(_("wrote {path}", path=out))
+        if target != "-":
+            click.echo(_("wrote {path}", path=out))
+
+
+def _parse_options(pairs: tuple[str, ...]) -> dict[str, Any]:
+    """``key=value`` pairs as exporter options (values stay text)."""
+    parsed: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip().isidentifier():
+            raise CfbuError(N_("--option takes KEY=VALUE, got {pair!r}"), pair=pair)
+        parsed[key.strip()] = value
+    return parsed
+
+
+def find_part(plan: Any, wanted: str) -> Any:
+    """The part of ``plan`` whose id, or else whose name or title, is ``wanted``."""
+    parts = [
+        *plan.mappings,
+        *plan.collaboration_agreements,
+        *plan.activity_agreements,
+        *plan.dialogue_sessions,
+        *plan.value_games,
+    ]
+    by_id = [p for p in parts if p.id == wanted]
+    if by_id:
+        return by_id[0]
+    key = " ".join(wanted.split()).casefold()
+    named = [p for p in parts if " ".join(_part_name(p).split()).casefold() == key]
+    if len(named) == 1:
+        return named[0]
+    if named:
+        raise CfbuError(
+            N_("{name!r} names several parts: {ids}; give the id"),
+            name=wanted,
+            ids=", ".join(p.id for p in named),
+        )
+    raise CfbuError(
+        N_("the plan has no part {name!r}; its parts are: {parts}"),
+        name=wanted,
+        parts=", ".join(f"{p.id} ({_part_name(p)})" for p in parts) or "-",
+    )
+
+
+def _part_name(part: Any) -> str:
+    for field in ("title", "name", "activity"):
+        value = getattr(part, field, None)
+        if isinstance(value, str) and value:
+            return value
+    return str(part.id)
 
 
 @click.command(
@@ -118,16 +208,14 @@ def formats() -> None:
 
     with friendly_errors():
         for info in api.formats():
-            can = "/".join(
-                word
-                for word, ok in ((_("export"), info.can_export), (_("import"), info.can_import))
-                if ok
-            )
-            click.echo(
-                f"{info.name:<12} {' '.join(info.suffixes):<12} {can:<14} "
-                f"{info.plugin} ({info.distribution})"
-            )
-            click.echo(f"{'':<12} {_('kinds')}: {', '.join(sorted(info.kinds))}")
+            click.echo(f"{info.name:<12} {' '.join(info.suffixes):<22} {info.description}")
+            if info.export_kinds:
+                kinds = ", ".join(sorted(info.export_kinds))
+                click.echo(f"{'':<12} {_('exports')}: {kinds}")
+            if info.import_kinds:
+                kinds = ", ".join(sorted(info.import_kinds))
+                click.echo(f"{'':<12} {_('imports')}: {kinds}")
+            click.echo(f"{'':<12} {_('plugin')}: {info.plugin} ({info.distribution})")
 
 
 @click.command(

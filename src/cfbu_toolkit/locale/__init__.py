@@ -21,16 +21,17 @@ and percentages are formatted by Babel for the language (:func:`format_date` and
 from __future__ import annotations
 
 import contextvars
-import datetime as dt
 import functools
 import gettext
 import io
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from decimal import Decimal
-from pathlib import Path
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from decimal import Decimal
 
 __all__ = [
     "DOMAIN",
@@ -57,7 +58,7 @@ __all__ = [
 Lang = Literal["da", "en"]
 LANGUAGES: tuple[Lang, ...] = ("da", "en")
 DOMAIN = "cfbu_toolkit"
-_HERE = Path(__file__).parent
+_HERE = os.path.dirname(__file__)
 _BABEL_LOCALE = {"da": "da_DK", "en": "en_GB"}
 
 _current: contextvars.ContextVar[Lang | None] = contextvars.ContextVar("cfbu_lang", default=None)
@@ -101,12 +102,13 @@ def use_lang(lang: Lang | None) -> Iterator[Lang]:
         _current.reset(token)
 
 
-def _compile_po(po: Path) -> bytes:
+def _compile_po(po: str) -> bytes:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    with po.open("rb") as handle:
-        catalog = read_po(handle, locale=po.parent.parent.name, domain=DOMAIN)
+    language = os.path.basename(os.path.dirname(os.path.dirname(po)))
+    with open(po, "rb") as handle:
+        catalog = read_po(handle, locale=language, domain=DOMAIN)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()
@@ -117,12 +119,14 @@ def translations(lang: Lang) -> gettext.NullTranslations:
     """The gettext translations for ``lang`` (English is the source language)."""
     if lang == "en":
         return gettext.NullTranslations()
-    folder = _HERE / lang / "LC_MESSAGES"
-    mo, po = folder / f"{DOMAIN}.mo", folder / f"{DOMAIN}.po"
-    if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
-        with mo.open("rb") as handle:
+    folder = os.path.join(_HERE, lang, "LC_MESSAGES")
+    mo, po = os.path.join(folder, f"{DOMAIN}.mo"), os.path.join(folder, f"{DOMAIN}.po")
+    if os.path.isfile(mo) and (
+        not os.path.isfile(po) or os.path.getmtime(mo) >= os.path.getmtime(po)
+    ):
+        with open(mo, "rb") as handle:
             return gettext.GNUTranslations(handle)
-    if po.is_file():
+    if os.path.isfile(po):
         return gettext.GNUTranslations(io.BytesIO(_compile_po(po)))
     return gettext.NullTranslations()
 

@@ -13,6 +13,7 @@ import importlib
 import os
 import warnings
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
@@ -30,6 +31,7 @@ __all__ = [
     "DISABLE_ENV",
     "ENTRY_POINT_GROUP",
     "ONLY_ENV",
+    "PLUGINS_DIR_ENV",
     "PluginHost",
     "PluginWarning",
     "Registered",
@@ -40,6 +42,7 @@ __all__ = [
 ENTRY_POINT_GROUP = hookspecs.PROJECT
 DISABLE_ENV = "CFBU_DISABLED_PLUGINS"
 ONLY_ENV = "CFBU_LOAD_PLUGINS"
+PLUGINS_DIR_ENV = "CFBU_PLUGINS_DIR"
 OWN_DISTRIBUTION = "cfbu-toolkit"
 
 #: The built-in formats, registered through the same path as third-party plugins.
@@ -90,6 +93,40 @@ def only_plugins() -> frozenset[str] | None:
     return _names(ONLY_ENV)
 
 
+def plugin_files() -> list[Path]:
+    """The one-file plugins (``*.py``) in the folders named by ``CFBU_PLUGINS_DIR``.
+
+    Several folders are separated as in ``PATH``; files whose names start with ``_`` or
+    ``.`` are left out; the order is by name, so loading is repeatable.
+    """
+    files: list[Path] = []
+    for folder in os.environ.get(PLUGINS_DIR_ENV, "").split(os.pathsep):
+        if folder.strip() and Path(folder).is_dir():
+            files += sorted(
+                p for p in Path(folder).glob("*.py") if not p.name.startswith(("_", "."))
+            )
+    return files
+
+
+def _module_from_file(path: Path) -> object:
+    """Import the Python file ``path`` as a module of its own (not added to sys.path)."""
+    import importlib.util
+    import sys
+
+    module_name = f"cfbu_toolkit_plugins_dir.{path.stem}"
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        sys.modules.pop(module_name, None)
+        raise
+    return module
+
+
 class PluginHost:
     """A plugin manager with lazy, isolated loading and a typed view of its hooks.
 
@@ -131,7 +168,22 @@ class PluginHost:
             for ep in entry_points(group=ENTRY_POINT_GROUP):
                 if ep.name not in blocked and (only is None or ep.name in only):
                     self._register_entry_point(ep)
+            for path in plugin_files():
+                if path.stem not in blocked:
+                    self._register_file(path)
         self._check_pending()
+
+    def _register_file(self, path: Path) -> None:
+        """A one-file plugin from ``CFBU_PLUGINS_DIR``, isolated like an entry point."""
+        name = path.stem
+        where = f"file {path}"
+        if self.pm.has_plugin(name):
+            _warn(
+                f"plugin name {name!r} from {where} is already taken by "
+                f"{self._distribution.get(name, 'another plugin')}; skipped"
+            )
+            return
+        self._register_module(name, functools.partial(_module_from_file, path), where)
 
     def _check_pending(self) -> None:
         # check_pending raises on the first plugin with an unknown hook (a typo such as

@@ -40,6 +40,7 @@ from cfbu_toolkit import (
     Plan,
     hookimpl,
 )
+from cfbu_toolkit.locale import N_
 
 if TYPE_CHECKING:
     from cfbu_toolkit.analysis.rows import Column, Table
@@ -236,6 +237,6 @@ def cfbu_exporters() -> Iterable[ExporterSpec]:
             media_type=MEDIA_TYPE,
             kinds={"plan"},
             export=export_datapackage,
-            description="Frictionless Data Package: one CSV per entity, typed schemas, keys",
+            description=N_("Frictionless Data Package: one CSV per entity, typed schemas, keys"),
         )
     ]

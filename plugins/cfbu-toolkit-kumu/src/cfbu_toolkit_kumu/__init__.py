@@ -36,6 +36,7 @@ from cfbu_toolkit import (
     Plan,
     hookimpl,
 )
+from cfbu_toolkit.locale import N_
 from cfbu_toolkit.workbook import MAX_CELL_CHARS, column_letter, text_cell, utf16_length
 
 __all__ = [
@@ -359,6 +360,6 @@ def cfbu_exporters() -> Iterable[ExporterSpec]:
             media_type=MEDIA_TYPE,
             kinds={"plan"},
             export=export_kumu,
-            description="Kumu network map: organisations and their relations (workbook)",
+            description=N_("Kumu network map: organisations and their relations (workbook)"),
         )
     ]

@@ -28,7 +28,10 @@ class ReadLimits:
 
     ``max_file_bytes``: the size of the file itself. ``max_uncompressed_bytes``: the sum of
     the sizes its parts declare once unpacked (a zip bomb declares a huge one, or lies and
-    then fails its checksum). ``max_parts``: entries in the archive. ``max_rows`` and
+    then fails its checksum). ``max_parts``: entries in the archive.
+    ``max_shared_strings_bytes``, ``max_styles_bytes`` and ``max_sheet_bytes``: one part's
+    unpacked size (the shared strings and the styles are read whole before any row, so a
+    small file declaring a huge one would otherwise cost minutes). ``max_rows`` and
     ``max_columns``: per sheet, checked against the declared dimension first and again
     while reading, since a declaration can lie.
     """
@@ -36,6 +39,9 @@ class ReadLimits:
     max_file_bytes: int = attrs.field(default=200 * 2**20, validator=_positive)
     max_uncompressed_bytes: int = attrs.field(default=1024 * 2**20, validator=_positive)
     max_parts: int = attrs.field(default=1_000, validator=_positive)
+    max_shared_strings_bytes: int = attrs.field(default=64 * 2**20, validator=_positive)
+    max_styles_bytes: int = attrs.field(default=16 * 2**20, validator=_positive)
+    max_sheet_bytes: int = attrs.field(default=512 * 2**20, validator=_positive)
     max_rows: int = attrs.field(default=MAX_ROWS, validator=_positive)
     max_columns: int = attrs.field(default=200, validator=_positive)
 
