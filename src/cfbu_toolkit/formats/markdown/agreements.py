@@ -70,7 +70,7 @@ def _template(kind: AgreementKind, key: str) -> SectionTemplate | None:
 
 def _guidance(text: str) -> Md:
     """The catalogue's guidance for an empty section, in italics, to be written over."""
-    return Md(f"*{inline(_('Guidance: {text}', text=text), start=False)}*")
+    return Md(f"*{inline(_(_W_GUIDANCE_TEXT, text=text), start=False)}*")
 
 
 def _sections(
@@ -118,12 +118,12 @@ def _signature_block(doc: Doc, ctx: Ctx, who: str, name: str, signed_on: dt.date
     lines: list[str] = [bold(who)]
     if signed_on is not None:
         day = fmt.date(signed_on, ctx.lang)
-        lines.append(inline(f"{_('Signed on')}: {day}"))
-        lines.append(inline(f"{_('Name')}: {name}") if name else _blank_line(_("Name")))
+        lines.append(inline(f"{_(_W_SIGNED_ON)}: {day}"))
+        lines.append(inline(f"{_(_W_NAME)}: {name}") if name else _blank_line(_("Name")))
     else:
         lines.append(_blank_line(_("Date")))
         lines.append(_blank_line(_("Signature")))
-        lines.append(inline(f"{_('Name')}: {name}") if name else _blank_line(_("Name")))
+        lines.append(inline(f"{_(_W_NAME)}: {name}") if name else _blank_line(_("Name")))
     for line in lines:
         doc.para(Md(line))
 
@@ -151,7 +151,7 @@ def collaboration_agreement(doc: Doc, agreement: CollaborationAgreement, ctx: Ct
 
     def parties(doc: Doc, level: int) -> None:
         if not agreement.parties:
-            doc.para(Md(f"*{inline(_('No parties given yet.'))}*"))
+            doc.para(Md(f"*{inline(_(_W_NO_PARTIES_GIVEN_YET))}*"))
             return
         items = []
         for party in agreement.parties:
@@ -162,10 +162,10 @@ def collaboration_agreement(doc: Doc, agreement: CollaborationAgreement, ctx: Ct
             parts = [head]
             if party.contact_id:
                 contact = names.contact_line(party.contact_id)
-                parts.append(inline(f"{_('Contact person')}: {contact}"))
+                parts.append(inline(f"{_(_W_CONTACT_PERSON)}: {contact}"))
             if party.signatory_id:
                 signatory = names.contact(party.signatory_id)
-                parts.append(inline(f"{_('Signatory')}: {signatory}"))
+                parts.append(inline(f"{_(_W_SIGNATORY)}: {signatory}"))
             items.append(Md("<br>".join(parts)))
         doc.numbered(items)
 
@@ -174,7 +174,7 @@ def collaboration_agreement(doc: Doc, agreement: CollaborationAgreement, ctx: Ct
             _signature_block(
                 doc,
                 ctx,
-                f"{_('For')} {names.org(party.organisation_id)}",
+                f"{_(_W_FOR)} {names.org(party.organisation_id)}",
                 names.contact(party.signatory_id),
                 party.signed_on,
             )
@@ -232,7 +232,7 @@ def activity_agreement(doc: Doc, agreement: ActivityAgreement, ctx: Ctx) -> None
         if pairs:
             doc.fields(pairs)
         else:
-            doc.para(Md(f"*{inline(_('No parties given yet.'))}*"))
+            doc.para(Md(f"*{inline(_(_W_NO_PARTIES_GIVEN_YET))}*"))
 
     def commitments(items: tuple[str, ...]) -> Slot:
         def write(doc: Doc, level: int) -> None:
@@ -253,7 +253,7 @@ def activity_agreement(doc: Doc, agreement: ActivityAgreement, ctx: Ctx) -> None
             certificate = _("Required – not obtained yet")
         else:
             day = fmt.date(agreement.child_certificate_obtained_on, ctx.lang)
-            certificate = f"{_('Required – obtained')} {day}"
+            certificate = f"{_(_W_REQUIRED_OBTAINED)} {day}"
         doc.fields(
             [
                 (_("Confidentiality declaration"), confidentiality),
@@ -263,7 +263,7 @@ def activity_agreement(doc: Doc, agreement: ActivityAgreement, ctx: Ctx) -> None
 
     def signatures(doc: Doc, level: int) -> None:
         volunteer = volunteer_org if agreement.volunteer_organisation_id else ""
-        who = f"{_('Volunteer')}" + (f" ({volunteer})" if volunteer else "")
+        who = f"{_(_W_VOLUNTEER)}" + (f" ({volunteer})" if volunteer else "")
         _signature_block(doc, ctx, who, volunteer_name, agreement.signed_on)
         _signature_block(
             doc,
@@ -301,3 +301,15 @@ _COMMITMENTS = (
     ("volunteer_commitments", N_("What the volunteer is expected to do")),
     ("housing_commitments", N_("What the housing-social effort provides")),
 )
+
+
+# Words used inside f-strings, marked here so the catalogue's extraction finds them.
+_W_GUIDANCE_TEXT = N_("Guidance: {text}")
+_W_SIGNED_ON = N_("Signed on")
+_W_NAME = N_("Name")
+_W_NO_PARTIES_GIVEN_YET = N_("No parties given yet.")
+_W_CONTACT_PERSON = N_("Contact person")
+_W_SIGNATORY = N_("Signatory")
+_W_FOR = N_("For")
+_W_REQUIRED_OBTAINED = N_("Required – obtained")
+_W_VOLUNTEER = N_("Volunteer")

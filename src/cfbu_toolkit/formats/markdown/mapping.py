@@ -67,7 +67,7 @@ def mapping(doc: Doc, subject: Mapping, ctx: Ctx) -> None:
     # the table of actors
     doc.heading(ctx.h(1), _("Actors"))
     if not subject.entries:
-        doc.para(Md(f"*{inline(_('No actors mapped yet.'))}*"))
+        doc.para(Md(f"*{inline(_(_W_NO_ACTORS_MAPPED_YET))}*"))
     else:
         headers = [_(header) for header in _HEADERS]
 
@@ -87,13 +87,13 @@ def mapping(doc: Doc, subject: Mapping, ctx: Ctx) -> None:
         unknown = counts.total - sum(counts.by_sector.values())
         if unknown:
             sector_rows.append([_("Unknown organisation"), str(unknown)])
-        sector_rows.append([Md(f"**{inline(_('Total'))}**"), str(counts.total)])
+        sector_rows.append([Md(f"**{inline(_(_W_TOTAL))}**"), str(counts.total)])
         doc.table([_("Sector"), _("Count")], sector_rows)
     else:
         doc.para(_italic(_("The sectors are not known without the organisations of the plan.")))
     doc.heading(ctx.h(1), _("Count per status"))
     status_rows = [[ctx.label(status), str(n)] for status, n in counts.by_status.items() if n]
-    status_rows.append([Md(f"**{inline(_('Total'))}**"), str(counts.total)])
+    status_rows.append([Md(f"**{inline(_(_W_TOTAL))}**"), str(counts.total)])
     doc.table([_("Status"), _("Count")], status_rows)
 
     _grid(doc, subject, ctx)
@@ -114,16 +114,14 @@ def _grid(doc: Doc, subject: Mapping, ctx: Ctx) -> None:
         doc.bullets(_describe(entry, ctx) for entry in entries)
     missing = unplaced(subject)
     if missing:
-        doc.heading(
-            ctx.h(2), f"{_('Not placed (interest or influence not assessed)')} ({len(missing)})"
-        )
+        doc.heading(ctx.h(2), f"{_(_W_NOT_PLACED_INTEREST_OR)} ({len(missing)})")
         doc.bullets(ctx.names.org(entry.organisation_id) for entry in missing)
 
 
 def _describe(entry: MappingEntry, ctx: Ctx) -> str:
     return (
-        f"{ctx.names.org(entry.organisation_id)} ({_('Influence').lower()}: "
-        f"{ctx.label(entry.influence).lower()}, {_('Interest').lower()}: "
+        f"{ctx.names.org(entry.organisation_id)} ({_(_W_INFLUENCE).lower()}: "
+        f"{ctx.label(entry.influence).lower()}, {_(_W_INTEREST).lower()}: "
         f"{ctx.label(entry.interest).lower()})"
     )
 
@@ -148,3 +146,11 @@ _GRID_NOTE = N_(
     "Medium counts as high: an actor of medium influence or interest is placed on the half "
     "that needs attention, closer to the middle than one of high."
 )
+
+
+# Words used inside f-strings, marked here so the catalogue's extraction finds them.
+_W_NO_ACTORS_MAPPED_YET = N_("No actors mapped yet.")
+_W_TOTAL = N_("Total")
+_W_NOT_PLACED_INTEREST_OR = N_("Not placed (interest or influence not assessed)")
+_W_INFLUENCE = N_("Influence")
+_W_INTEREST = N_("Interest")

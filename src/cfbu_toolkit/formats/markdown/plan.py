@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ...locale import _
+from ...locale import N_, _
 from ...model import Plan
 from ...workflows.dialogue import DialogueComparison
 from . import fmt
@@ -74,7 +74,7 @@ def plan(doc: Doc, subject: Plan, ctx: Ctx) -> None:
     parts = _parts(subject, ctx)
     compared = dialogue_comparisons(subject)
     compared_toc = [
-        (1, f"{_('Perspectives compared')}: {ctx.names.org(c.partner_id)}", _comparison_anchor(c))
+        (1, f"{_(_W_PERSPECTIVES_COMPARED)}: {ctx.names.org(c.partner_id)}", _comparison_anchor(c))
         for c in compared
     ]
 
@@ -246,3 +246,7 @@ def _workshops(doc: Doc, subject: Plan, ctx: Ctx) -> None:
         doc.fields(fields)
         programme(doc, workshop, ctx.deeper(3))
         ctx.progress.tick()
+
+
+# Words used inside f-strings, marked here so the catalogue's extraction finds them.
+_W_PERSPECTIVES_COMPARED = N_("Perspectives compared")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...analysis.values import shared_values, unique_values, unplaced_pieces, value_matrix
-from ...locale import _
+from ...locale import N_, _
 from ...model import ValueGame, ValuePiece
 from . import fmt
 from .context import Ctx
@@ -19,7 +19,7 @@ _NONE = "–"
 def _piece(piece: ValuePiece, ctx: Ctx) -> Md:
     category = ctx.label(piece.category)
     if piece.custom:
-        category = f"{category}, {_('own piece')}"
+        category = f"{category}, {_(_W_OWN_PIECE)}"
     return Md(f"{bold(piece.label(ctx.lang))} ({inline(category)})")
 
 
@@ -41,7 +41,7 @@ def value_game(doc: Doc, game: ValueGame, ctx: Ctx) -> None:
     doc.heading(ctx.h(1), _("Value matrix"))
     placed = [p for p in matrix.pieces if matrix.placed_by(p.id)]
     if not placed:
-        doc.para(Md(f"*{inline(_('No values placed yet.'))}*"))
+        doc.para(Md(f"*{inline(_(_W_NO_VALUES_PLACED_YET))}*"))
     else:
         headers = [
             _("Value"),
@@ -58,14 +58,12 @@ def value_game(doc: Doc, game: ValueGame, ctx: Ctx) -> None:
             count = len(matrix.placed_by(piece.id))
             rows.append([piece.label(ctx.lang), ctx.label(piece.category), *marks, str(count)])
         doc.table(headers, rows)
-        doc.para(
-            Md(f"*{inline(_('Strength: ● a little, ●● some, ●●● a lot. – means not placed.'))}*")
-        )
+        doc.para(Md(f"*{inline(_(_W_STRENGTH_A_LITTLE_SOME))}*"))
 
     doc.heading(ctx.h(1), _("Shared values"))
     shared = shared_values(game)
     if not shared:
-        doc.para(Md(f"*{inline(_('No value was placed by more than one organisation.'))}*"))
+        doc.para(Md(f"*{inline(_(_W_NO_VALUE_WAS_PLACED))}*"))
     else:
         items = []
         for value in shared:
@@ -80,7 +78,7 @@ def value_game(doc: Doc, game: ValueGame, ctx: Ctx) -> None:
     doc.heading(ctx.h(1), _("Values only one placed"))
     unique = unique_values(game)
     if not unique:
-        doc.para(Md(f"*{inline(_('None.'))}*"))
+        doc.para(Md(f"*{inline(_(_W_NONE))}*"))
     else:
         doc.bullets(
             Md(
@@ -106,3 +104,11 @@ def value_game(doc: Doc, game: ValueGame, ctx: Ctx) -> None:
             head = f"{names.org(placement.organisation_id)} – {label}:"
             items.append(Md(f"{bold(head)} {inline(placement.comment)}"))
         doc.bullets(items)
+
+
+# Words used inside f-strings, marked here so the catalogue's extraction finds them.
+_W_OWN_PIECE = N_("own piece")
+_W_NO_VALUES_PLACED_YET = N_("No values placed yet.")
+_W_STRENGTH_A_LITTLE_SOME = N_("Strength: ● a little, ●● some, ●●● a lot. – means not placed.")
+_W_NO_VALUE_WAS_PLACED = N_("No value was placed by more than one organisation.")
+_W_NONE = N_("None.")

@@ -99,7 +99,7 @@ def readiness_markdown(
 def _answers(items: Sequence[AnsweredQuestion]) -> list[str]:
     lines = []
     for item in items:
-        flag = "" if item.answer.agreed else f" {_('(not agreed)')}"
+        flag = "" if item.answer.agreed else f" {_(_W_NOT_AGREED)}"
         lines.append(f"- **{inline(item.question.text(current_lang()), start=False)}**{flag}")
         lines.append(f"  {inline(item.answer.text)}")
     return lines
@@ -150,11 +150,11 @@ def comparison_markdown(
         own = heading(_name(plan, comparison.organisation_id))
         partner = heading(_name(plan, comparison.partner_id))
         lines = [
-            f"{_h(level)} {_('The housing-social contribution and the partner’s perspective')}",
+            f"{_h(level)} {_(_W_THE_HOUSING_SOCIAL_CONTRIBUTION)}",
             "",
             _("{own} about itself and about {partner}", own=own, partner=partner),
             "",
-            f"{_h(level + 1)} {_('Where to talk')}",
+            f"{_h(level + 1)} {_(_W_WHERE_TO_TALK)}",
             "",
         ]
         if comparison.gaps:
@@ -186,16 +186,16 @@ def programme_markdown(
         if isinstance(programme, Workshop):
             workshop = programme
             items: tuple[AgendaItem, ...] = workshop.agenda
-            lines += [f"{_h(level)} {_('Programme')}: {heading(workshop.title)}", ""]
+            lines += [f"{_h(level)} {_(_W_PROGRAMME)}: {heading(workshop.title)}", ""]
             facts = [fmt.date(workshop.date), workshop.kind.label(current_lang())]
             if workshop.place:
-                facts.append(f"{_('Place')}: {inline(workshop.place, start=False)}")
+                facts.append(f"{_(_W_PLACE)}: {inline(workshop.place, start=False)}")
             if workshop.facilitator:
-                facts.append(f"{_('Facilitator')}: {inline(workshop.facilitator, start=False)}")
+                facts.append(f"{_(_W_FACILITATOR)}: {inline(workshop.facilitator, start=False)}")
             lines += [" · ".join(facts), ""]
         else:
             items = tuple(programme)
-            lines += [f"{_h(level)} {_('Programme')}", ""]
+            lines += [f"{_h(level)} {_(_W_PROGRAMME)}", ""]
         header = " | ".join(_(word) for word in _HEADER)
         lines += [
             f"| {header} |",
@@ -217,3 +217,14 @@ def programme_markdown(
 
 
 _HEADER = (N_("Time"), N_("Minutes"), N_("Item"), N_("Tool"))
+
+
+# Words used inside f-strings, marked here so the catalogue's extraction finds them.
+_W_NOT_AGREED = N_("(not agreed)")
+_W_THE_HOUSING_SOCIAL_CONTRIBUTION = N_(
+    "The housing-social contribution and the partner’s perspective"
+)
+_W_WHERE_TO_TALK = N_("Where to talk")
+_W_PROGRAMME = N_("Programme")
+_W_PLACE = N_("Place")
+_W_FACILITATOR = N_("Facilitator")
