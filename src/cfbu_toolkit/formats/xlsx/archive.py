@@ -35,6 +35,17 @@ _WHOLE_PARTS = {
     "xl/styles.xml": "max_styles_bytes",
 }
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
+#: What reading a damaged or unusual archive raises (zlib's error is caught as BadZipFile
+#: by zipfile; encrypted or exotic compression raises RuntimeError/NotImplementedError).
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    OSError,
+    EOFError,
+    ValueError,
+    RuntimeError,
+    NotImplementedError,
+)
 
 
 def bounded(stream: IO[bytes], limits: ReadLimits, lang: Lang, source: str | None) -> IO[bytes]:
@@ -92,6 +103,52 @@ def check_archive(stream: IO[bytes], limits: ReadLimits, lang: Lang, source: str
     if any(name.lower().endswith("vbaproject.bin") for name in names):
         warnings.warn(say(lang, "macros"), WorkbookWarning, stacklevel=4)
     check_prologs(stream, source)
+    check_row_counts(stream, limits, source)
+
+
+def _count_rows(part: IO[bytes]) -> int:
+    """How many ``<row>`` elements a sheet part holds, counted in its bytes (no parsing)."""
+    count, tail = 0, b""
+    while True:
+        chunk = part.read(1 << 20)
+        if not chunk:
+            return count
+        data = tail + chunk
+        count += data.count(b"<row ") + data.count(b"<row>")
+        # A tag split across chunks is counted in the next round, never twice.
+        tail = data[-5:]
+        count -= tail.count(b"<row ") + tail.count(b"<row>")
+
+
+def check_row_counts(stream: IO[bytes], limits: ReadLimits, source: str | None) -> None:
+    """Refuse a sheet with more rows than ``max_rows`` before any of it is parsed.
+
+    Counting the row tags in the raw bytes takes a fraction of a second even for a sheet
+    of a million rows, where parsing them (empty or not) would take minutes.
+    """
+    start = stream.tell()
+    too_many = None
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            for info in archive.infolist():
+                if info.filename.lower().startswith("xl/worksheets/sheet"):
+                    with archive.open(info) as part:
+                        rows = _count_rows(part)
+                    if rows > limits.max_rows:
+                        too_many = (info.filename, rows)
+                        break
+    except _ZIP_ERRORS:
+        raise fail(say("da", "not_zip"), source) from None
+    finally:
+        stream.seek(start)
+    if too_many is not None:
+        raise _refused(
+            N_("the part {part} has {rows} rows; the limit is {limit} (max_rows=)"),
+            source,
+            part=too_many[0],
+            rows=too_many[1],
+            limit=limits.max_rows,
+        )
 
 
 def _refused(message: str, source: str | None, **params: object) -> DocumentError:
@@ -158,7 +215,7 @@ def check_prologs(stream: IO[bytes], source: str | None) -> None:
                         if _prolog_has_doctype(part):
                             declared = info.filename
                             break
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError):
+    except _ZIP_ERRORS:
         raise fail(say("da", "not_zip"), source) from None
     finally:
         stream.seek(start)

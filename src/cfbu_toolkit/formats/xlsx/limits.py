@@ -12,9 +12,13 @@ from typing import Any
 import attrs
 
 from ...errors import FormatError
-from ...workbook import MAX_ROWS
 
-__all__ = ["ReadLimits"]
+__all__ = ["DEFAULT_MAX_ROWS", "ReadLimits"]
+
+#: Rows per sheet by default: far more than a plan's registrations (a mapping of 100,000
+#: organisations fits twice), far fewer than Excel's 1,048,576, which an empty sheet can
+#: claim cheaply and which would take minutes to parse. Pass ``max_rows=`` for more.
+DEFAULT_MAX_ROWS = 250_000
 
 
 def _positive(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -32,8 +36,9 @@ class ReadLimits:
     ``max_shared_strings_bytes``, ``max_styles_bytes`` and ``max_sheet_bytes``: one part's
     unpacked size (the shared strings and the styles are read whole before any row, so a
     small file declaring a huge one would otherwise cost minutes). ``max_rows`` and
-    ``max_columns``: per sheet, checked against the declared dimension first and again
-    while reading, since a declaration can lie.
+    ``max_columns``: per sheet, checked against the declared dimension and the row tags
+    counted in the sheet's bytes before parsing, and again while reading, since a
+    declaration can lie.
     """
 
     max_file_bytes: int = attrs.field(default=200 * 2**20, validator=_positive)
@@ -42,7 +47,7 @@ class ReadLimits:
     max_shared_strings_bytes: int = attrs.field(default=64 * 2**20, validator=_positive)
     max_styles_bytes: int = attrs.field(default=16 * 2**20, validator=_positive)
     max_sheet_bytes: int = attrs.field(default=512 * 2**20, validator=_positive)
-    max_rows: int = attrs.field(default=MAX_ROWS, validator=_positive)
+    max_rows: int = attrs.field(default=DEFAULT_MAX_ROWS, validator=_positive)
     max_columns: int = attrs.field(default=200, validator=_positive)
 
     @classmethod

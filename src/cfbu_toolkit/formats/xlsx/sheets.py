@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ...errors import CfbuError, DocumentError, Problem
+from ...locale import N_
 from ...model import Lang
 from ...workbook import column_letter
 from .layout import LIST_COLUMNS, TABLES, Column
@@ -25,6 +26,44 @@ def norm(text: object) -> str:
     return " ".join(str(text).split()).casefold() if text is not None else ""
 
 
+def _sheets_by_name(worksheets: Iterable[Any], source: str | None) -> dict[str, Any]:
+    """The visible sheets by normalised title; hidden ones are never read in their place.
+
+    Two sheets whose titles differ only in case or spaces are ambiguous, and so is a hidden
+    sheet named like a visible one (someone may have hidden the real one): refused, naming
+    both, rather than read one of them silently.
+    """
+    found: dict[str, Any] = {}
+    hidden: dict[str, Any] = {}
+    for ws in worksheets:
+        key = norm(ws.title)
+        if key in found or (key in hidden and ws.sheet_state == "visible"):
+            other = found.get(key) or hidden[key]
+            raise _ambiguous(other.title, ws.title, source)
+        if ws.sheet_state == "visible":
+            found[key] = ws
+        elif key in found:
+            raise _ambiguous(found[key].title, ws.title, source)
+        else:
+            hidden[key] = ws
+    return found
+
+
+def _ambiguous(first: str, second: str, source: str | None) -> DocumentError:
+    return DocumentError(
+        [
+            Problem(
+                where=source or "workbook",
+                message=N_(
+                    "the sheets {first!r} and {second!r} have the same name but for case, "
+                    "spaces or being hidden; rename or delete one"
+                ),
+                params={"first": first, "second": second},
+            )
+        ]
+    )
+
+
 class SheetReader:
     """The sheets of an open workbook, and the problems found in them so far."""
 
@@ -34,7 +73,7 @@ class SheetReader:
         self.limits = limits
         self.source = source
         self.problems: list[Problem] = []
-        self.sheets = {norm(ws.title): ws for ws in wb.worksheets}
+        self.sheets = _sheets_by_name(wb.worksheets, source)
 
     def close(self) -> None:
         with contextlib.suppress(Exception):  # closing a damaged archive may fail too
@@ -70,7 +109,10 @@ class SheetReader:
         max_rows, max_cols = self.limits.max_rows, self.limits.max_columns
         number = 0
         try:
-            for number, row in enumerate(ws.iter_rows(values_only=True), 1):
+            # One column past the limit is read, to see a value there; a row reaching
+            # further is never padded out to its last column (a lying sheet can reach XFD).
+            cells = ws.iter_rows(values_only=True, max_col=max_cols + 1)
+            for number, row in enumerate(cells, 1):
                 if number > max_rows:
                     raise fail(
                         say(self.lang, "too_many_rows", n=f"{max_rows}+", limit=max_rows),
