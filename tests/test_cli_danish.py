@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 import pytest
-from _english import english_words
+from _english_help import english_words
 from click.testing import CliRunner, Result
 
 from cfbu_toolkit.cli import main

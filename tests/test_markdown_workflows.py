@@ -46,27 +46,32 @@ def test_demo_draft_shows_its_real_gaps_unchecked() -> None:
     assert DRAFT.status is S.DRAFT
     doc = text_of(DRAFT, plan=DEMO)
     assert "\n## Klar til underskrift?\n\nIkke klar: 10 punkter mangler.\n" in doc
+    # what is missing, said as what is missing (no double negative, no empty box)
     for gap in (
-        "- [ ] Solbakkeskolen har ingen underskriver",
-        "- [ ] Det krævede afsnit »Mål, succeskriterier og indikatorer« er tomt",
-        "- [ ] Det krævede afsnit »Opsigelse« er tomt",
-        "- [ ] Aftalens periode mangler slutdato",
-        "- [ ] Der er ikke aftalt et opsigelsesvarsel",
+        "- Solbakkeskolen mangler en underskriver",
+        "- Afsnittet »Mål, succeskriterier og indikatorer« mangler sin tekst",
+        "- Afsnittet »Opsigelse« mangler sin tekst",
+        "- Aftalen mangler en slutdato",
+        "- Aftalen mangler et opsigelsesvarsel",
     ):
         assert gap + "\n" in doc, gap
-    # what holds is ticked off, and nothing else is left open
-    assert "- [x] Ungdomsklubben Trekanten har en underskriver\n" in doc
+    assert "har ingen underskriver" not in doc
+    assert "- [ ]" not in doc
+    # then what is in place, ticked off
+    in_place = doc.index("\nPå plads:\n")
+    assert doc.index("- Solbakkeskolen mangler en underskriver") < in_place
+    assert doc.index("- [x] Ungdomsklubben Trekanten har en underskriver\n") > in_place
     assert "- [x] Afsnittet »Baggrund« er udfyldt\n" in doc
-    assert doc.count("\n- [ ] ") == 10
     # the checklist comes before the agreement's sections
     assert doc.index("## Klar til underskrift?") < doc.index("## 1. Parter og kontaktpersoner")
 
 
 def test_checklist_in_english() -> None:
     doc = text_of(DRAFT, "en", plan=DEMO)
-    assert "\n## Ready to sign?\n\nNot ready: 10 items are missing.\n" in doc
-    assert "- [ ] Solbakkeskolen has no signatory\n" in doc
-    assert "- [ ] No notice period is agreed\n" in doc
+    assert "\n## Ready to sign?\n\nNot ready: 10 things are missing.\n" in doc
+    assert "- Solbakkeskolen is missing a signatory\n" in doc
+    assert "- The agreement is missing a notice period\n" in doc
+    assert "\nIn place:\n" in doc
     assert "Klar til underskrift" not in doc
 
 
@@ -106,12 +111,12 @@ def test_activity_agreement_checklist() -> None:
     )
     doc = text_of(activity, plan=DEMO)
     assert "## Klar til underskrift?" in doc
-    assert "- [ ] Tavshedspligten er ikke aftalt" in doc
+    assert "- Aftalen mangler en aftalt tavshedspligt\n" in doc
 
 
 def test_checklist_without_the_plan_names_by_id() -> None:
     doc = text_of(DRAFT)
-    assert "- [ ] org-solbakkeskolen har ingen underskriver\n" in doc
+    assert "- org-solbakkeskolen mangler en underskriver\n" in doc
 
 
 def test_plan_document_holds_the_checklist_of_the_draft_only() -> None:
@@ -122,7 +127,7 @@ def test_plan_document_holds_the_checklist_of_the_draft_only() -> None:
     assert "Klar til underskrift?" not in signed
     # one level below the agreement's title, like its sections
     assert "\n#### Klar til underskrift?\n" in draft
-    assert "- [ ] Solbakkeskolen har ingen underskriver\n" in draft
+    assert "- Solbakkeskolen mangler en underskriver\n" in draft
 
 
 # -- the plan document: comparisons and programmes ---------------------------------------
@@ -161,7 +166,7 @@ def test_every_link_has_its_anchor() -> None:
 
 def test_comparison_in_english() -> None:
     doc = text_of(DEMO, "en")
-    assert doc.count("\n### The housing-social contribution and the partner's perspective\n") == 2
+    assert doc.count("\n### The housing-social contribution and the partner’s perspective\n") == 2
     assert "What we recorded about Solbakkeskolen" in doc
     assert "Perspectives compared: Jobcenter Egedal" in doc
 
@@ -180,20 +185,20 @@ def test_plan_document_shows_each_workshop_programme() -> None:
     workshops = doc[doc.index('<a id="workshops"></a>') :]
     assert workshops.count("\n#### Program\n") == 2
     assert "| Tidspunkt | Minutter | Punkt | Redskab |" in workshops
-    assert "| 09:00 | 90 | **Hvem er vi som samarbejdspart?** | " in workshops
+    assert "| 09.00 | 90 | **Hvem er vi som samarbejdspart?** | " in workshops
     assert (
-        "| 10:30 | 60 | **Samarbejdspartens perspektiv: skolen**<br>"
+        "| 10.30 | 60 | **Samarbejdspartens perspektiv: skolen**<br>"
         "Skolens rammer, værdier og metoder. | Dialogredskab: Samarbejdspartens perspektiv |"
     ) in workshops
-    assert "| 12:15 | 60 | **Værdispillet**" in workshops
-    assert "\nSlut: 11:45\n" in workshops
-    assert "\nSlut: 14:15\n" in workshops
+    assert "| 12.15 | 60 | **Værdispillet**" in workshops
+    assert "\nSlut kl. 11.45\n" in workshops
+    assert "\nSlut kl. 14.15\n" in workshops
     # every programme row is a table row a reader sees
     tables = [t for t in MD.parse(workshops) if t.type == "table_open"]
     assert len(tables) == 2
     english = text_of(DEMO, "en")
     assert "| Time | Minutes | Item | Tool |" in english
-    assert "\nEnds: 14:15\n" in english
+    assert "\nEnds at 14:15\n" in english
 
 
 def test_exports_are_deterministic() -> None:
@@ -310,12 +315,14 @@ def test_hostile_text_cannot_break_the_checklist(heading: str, name: str) -> Non
     tokens = MD.parse(text_of(agreement, plan=plan))
     items = _checklist(tokens, "Klar til underskrift?")
     assert len(items) == len(check.checks)
-    boxes = [item.content[:4] for item in items]
-    assert all(box in ("[ ] ", "[x] ") for box in boxes), boxes
-    assert boxes == ["[x] " if c.ok else "[ ] " for c in check.checks]
+    # first what is missing (plain items), then what is in place (ticked)
+    boxes = [item.content[:4] == "[x] " for item in items]
+    assert boxes == [False] * len(check.findings) + [True] * (
+        len(check.checks) - len(check.findings)
+    )
     # the hostile text is read as text, on its own item
     texts = [_inline_text(item) for item in items]
-    for hostile, problem in ((heading, "er tomt"), (name, "har ingen underskriver")):
+    for hostile, problem in ((heading, "mangler sin tekst"), (name, "mangler en underskriver")):
         lines = [line.strip() for line in hostile.splitlines() if line.strip()]
         found = [t for t in texts if t.endswith(problem) and all(line in t for line in lines)]
         assert found, (hostile, texts)

@@ -329,14 +329,15 @@ def test_fresh_draft_lists_everything(plan: cfbu.Plan) -> None:
 
 def test_readiness_checklist_markdown(plan: cfbu.Plan, ready: cfbu.CollaborationAgreement) -> None:
     draft = attrs.evolve(set_section(ready, "purpose", ""), notice_days=None, title="Job *nu*")
-    text = readiness_markdown(readiness(draft, plan=plan))
+    text = readiness_markdown(readiness(draft, plan=plan), agreement=draft, plan=plan)
     assert text.startswith("## Klar til underskrift? Samarbejdsaftale: Job \\*nu\\*\n")
     assert "Ikke klar: 2 punkter mangler." in text
-    assert "- [ ] Det krævede afsnit »Formål« er tomt" in text
-    assert "- [ ] Der er ikke aftalt et opsigelsesvarsel" in text
+    assert "- Afsnittet »Formål« mangler sin tekst\n" in text
+    assert "- Aftalen mangler et opsigelsesvarsel\n" in text
     assert "- [x] Jobcenter Nord har en underskriver" in text
+    assert "- [ ]" not in text
     english = readiness_markdown(readiness(ready, plan=plan), lang="en")
-    assert "Ready to sign." in english
+    assert "Nothing is missing: the agreement is ready to be signed." in english
     assert "- [ ]" not in english
 
 
@@ -485,13 +486,13 @@ def test_demo_plan_agreement_cli(tmp_path: Path) -> None:
         main, ["agreement", "check", str(source), "--id", "agr-skole-klub-udkast"]
     )
     assert check.exit_code == 1
-    assert "- [ ] Solbakkeskolen har ingen underskriver" in check.output
+    assert "- Solbakkeskolen mangler en underskriver\n" in check.output
     ok = runner.invoke(
         main,
         ["agreement", "check", str(source), "--id", "akt-lektiecafe-solsikken", "--lang", "en"],
     )
     assert ok.exit_code == 0, ok.output
-    assert "Ready to sign." in ok.output
+    assert "Nothing is missing: the agreement is ready to be signed." in ok.output
     out = tmp_path / "out.json"
     review = runner.invoke(
         main,

@@ -95,12 +95,12 @@ def test_workshop_round_trip_and_markdown() -> None:
     ).workshops == (workshop,)
     text = programme_markdown(workshop)
     assert text.startswith("## Program: Samarbejdsdag &lt;i&gt;om&lt;/i&gt; job\n")
-    assert "2.4.2025 · Workshop med samarbejdsparter · Sted: Beboerhuset \\| sal 2" in text
-    assert "| 09:15 | 75 | **Dialogredskab: Samarbejdspartens perspektiv**<br>" in text
-    assert text.rstrip().endswith("Slut: 12:00")
+    assert "2. april 2025 · Workshop med samarbejdsparter · Sted: Beboerhuset \\| sal 2" in text
+    assert "| 09.15 | 75 | **Dialogredskab: Samarbejdspartens perspektiv**<br>" in text
+    assert text.rstrip().endswith("Slut kl. 12.00")
     english = programme_markdown(workshop.agenda, lang="en")
     assert "| Time | Minutes | Item | Tool |" in english
-    assert "Ends: 12:00" in english
+    assert "Ends at 12:00" in english
 
 
 def test_group_meetings_and_decisions() -> None:
@@ -165,7 +165,7 @@ def test_demo_plan_workshop_and_group(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "| 13:15 | 60 | **Mapping**" in result.output
-    assert "Ends: 15:45" in result.output
+    assert "Ends at 15:45" in result.output
     bad = CliRunner().invoke(
         main, ["workshop", "programme", "--tool", "mapping", "--start", "9:75"]
     )

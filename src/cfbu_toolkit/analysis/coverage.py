@@ -27,7 +27,7 @@ from typing import Literal
 import attrs
 
 from ..errors import CfbuError
-from ..locale import N_
+from ..locale import N_, translate
 from ..model import (
     ActivityAgreement,
     ActorSector,
@@ -80,17 +80,17 @@ _CLOSED = frozenset({Status.ENDED, Status.DESELECTED})
 _AGREEMENT_CLOSED = frozenset({AgreementStatus.EXPIRED, AgreementStatus.TERMINATED})
 
 #: Labels of the kinds of thing a follow-up or an expiring agreement can be.
-KIND_LABELS: dict[str, tuple[str, str]] = {
-    "mapping_entry": ("Kortlagt aktør", "Mapping entry"),
-    "collaboration_agreement": ("Samarbejdsaftale", "Collaboration agreement"),
-    "activity_agreement": ("Aktivitetsaftale", "Activity agreement"),
+KIND_LABELS: dict[str, str] = {  # English; Danish in the catalogue
+    "mapping_entry": N_("Mapping entry"),
+    "collaboration_agreement": N_("Collaboration agreement"),
+    "activity_agreement": N_("Activity agreement"),
 }
 
 Dimension = Literal["sector", "actor_type", "resource_kind", "focus_area"]
 
 
-def _lang(pair: tuple[str, str], lang: Lang) -> str:
-    return pair[1] if lang == "en" else pair[0]
+def _lang(message: str, lang: Lang | None) -> str:
+    return translate(message, lang)
 
 
 # -- coverage ------------------------------------------------------------------------------
@@ -112,7 +112,7 @@ class CoverageCount:
     """Of those, active partners now."""
 
     def label(self, lang: Lang = "da") -> str:
-        return self.label_en if lang == "en" else self.label_da
+        return {"da": self.label_da, "en": self.label_en}[lang]
 
 
 @attrs.frozen(kw_only=True)
@@ -295,7 +295,7 @@ class FocusAreaGap:
     in_progress: int
 
     def label(self, lang: Lang = "da") -> str:
-        return self.label_en if lang == "en" else self.label_da
+        return {"da": self.label_da, "en": self.label_en}[lang]
 
 
 @attrs.frozen(kw_only=True)

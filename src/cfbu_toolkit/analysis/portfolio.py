@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from ..errors import CfbuError, DuplicatePlanError, NotAPlanError
-from ..locale import N_, translate
+from ..locale import N_, format_date, translate
 from ..model import (
     ActorSector,
     AgreementStatus,
@@ -76,23 +76,41 @@ PathLike = str | os.PathLike[str]
 
 @attrs.frozen(kw_only=True)
 class RollUpColumn:
-    """A column of a roll-up: its stable key, its headers, and how to show its values."""
+    """A column of a roll-up: its stable key, its header, and how to show its values.
+
+    ``heading`` and ``labels`` are English message ids (marked with ``N_``); the catalogue
+    translates them when the report is written.
+    """
 
     key: str
-    header_da: str
-    header_en: str
+    heading: str
+    """The header in English; :meth:`header` gives it in a language."""
     numeric: bool = False
     """Whether the column holds counts or amounts, which a report sums in its total line."""
-    labels: dict[str, tuple[str, str]] | None = attrs.field(default=None, eq=False)
-    """Danish and English labels of the stable values the column holds, if it holds any."""
+    labels: dict[str, str] | None = attrs.field(default=None, eq=False)
+    """English labels (message ids) of the stable values the column holds, if any."""
+    params: dict[str, str] = attrs.field(factory=dict, eq=False)
+    """Values filled into ``heading`` after translation (an enum member's label)."""
 
-    def header(self, lang: Lang = "da") -> str:
-        return self.header_en if lang == "en" else self.header_da
+    def header(self, lang: Lang | None = None) -> str:
+        """The header in ``lang`` (``None``: the current language)."""
+        params = {name: translate(value, lang) for name, value in self.params.items()}
+        return translate(self.heading, lang, **params)
 
-    def show(self, value: Any, lang: Lang = "da") -> Any:
+    @property
+    def header_da(self) -> str:
+        """The Danish header."""
+        return self.header("da")
+
+    @property
+    def header_en(self) -> str:
+        """The English header."""
+        return self.header("en")
+
+    def show(self, value: Any, lang: Lang | None = None) -> Any:
         """The value as a person reads it: a label for a stable value, else the value."""
         if self.labels is not None and isinstance(value, str) and value in self.labels:
-            return self.labels[value][1 if lang == "en" else 0]
+            return translate(self.labels[value], lang)
         return value
 
 
@@ -102,13 +120,30 @@ class RollUp:
 
     name: str
     """A stable name (``"funnel_by_plan"``), usable as a file or sheet key."""
-    title_da: str
-    title_en: str
+    heading: str
+    """The title in English (a message id); :meth:`title` gives it in a language."""
     columns: tuple[RollUpColumn, ...]
     rows: tuple[tuple[Any, ...], ...]
+    params: dict[str, Any] = attrs.field(factory=dict, eq=False)
+    """Values filled into the title after translation (a date is written for the language)."""
 
-    def title(self, lang: Lang = "da") -> str:
-        return self.title_en if lang == "en" else self.title_da
+    def title(self, lang: Lang | None = None) -> str:
+        """The title in ``lang`` (``None``: the current language)."""
+        params = {
+            name: format_date(value, lang, format="long") if isinstance(value, dt.date) else value
+            for name, value in self.params.items()
+        }
+        return translate(self.heading, lang, **params)
+
+    @property
+    def title_da(self) -> str:
+        """The Danish title."""
+        return self.title("da")
+
+    @property
+    def title_en(self) -> str:
+        """The English title."""
+        return self.title("en")
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -129,24 +164,30 @@ class RollUp:
         )
 
 
-def _enum_labels(cls: Iterable[Any]) -> dict[str, tuple[str, str]]:
-    return {m.value: (m.label("da"), m.label("en")) for m in cls}
+def _enum_labels(cls: Iterable[Any]) -> dict[str, str]:
+    return {m.value: type(m).english_labels[m.value] for m in cls}
+
+
+def _enum_count(member: Any, heading: str = "{label}", key: str = "{value}") -> RollUpColumn:
+    """A count column headed by an enum member's label (``heading`` may add words)."""
+    label = type(member).english_labels[member.value]
+    return RollUpColumn(
+        key=key.format(value=member.value), heading=heading, numeric=True, params={"label": label}
+    )
 
 
 _PLAN_COLUMNS = (
-    RollUpColumn(key="plan_id", header_da="Plan-id", header_en="Plan id"),
-    RollUpColumn(key="plan_name", header_da="Helhedsplan", header_en="Plan"),
+    RollUpColumn(key="plan_id", heading=N_("Plan id")),
+    RollUpColumn(key="plan_name", heading=N_("Plan")),
 )
 
 
-def _count(key: str, da: str, en: str) -> RollUpColumn:
-    return RollUpColumn(key=key, header_da=da, header_en=en, numeric=True)
+def _count(key: str, heading: str) -> RollUpColumn:
+    return RollUpColumn(key=key, heading=heading, numeric=True)
 
 
-def _text(
-    key: str, da: str, en: str, labels: dict[str, tuple[str, str]] | None = None
-) -> RollUpColumn:
-    return RollUpColumn(key=key, header_da=da, header_en=en, labels=labels)
+def _text(key: str, heading: str, labels: dict[str, str] | None = None) -> RollUpColumn:
+    return RollUpColumn(key=key, heading=heading, labels=labels)
 
 
 #: Sector columns whose sector's own name would say something else: the municipal sector
@@ -160,14 +201,14 @@ def _sector_column(sector: ActorSector) -> RollUpColumn:
     """The column counting a plan's organisations in ``sector``."""
     if sector in _SECTOR_COLUMNS:
         key, header = _SECTOR_COLUMNS[sector]
-        return _count(key, translate(header, "da"), translate(header, "en"))
-    return _count(sector.value, sector.label("da"), sector.label("en"))
+        return _count(key, header)
+    return _enum_count(sector)
 
 
 _KIND_LABELS = _coverage.KIND_LABELS
 _GAP_KINDS = {
-    "focus_area": ("Indsatsområde", "Focus area"),
-    "target_group": ("Målgruppe", "Target group"),
+    "focus_area": N_("Focus area"),
+    "target_group": N_("Target group"),
 }
 
 
@@ -352,17 +393,17 @@ class Portfolio:
         """One line per plan: what it holds."""
         columns = (
             *_PLAN_COLUMNS,
-            _text("municipality", "Kommune", "Municipality"),
-            _text("funding_period", "Finansiering", "Funding", _enum_labels(FundingPeriod)),
-            _count("organisations", "Organisationer", "Organisations"),
-            _count("contacts", "Kontaktpersoner", "Contact persons"),
-            _count("mapping_entries", "Kortlagte aktører", "Mapping entries"),
-            _count("active_partners", "Aktive samarbejdsparter", "Active partners"),
-            _count("collaboration_agreements", "Samarbejdsaftaler", "Collaboration agreements"),
-            _count("activity_agreements", "Aktivitetsaftaler", "Activity agreements"),
-            _count("dialogue_sessions", "Dialogsessioner", "Dialogue sessions"),
-            _count("value_games", "Værdispil", "Value games"),
-            _count("workshops", "Workshops", "Workshops"),
+            _text("municipality", N_("Municipality")),
+            _text("funding_period", N_("Funding"), _enum_labels(FundingPeriod)),
+            _count("organisations", N_("Organisations")),
+            _count("contacts", N_("Contact persons")),
+            _count("mapping_entries", N_("Mapping entries")),
+            _count("active_partners", N_("Active partners")),
+            _count("collaboration_agreements", N_("Collaboration agreements")),
+            _count("activity_agreements", N_("Activity agreements")),
+            _count("dialogue_sessions", N_("Dialogue sessions")),
+            _count("value_games", N_("Value games")),
+            _count("workshops", N_("Workshops")),
         )
         rows = []
         for plan in self.plans:
@@ -386,8 +427,7 @@ class Portfolio:
             )
         return RollUp(
             name="summary",
-            title_da="Overblik over helhedsplanerne",
-            title_en="The plans at a glance",
+            heading=N_("The plans at a glance"),
             columns=columns,
             rows=tuple(rows),
         )
@@ -398,7 +438,7 @@ class Portfolio:
         columns = (
             *_PLAN_COLUMNS,
             *(_sector_column(s) for s in sectors),
-            _count("total", "I alt", "Total"),
+            _count("total", N_("Total")),
         )
         rows = []
         for plan in self.plans:
@@ -408,8 +448,7 @@ class Portfolio:
             )
         return RollUp(
             name="organisations_by_sector",
-            title_da="Organisationer pr. sektor",
-            title_en="Organisations by sector",
+            heading=N_("Organisations by sector"),
             columns=columns,
             rows=tuple(rows),
         )
@@ -419,15 +458,12 @@ class Portfolio:
         stages = _coverage.FUNNEL_STAGES
         columns = (
             *_PLAN_COLUMNS,
-            _count("mapped", "Kortlagt", "Mapped"),
-            *(
-                _count(f"reached_{s.value}", f"Nået: {s.label('da')}", f"Reached: {s.label('en')}")
-                for s in stages[1:]
-            ),
-            _count("active_now", "Aktive nu", "Active now"),
-            _count("paused", "Pauseret", "Paused"),
-            _count("ended", "Afsluttet", "Ended"),
-            _count("deselected", "Fravalgt", "Deselected"),
+            _count("mapped", N_("Mapped")),
+            *(_enum_count(s, N_("Reached: {label}"), key="reached_{value}") for s in stages[1:]),
+            _count("active_now", N_("Active now")),
+            _count("paused", N_("Paused")),
+            _count("ended", N_("Ended")),
+            _count("deselected", N_("Deselected")),
         )
         rows = []
         for plan in self.plans:
@@ -446,8 +482,7 @@ class Portfolio:
             )
         return RollUp(
             name="funnel_by_plan",
-            title_da="Samarbejdstragten pr. plan",
-            title_en="Collaboration funnel by plan",
+            heading=N_("Collaboration funnel by plan"),
             columns=columns,
             rows=tuple(rows),
         )
@@ -457,9 +492,9 @@ class Portfolio:
         statuses = list(AgreementStatus)
         columns = (
             *_PLAN_COLUMNS,
-            _text("agreement_kind", "Aftaletype", "Kind of agreement", _KIND_LABELS),
-            *(_count(s.value, s.label("da"), s.label("en")) for s in statuses),
-            _count("total", "I alt", "Total"),
+            _text("agreement_kind", N_("Kind of agreement"), _KIND_LABELS),
+            *(_enum_count(s) for s in statuses),
+            _count("total", N_("Total")),
         )
         rows = []
         for plan in self.plans:
@@ -473,8 +508,7 @@ class Portfolio:
                 )
         return RollUp(
             name="agreements_by_status",
-            title_da="Aftaler pr. status",
-            title_en="Agreements by status",
+            heading=N_("Agreements by status"),
             columns=columns,
             rows=tuple(rows),
         )
@@ -483,11 +517,11 @@ class Portfolio:
         """Each plan's mapping entries by focus area: mapped, in progress, active."""
         columns = (
             *_PLAN_COLUMNS,
-            _text("focus_area", "Indsatsområde (nøgle)", "Focus area (key)"),
-            _text("focus_area_name", "Indsatsområde", "Focus area"),
-            _count("mapped", "Kortlagt", "Mapped"),
-            _count("in_progress", "Kontaktet/i dialog", "Contacted/in dialogue"),
-            _count("active", "Aktive", "Active"),
+            _text("focus_area", N_("Focus area (key)")),
+            _text("focus_area_name", N_("Focus area")),
+            _count("mapped", N_("Mapped")),
+            _count("in_progress", N_("Contacted/in dialogue")),
+            _count("active", N_("Active partners")),
         )
         rows = [
             (plan.id, plan.name, c.key, c.label(lang), c.mapped, c.in_progress, c.active)
@@ -496,8 +530,7 @@ class Portfolio:
         ]
         return RollUp(
             name="coverage_by_focus_area",
-            title_da="Dækning pr. indsatsområde",
-            title_en="Coverage by focus area",
+            heading=N_("Coverage by focus area"),
             columns=columns,
             rows=tuple(rows),
         )
@@ -506,11 +539,11 @@ class Portfolio:
         """Focus areas and target groups without an active partner, plan by plan."""
         columns = (
             *_PLAN_COLUMNS,
-            _text("gap_kind", "Hvad", "What", _GAP_KINDS),
-            _text("key", "Nøgle", "Key"),
-            _text("name", "Navn", "Name"),
-            _count("mapped", "Kortlagt", "Mapped"),
-            _count("in_progress", "Kontaktet/i dialog", "Contacted/in dialogue"),
+            _text("gap_kind", N_("What"), _GAP_KINDS),
+            _text("key", N_("Key")),
+            _text("name", N_("Name")),
+            _count("mapped", N_("Mapped")),
+            _count("in_progress", N_("Contacted/in dialogue")),
         )
         rows: list[tuple[Any, ...]] = []
         for plan in self.plans:
@@ -533,8 +566,7 @@ class Portfolio:
             ]
         return RollUp(
             name="gaps_by_plan",
-            title_da="Huller: ingen aktiv samarbejdspart",
-            title_en="Gaps: no active partner",
+            heading=N_("Gaps: no active partner"),
             columns=columns,
             rows=tuple(rows),
         )
@@ -547,15 +579,15 @@ class Portfolio:
         }
         columns = (
             *_PLAN_COLUMNS,
-            _text("kind", "Hvad", "What", _KIND_LABELS),
-            _text("id", "Id", "Id"),
-            _text("organisation", "Organisation", "Organisation"),
-            RollUpColumn(key="due", header_da="Frist", header_en="Due"),
-            _text("days_overdue", "Dage over frist", "Days overdue"),
-            _text("action", "Næste skridt/aktivitet", "Next step/activity"),
-            _text("status", "Status", "Status", status_labels),
-            _text("responsible_id", "Ansvarlig (id)", "Responsible (id)"),
-            _text("responsible", "Ansvarlig", "Responsible"),
+            _text("kind", N_("What"), _KIND_LABELS),
+            _text("id", N_("Id")),
+            _text("organisation", N_("Organisation")),
+            RollUpColumn(key="due", heading=N_("Due")),
+            _text("days_overdue", N_("Days overdue")),
+            _text("action", N_("Next step/activity")),
+            _text("status", N_("Status"), status_labels),
+            _text("responsible_id", N_("Responsible (id)")),
+            _text("responsible", N_("Responsible")),
         )
         rows = []
         for plan in self.plans:
@@ -580,8 +612,8 @@ class Portfolio:
         rows.sort(key=lambda r: (r[5], r[0], r[2], r[3]))
         return RollUp(
             name="follow_ups_due",
-            title_da=f"Opfølgninger med frist senest {on.isoformat()}",
-            title_en=f"Follow-ups due by {on.isoformat()}",
+            heading=N_("Follow-ups due by {on}"),
+            params={"on": on},
             columns=columns,
             rows=tuple(rows),
         )
@@ -590,13 +622,13 @@ class Portfolio:
         """Signed or active agreements ending within ``within_days`` days of ``on``."""
         columns = (
             *_PLAN_COLUMNS,
-            _text("kind", "Aftaletype", "Kind of agreement", _KIND_LABELS),
-            _text("id", "Id", "Id"),
-            _text("title", "Titel", "Title"),
-            _text("status", "Status", "Status", _enum_labels(AgreementStatus)),
-            RollUpColumn(key="end", header_da="Udløber", header_en="Ends"),
-            _text("days_left", "Dage tilbage", "Days left"),
-            RollUpColumn(key="notice_by", header_da="Varsel senest", header_en="Notice by"),
+            _text("kind", N_("Kind of agreement"), _KIND_LABELS),
+            _text("id", N_("Id")),
+            _text("title", N_("Title")),
+            _text("status", N_("Status"), _enum_labels(AgreementStatus)),
+            RollUpColumn(key="end", heading=N_("Ends")),
+            _text("days_left", N_("Days left")),
+            RollUpColumn(key="notice_by", heading=N_("Notice by")),
         )
         rows = [
             (
@@ -616,8 +648,8 @@ class Portfolio:
         rows.sort(key=lambda r: (r[6], r[0], r[2], r[3]))
         return RollUp(
             name="agreements_expiring",
-            title_da=f"Aftaler der udløber inden for {within_days} dage fra {on.isoformat()}",
-            title_en=f"Agreements ending within {within_days} days of {on.isoformat()}",
+            heading=N_("Agreements ending within {days} days of {on}"),
+            params={"days": within_days, "on": on},
             columns=columns,
             rows=tuple(rows),
         )

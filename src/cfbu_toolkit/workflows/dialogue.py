@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from ..locale import N_, translate
 from ..model import (
     DialogueAnswer,
     DialogueQuestion,
@@ -208,15 +209,15 @@ class ComparisonTopic(enum.StrEnum):
     EXPECTATIONS = "expectations"
 
     def label(self, lang: Lang = "da") -> str:
-        return _TOPIC_LABELS[self][lang == "en"]
+        return translate(_TOPIC_LABELS[self], lang)
 
 
-_TOPIC_LABELS: dict[ComparisonTopic, tuple[str, str]] = {
-    ComparisonTopic.VALUES: ("Værdier og ståsted", "Values and standpoint"),
-    ComparisonTopic.RESOURCES: ("Bidrag og rammer", "Contribution and framework"),
-    ComparisonTopic.GAINS: ("Mål og gevinst", "Goals and gains"),
-    ComparisonTopic.TASKS: ("Opgaver og metoder", "Tasks and methods"),
-    ComparisonTopic.EXPECTATIONS: ("Forventninger", "Expectations"),
+_TOPIC_LABELS: dict[ComparisonTopic, str] = {  # English; Danish in the catalogue
+    ComparisonTopic.VALUES: N_("Values and standpoint"),
+    ComparisonTopic.RESOURCES: N_("Contribution and framework"),
+    ComparisonTopic.GAINS: N_("Goals and gains"),
+    ComparisonTopic.TASKS: N_("Tasks and methods"),
+    ComparisonTopic.EXPECTATIONS: N_("Expectations"),
 }
 
 
@@ -269,28 +270,16 @@ class ComparisonStatus(enum.StrEnum):
     BOTH_ANSWERED = "both_answered"
 
     def label(self, lang: Lang = "da") -> str:
-        return _STATUS_LABELS[self][lang == "en"]
+        return translate(_STATUS_LABELS[self], lang)
 
 
-_STATUS_LABELS: dict[ComparisonStatus, tuple[str, str]] = {
-    ComparisonStatus.MISSING_BOTH: ("Ubesvaret på begge sider", "Unanswered on both sides"),
-    ComparisonStatus.MISSING_OWN: (
-        "Mangler det boligsociale bidrag",
-        "The housing-social contribution is missing",
-    ),
-    ComparisonStatus.MISSING_PARTNER: (
-        "Mangler samarbejdspartens perspektiv",
-        "The partner's perspective is missing",
-    ),
-    ComparisonStatus.UNSETTLED: (
-        "Svar, der ikke er enighed om",
-        "Answers not yet agreed",
-    ),
-    ComparisonStatus.NO_SHARED_TERMS: (
-        "Ingen fælles ord: forventningerne kan være forskellige",
-        "No words in common: expectations may differ",
-    ),
-    ComparisonStatus.BOTH_ANSWERED: ("Besvaret på begge sider", "Answered on both sides"),
+_STATUS_LABELS: dict[ComparisonStatus, str] = {  # English; Danish in the catalogue
+    ComparisonStatus.MISSING_BOTH: N_("Unanswered on both sides"),
+    ComparisonStatus.MISSING_OWN: N_("The housing-social contribution is missing"),
+    ComparisonStatus.MISSING_PARTNER: N_("The partner’s perspective is missing"),
+    ComparisonStatus.UNSETTLED: N_("Answers not yet agreed"),
+    ComparisonStatus.NO_SHARED_TERMS: N_("No words in common: expectations may differ"),
+    ComparisonStatus.BOTH_ANSWERED: N_("Answered on both sides"),
 }
 
 

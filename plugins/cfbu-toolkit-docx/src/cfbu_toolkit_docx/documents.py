@@ -636,13 +636,13 @@ def group_document(group: Group, names: Names, w: Writer) -> str:
             w.heading(_("Agenda"), 2)
             w.bullets(meeting.agenda, field=f"meetings[{index}].agenda")
         if meeting.minutes.strip():
-            w.heading(_("Minutes"), 2)
+            w.heading(_("Meeting minutes"), 2)
             w.para(meeting.minutes, field=f"meetings[{index}].minutes")
         if meeting.decisions:
             w.heading(_("Decisions"), 2)
             w.bullets(meeting.decisions, field=f"meetings[{index}].decisions")
         if not has_minutes:
-            w.heading(_("Minutes"), 2)
+            w.heading(_("Meeting minutes"), 2)
             w.writing_space(8)
     if not meetings:
         w.para(_("The group has not met yet."))

@@ -6,9 +6,10 @@ from collections.abc import Iterable
 
 import attrs
 
+from ...locale import _, current_lang
 from ...model import ContactPerson, LabelledEnum, Lang, Organisation, Plan
 from ...plugins.types import ExportContext
-from .words import WORDS, word
+from .words import TITLE_WORDS, starts_with_word
 
 __all__ = ["Ctx", "Names", "Progress"]
 
@@ -86,6 +87,9 @@ class Ctx:
     """The rendering context of one export."""
 
     lang: Lang
+    """The language of the export; the renderers run inside ``use_lang(lang)``, so ``_()``
+    and the locale's formatting follow it. Model texts held in both languages (questions,
+    tool titles, value pieces) are picked with it."""
     names: Names
     progress: Progress
     level: int = 1
@@ -93,19 +97,16 @@ class Ctx:
     anchors: bool = False
     """Whether parts get anchors (inside a plan, for its table of contents)."""
 
-    def w(self, key: str) -> str:
-        return word(key, self.lang)
-
     def label(self, member: LabelledEnum | None) -> str:
-        return "" if member is None else member.label(self.lang)
+        """An enumeration member's label in the current language (empty for ``None``)."""
+        return "" if member is None else member.label(current_lang())
 
     def titled(self, key: str, title: str) -> str:
         """``Word: title``, or the title alone when it already starts with the word
         ("Samarbejdsaftale om ..." needs no "Samarbejdsaftale:" in front), in either language."""
-        folded = title.casefold()
-        if any(folded.startswith(word.casefold()) for word in WORDS[key]):
+        if starts_with_word(title, key):
             return title
-        return f"{self.w(key)}: {title}"
+        return f"{_(TITLE_WORDS[key])}: {title}"
 
     def h(self, offset: int) -> int:
         """The heading level ``offset`` below the part's title."""

@@ -1,7 +1,11 @@
-"""A dialogue session: the tool's questions grouped by theme, with the answers."""
+"""A dialogue session: the tool's questions grouped by theme, with the answers.
+
+A question not answered yet carries the facilitator's hint from the catalogue, so a session
+without answers is the blank sheet to bring to the meeting."""
 
 from __future__ import annotations
 
+from ...locale import N_, _
 from ...model import DialogueAnswer, DialogueQuestion, DialogueSession, DialogueTheme, DialogueTool
 from . import fmt
 from .context import Ctx
@@ -27,16 +31,16 @@ def _italic(text: str) -> Md:
 
 def _answer(doc: Doc, answer: DialogueAnswer | None, ctx: Ctx) -> None:
     if answer is None or not answer.text.strip():
-        doc.para(_italic(ctx.w("unanswered")))
+        doc.para(_italic(_("Not answered.")))
         return
     doc.paragraphs(answer.text)
     if answer.agreed:
-        doc.para(_italic(ctx.w("agreed")))
+        doc.para(_italic(_("Everyone stood behind the answer.")))
 
 
 def session_title(session: DialogueSession, ctx: Ctx) -> str:
     tool = find_tool(session, ctx)
-    title = tool.title(ctx.lang) if tool is not None else ctx.w("dialogue_session")
+    title = tool.title(ctx.lang) if tool is not None else _("Dialogue session")
     if session.about_organisation_id:
         return f"{title} – {ctx.names.org(session.about_organisation_id)}"
     return f"{title} – {ctx.names.org(session.organisation_id)}"
@@ -48,22 +52,22 @@ def dialogue_session(doc: Doc, session: DialogueSession, ctx: Ctx) -> None:
     doc.heading(ctx.h(0), session_title(session, ctx))
     fields = []
     if tool is not None:
-        fields.append((ctx.w("tool"), tool.title(ctx.lang)))
+        fields.append((_("Tool"), tool.title(ctx.lang)))
     else:
-        fields.append((ctx.w("tool"), session.tool_id))
-    fields.append((ctx.w("answered_by"), names.org(session.organisation_id)))
+        fields.append((_("Tool"), session.tool_id))
+    fields.append((_("Answered by"), names.org(session.organisation_id)))
     if session.about_organisation_id:
-        fields.append((ctx.w("about"), names.org(session.about_organisation_id)))
-    fields.append((ctx.w("date"), fmt.date(session.date, ctx.lang)))
+        fields.append((_("About"), names.org(session.about_organisation_id)))
+    fields.append((_("Date"), fmt.date(session.date, ctx.lang)))
     if session.facilitator_id:
-        fields.append((ctx.w("facilitator"), names.contact(session.facilitator_id)))
+        fields.append((_("Facilitator"), names.contact(session.facilitator_id)))
     if session.participant_ids:
-        fields.append((ctx.w("participants"), names.contacts(session.participant_ids)))
+        fields.append((_("Participants"), names.contacts(session.participant_ids)))
     doc.fields(fields)
 
     if tool is None:
-        doc.para(_italic(ctx.w("tool_unknown")))
-        doc.heading(ctx.h(1), ctx.w("answers"))
+        doc.para(_italic(_(_TOOL_UNKNOWN)))
+        doc.heading(ctx.h(1), _("Answers"))
         for answer in session.answers:
             doc.heading(ctx.h(2), answer.question_id)
             _answer(doc, answer, ctx)
@@ -71,7 +75,7 @@ def dialogue_session(doc: Doc, session: DialogueSession, ctx: Ctx) -> None:
         _by_theme(doc, session, tool, ctx)
 
     if session.follow_ups:
-        doc.heading(ctx.h(1), ctx.w("follow_ups"))
+        doc.heading(ctx.h(1), _("Follow-up"))
         doc.bullets(session.follow_ups)
 
 
@@ -83,11 +87,21 @@ def _by_theme(doc: Doc, session: DialogueSession, tool: DialogueTool, ctx: Ctx) 
         doc.heading(ctx.h(1), ctx.label(theme))
         for number, question in questions:
             doc.heading(ctx.h(2), f"{number}. {question.text(ctx.lang)}")
-            _answer(doc, session.answer(question.id), ctx)
+            answer = session.answer(question.id)
+            hint = question.hint(ctx.lang)
+            if hint and (answer is None or not answer.text.strip()):
+                # a question still to be asked: the facilitator's hint goes with it
+                doc.para(_italic(_("For the facilitator: {hint}", hint=hint)))
+            _answer(doc, answer, ctx)
     known = {q.id for q in tool.questions}
     others = [a for a in session.answers if a.question_id not in known]
     if others:
-        doc.heading(ctx.h(1), ctx.w("other_answers"))
+        doc.heading(ctx.h(1), _("Answers outside the question set"))
         for answer in others:
             doc.heading(ctx.h(2), answer.question_id)
             _answer(doc, answer, ctx)
+
+
+_TOOL_UNKNOWN = N_(
+    "The question set is not part of the document; answers are listed by question id."
+)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ...io.kinds import Exportable
+from ...locale import use_lang
 from ...model import (
     ActivityAgreement,
     CollaborationAgreement,
@@ -63,6 +64,9 @@ def render(obj: Exportable, context: ExportContext | None = None) -> bytes:
     progress = Progress(context, _units(obj))
     ctx = Ctx(lang=context.lang, names=Names(known), progress=progress)
     doc = Doc()
-    renderer(doc, obj, ctx)
+    # The one place the language is chosen: every renderer below calls ``_()`` and the
+    # locale's formatting, which follow it.
+    with use_lang(context.lang):
+        renderer(doc, obj, ctx)
     progress.finish()
     return doc.render()

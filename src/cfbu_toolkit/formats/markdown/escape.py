@@ -7,8 +7,9 @@ itself is wrapped in :class:`Md` and passes unchanged. The rules:
   backslash-escaped everywhere (emphasis, code, links, table cells, headings' closing ``#``,
   strike-through, maths, Pandoc's attributes and superscripts); ``@`` where it could start
   a Pandoc citation;
-- ``<``, ``>`` and ``&`` become ``&lt;``, ``&gt;`` and ``&amp;``, so no HTML, autolink or
-  entity comes from user text;
+- ``<`` and ``>`` become ``&lt;`` and ``&gt;``, so no HTML or autolink comes from user
+  text; ``&`` becomes ``&amp;`` only where it would start an entity (``&amp;``, ``&#92;``),
+  so "Ærø & Co" stays readable in the Markdown file itself;
 - each line is stripped of leading and trailing white space (no indented code, no hard
   breaks); where the text begins a paragraph or a list item, a leading ``-``, ``+``,
   ``=``, ``:`` or digits followed by ``.`` or ``)`` are escaped (no list, setext heading,
@@ -49,11 +50,12 @@ _ALWAYS = {
     "^": "\\^",
     "<": "&lt;",
     ">": "&gt;",
-    "&": "&amp;",
 }
 _TABLE = str.maketrans(_ALWAYS)
 _CELL_TABLE = str.maketrans({**_ALWAYS, "\\": "&#92;"})
 _CITATION = re.compile(r"(^|(?<=\s))@")
+#: An ``&`` that a Markdown reader would take for the start of an entity reference.
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _LINE_START = re.compile(r"^(?:[-+=:]|\d+(?=[.)]))")
 
 
@@ -75,7 +77,7 @@ def _clean(text: str) -> str:
 
 
 def _line(line: str, table: dict[int, str]) -> str:
-    line = line.strip().translate(table)
+    line = _ENTITY.sub("&amp;", line.strip()).translate(table)
     return _CITATION.sub("\\\\@", line)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...analysis.mapping import mapping_counts, quadrants, unplaced
+from ...locale import N_, _
 from ...model import Level, Mapping, MappingEntry
 from . import fmt
 from .context import Ctx
@@ -24,6 +25,10 @@ def _indsats_title(ctx: Ctx, indsats_id: str | None) -> str:
             if indsats.id == indsats_id:
                 return indsats.title
     return indsats_id
+
+
+def _italic(text: str) -> Md:
+    return Md(f"*{inline(text)}*")
 
 
 def _row(entry: MappingEntry, ctx: Ctx) -> list[str]:
@@ -48,37 +53,23 @@ def mapping(doc: Doc, subject: Mapping, ctx: Ctx) -> None:
     fields: list[tuple[str, str]] = []
     indsats = _indsats_title(ctx, subject.indsats_id)
     if indsats:
-        fields.append((ctx.w("indsats"), indsats))
+        fields.append((_("Effort"), indsats))
     if subject.date is not None:
-        fields.append((ctx.w("date"), fmt.date(subject.date, ctx.lang)))
+        fields.append((_("Date"), fmt.date(subject.date, ctx.lang)))
     if subject.geographic_scope:
-        fields.append((ctx.w("geographic_scope"), subject.geographic_scope))
+        fields.append((_("Geographic scope"), subject.geographic_scope))
     if subject.methods:
-        fields.append((ctx.w("methods"), ", ".join(ctx.label(m) for m in subject.methods)))
+        fields.append((_("Methods"), ", ".join(ctx.label(m) for m in subject.methods)))
     if subject.conducted_by:
-        fields.append((ctx.w("conducted_by"), names.contacts(subject.conducted_by)))
+        fields.append((_("Conducted by"), names.contacts(subject.conducted_by)))
     doc.fields(fields)
 
     # the table of actors
-    doc.heading(ctx.h(1), ctx.w("actors"))
+    doc.heading(ctx.h(1), _("Actors"))
     if not subject.entries:
-        doc.para(Md(f"*{inline(ctx.w('no_entries'))}*"))
+        doc.para(Md(f"*{inline(_(_W_NO_ACTORS_MAPPED_YET))}*"))
     else:
-        headers = [
-            ctx.w(key)
-            for key in (
-                "organisation",
-                "sector",
-                "actor_type",
-                "resource",
-                "relevance",
-                "interest",
-                "influence",
-                "status",
-                "next_step",
-                "follow_up_on",
-            )
-        ]
+        headers = [_(header) for header in _HEADERS]
 
         def rows() -> Iterator[list[str]]:
             for entry in subject.entries:
@@ -90,47 +81,76 @@ def mapping(doc: Doc, subject: Mapping, ctx: Ctx) -> None:
     # counts
     known = names.plan is not None
     counts = mapping_counts(subject, names.plan.organisations if names.plan else ())
-    doc.heading(ctx.h(1), ctx.w("by_sector"))
+    doc.heading(ctx.h(1), _("Count per sector"))
     if known:
         sector_rows = [[ctx.label(sector), str(n)] for sector, n in counts.by_sector.items() if n]
         unknown = counts.total - sum(counts.by_sector.values())
         if unknown:
-            sector_rows.append([ctx.w("unknown_sector"), str(unknown)])
-        sector_rows.append([Md(f"**{inline(ctx.w('total'))}**"), str(counts.total)])
-        doc.table([ctx.w("sector"), ctx.w("count")], sector_rows)
+            sector_rows.append([_("Unknown organisation"), str(unknown)])
+        sector_rows.append([Md(f"**{inline(_(_W_TOTAL))}**"), str(counts.total)])
+        doc.table([_("Sector"), _("Count")], sector_rows)
     else:
-        doc.para(Md(f"*{inline(ctx.w('sector_needs_plan'))}*"))
-    doc.heading(ctx.h(1), ctx.w("by_status"))
+        doc.para(_italic(_("The sectors are not known without the organisations of the plan.")))
+    doc.heading(ctx.h(1), _("Count per status"))
     status_rows = [[ctx.label(status), str(n)] for status, n in counts.by_status.items() if n]
-    status_rows.append([Md(f"**{inline(ctx.w('total'))}**"), str(counts.total)])
-    doc.table([ctx.w("status"), ctx.w("count")], status_rows)
+    status_rows.append([Md(f"**{inline(_(_W_TOTAL))}**"), str(counts.total)])
+    doc.table([_("Status"), _("Count")], status_rows)
 
     _grid(doc, subject, ctx)
 
 
 def _grid(doc: Doc, subject: Mapping, ctx: Ctx) -> None:
-    doc.heading(ctx.h(1), ctx.w("grid"))
+    doc.heading(ctx.h(1), _("Influence and interest"))
     points: list[tuple[str, Level, Level]] = []
     for entry in subject.entries:
         if entry.interest is not None and entry.influence is not None:
             points.append((ctx.names.org(entry.organisation_id), entry.interest, entry.influence))
     if len(points) > MAX_POINTS:
-        note = ctx.w("chart_capped").format(shown=MAX_POINTS, total=len(points))
-        doc.para(Md(f"*{inline(note)}*"))
+        doc.para(_italic(_(_CHART_CAPPED, shown=MAX_POINTS, total=len(points))))
     doc.fence("mermaid", quadrant_chart(points[:MAX_POINTS], ctx))
-    doc.para(Md(f"*{inline(ctx.w('grid_note'))}*"))
+    doc.para(_italic(_(_GRID_NOTE)))
     for q, entries in quadrants(subject).items():
         doc.heading(ctx.h(2), f"{ctx.label(q)} ({len(entries)})")
         doc.bullets(_describe(entry, ctx) for entry in entries)
     missing = unplaced(subject)
     if missing:
-        doc.heading(ctx.h(2), f"{ctx.w('unplaced')} ({len(missing)})")
+        doc.heading(ctx.h(2), f"{_(_W_NOT_PLACED_INTEREST_OR)} ({len(missing)})")
         doc.bullets(ctx.names.org(entry.organisation_id) for entry in missing)
 
 
 def _describe(entry: MappingEntry, ctx: Ctx) -> str:
     return (
-        f"{ctx.names.org(entry.organisation_id)} ({ctx.w('influence').lower()}: "
-        f"{ctx.label(entry.influence).lower()}, {ctx.w('interest').lower()}: "
+        f"{ctx.names.org(entry.organisation_id)} ({_(_W_INFLUENCE).lower()}: "
+        f"{ctx.label(entry.influence).lower()}, {_(_W_INTEREST).lower()}: "
         f"{ctx.label(entry.interest).lower()})"
     )
+
+
+_HEADERS = (
+    N_("Organisation"),
+    N_("Sector"),
+    N_("Type"),
+    N_("Resource"),
+    N_("Relevance"),
+    N_("Interest"),
+    N_("Influence"),
+    N_("Status"),
+    N_("Next step"),
+    N_("Follow-up"),
+)
+
+_CHART_CAPPED = N_(
+    "The chart shows the first {shown} of {total} placed actors; the lists below show them all."
+)
+_GRID_NOTE = N_(
+    "Medium counts as high: an actor of medium influence or interest is placed on the half "
+    "that needs attention, closer to the middle than one of high."
+)
+
+
+# Words used inside f-strings, marked here so the catalogue's extraction finds them.
+_W_NO_ACTORS_MAPPED_YET = N_("No actors mapped yet.")
+_W_TOTAL = N_("Total")
+_W_NOT_PLACED_INTEREST_OR = N_("Not placed (interest or influence not assessed)")
+_W_INFLUENCE = N_("Influence")
+_W_INTEREST = N_("Interest")

@@ -18,6 +18,7 @@ import math
 from collections.abc import Sequence
 
 from ...analysis.mapping import Quadrant
+from ...locale import N_, _
 from ...model import Level
 from .context import Ctx
 from .escape import mermaid_text
@@ -72,17 +73,25 @@ def _quoted(text: str) -> str:
 
 def quadrant_chart(points: Sequence[tuple[str, Level, Level]], ctx: Ctx) -> list[str]:
     """The lines of a ``quadrantChart`` for ``(name, interest, influence)`` points."""
-    positions = _positions([(interest, influence) for _, interest, influence in points])
+    positions = _positions([(interest, influence) for _name, interest, influence in points])
     lines = [
         "quadrantChart",
-        f"    title {mermaid_text(ctx.w('grid'))}",
-        f"    x-axis {_quoted(ctx.w('low_interest'))} --> {_quoted(ctx.w('high_interest'))}",
-        f"    y-axis {_quoted(ctx.w('low_influence'))} --> {_quoted(ctx.w('high_influence'))}",
+        f"    title {mermaid_text(_(_W_INFLUENCE_AND_INTEREST))}",
+        f"    x-axis {_quoted(_(_W_LOW_INTEREST))} --> {_quoted(_(_W_HIGH_INTEREST))}",
+        f"    y-axis {_quoted(_(_W_LOW_INFLUENCE))} --> {_quoted(_(_W_HIGH_INFLUENCE))}",
         f"    quadrant-1 {_quoted(ctx.label(Quadrant.KEEP_CLOSE))}",
         f"    quadrant-2 {_quoted(ctx.label(Quadrant.KEEP_SATISFIED))}",
         f"    quadrant-3 {_quoted(ctx.label(Quadrant.MONITOR))}",
         f"    quadrant-4 {_quoted(ctx.label(Quadrant.KEEP_INFORMED))}",
     ]
-    for (name, _, _), (x, y) in zip(points, positions, strict=True):
+    for (name, _interest, _influence), (x, y) in zip(points, positions, strict=True):
         lines.append(f"    {_quoted(name)}: [{_coordinate(x)}, {_coordinate(y)}]")
     return lines
+
+
+# Words used inside f-strings, marked here so the catalogue's extraction finds them.
+_W_INFLUENCE_AND_INTEREST = N_("Influence and interest")
+_W_LOW_INTEREST = N_("Low interest")
+_W_HIGH_INTEREST = N_("High interest")
+_W_LOW_INFLUENCE = N_("Low influence")
+_W_HIGH_INFLUENCE = N_("High influence")

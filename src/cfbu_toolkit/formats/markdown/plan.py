@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ...locale import N_, _
 from ...model import Plan
 from ...workflows.dialogue import DialogueComparison
 from . import fmt
@@ -29,39 +30,38 @@ def _parts(
     subject: Plan, ctx: Ctx
 ) -> list[tuple[str, str, Sequence[Any], Render, Callable[[Any], str]]]:
     """``(anchor, heading word, objects, renderer, title of one)`` for each kind of part."""
-    w = ctx.w
     return [
         (
             "mappings",
-            w("mappings"),
+            _("Mappings"),
             subject.mappings,
             mapping,
             lambda m: ctx.titled("mapping", m.title),
         ),
         (
             "dialogue-sessions",
-            w("dialogue_sessions"),
+            _("Dialogue sessions"),
             subject.dialogue_sessions,
             dialogue_session,
             lambda s: session_title(s, ctx),
         ),
         (
             "collaboration-agreements",
-            w("collaboration_agreements"),
+            _("Collaboration agreements"),
             subject.collaboration_agreements,
             collaboration_agreement,
             lambda a: ctx.titled("collaboration_agreement", a.title),
         ),
         (
             "activity-agreements",
-            w("activity_agreements"),
+            _("Activity agreements"),
             subject.activity_agreements,
             activity_agreement,
             lambda a: ctx.titled("activity_agreement", a.activity),
         ),
         (
             "value-games",
-            w("value_games"),
+            _("Value games"),
             subject.value_games,
             value_game,
             lambda g: ctx.titled("value_game", g.title),
@@ -70,38 +70,37 @@ def _parts(
 
 
 def plan(doc: Doc, subject: Plan, ctx: Ctx) -> None:
-    w = ctx.w
     doc.heading(ctx.h(0), subject.name)
     parts = _parts(subject, ctx)
     compared = dialogue_comparisons(subject)
     compared_toc = [
-        (1, f"{w('comparison')}: {ctx.names.org(c.partner_id)}", _comparison_anchor(c))
+        (1, f"{_(_W_PERSPECTIVES_COMPARED)}: {ctx.names.org(c.partner_id)}", _comparison_anchor(c))
         for c in compared
     ]
 
     # the table of contents
-    toc: list[tuple[int, str, str]] = [(0, w("overview"), "overview")]
+    toc: list[tuple[int, str, str]] = [(0, _("Overview"), "overview")]
     if subject.organisations:
-        toc.append((0, w("organisations"), "organisations"))
+        toc.append((0, _("Organisations"), "organisations"))
     if subject.indsatser:
-        toc.append((0, w("indsatser"), "indsatser"))
+        toc.append((0, _("Efforts"), "indsatser"))
     if subject.groups:
-        toc.append((0, w("groups"), "groups"))
-    for anchor, heading, objects, _, title in parts:
+        toc.append((0, _("Groups"), "groups"))
+    for anchor, heading, objects, _render, title in parts:
         if objects:
             toc.append((0, heading, anchor))
             toc.extend((1, title(obj), f"{anchor}-{obj.id}") for obj in objects)
             if anchor == "dialogue-sessions":
                 toc.extend(compared_toc)
     if subject.workshops:
-        toc.append((0, w("workshops"), "workshops"))
-    doc.heading(ctx.h(1), w("contents"))
+        toc.append((0, _("Workshops"), "workshops"))
+    doc.heading(ctx.h(1), _("Contents"))
     doc.links(toc)
 
     _overview(doc, subject, ctx)
     ctx.progress.tick()
     part_ctx = ctx.deeper(2)
-    for anchor, heading, objects, render, _ in parts:
+    for anchor, heading, objects, render, _title in parts:
         if not objects:
             continue
         doc.anchor(anchor)
@@ -122,40 +121,40 @@ def _comparison_anchor(compared: DialogueComparison) -> str:
 
 
 def _overview(doc: Doc, subject: Plan, ctx: Ctx) -> None:
-    w, lang, names = ctx.w, ctx.lang, ctx.names
+    lang, names = ctx.lang, ctx.names
     doc.anchor("overview")
-    doc.heading(ctx.h(1), w("overview"))
+    doc.heading(ctx.h(1), _("Overview"))
     fields: list[tuple[str, str]] = []
     if subject.area:
-        fields.append((w("area"), subject.area))
+        fields.append((_("Area"), subject.area))
     if subject.municipality:
-        fields.append((w("municipality"), subject.municipality))
+        fields.append((_("Municipality"), subject.municipality))
     if subject.housing_departments:
-        fields.append((w("housing_departments"), ", ".join(subject.housing_departments)))
-    fields.append((w("funding_period"), ctx.label(subject.funding_period)))
+        fields.append((_("Housing estates"), ", ".join(subject.housing_departments)))
+    fields.append((_("Funding period"), ctx.label(subject.funding_period)))
     if subject.focus_areas:
         areas = ", ".join(subject.focus_area_label(key, lang) for key in subject.focus_areas)
-        fields.append((w("focus_areas"), areas))
-    fields.append((w("period"), fmt.period(subject.period, lang)))
+        fields.append((_("Focus areas"), areas))
+    fields.append((_("Period"), fmt.period(subject.period, lang)))
     if subject.budget_dkk is not None:
-        fields.append((w("budget"), fmt.money(subject.budget_dkk, lang)))
+        fields.append((_("Budget"), fmt.money(subject.budget_dkk, lang)))
     share = subject.cofinancing_share
     if share is not None and subject.cofinancing:
-        fields.append((w("cofinancing_share"), fmt.percent(share, lang)))
+        fields.append((_("Co-financed share"), fmt.percent(share, lang)))
     doc.fields(fields)
     if subject.cofinancing:
-        doc.heading(ctx.h(2), w("cofinancing"))
+        doc.heading(ctx.h(2), _("Co-financing"))
         rows = [
             [names.org(c.organisation_id), fmt.money(c.amount_dkk, lang), c.note]
             for c in subject.cofinancing
         ]
-        doc.table([w("organisation"), w("amount"), w("note")], rows)
+        doc.table([_("Organisation"), _("Amount"), _("Note")], rows)
 
     if subject.organisations:
         doc.anchor("organisations")
-        doc.heading(ctx.h(1), w("organisations"))
+        doc.heading(ctx.h(1), _("Organisations"))
         doc.table(
-            [w("name"), w("sector"), w("actor_type"), w("resource")],
+            [_("Name"), _("Sector"), _("Type"), _("Resource")],
             [
                 [o.name, ctx.label(o.sector), ctx.label(o.actor_type), ctx.label(o.resource_kind)]
                 for o in subject.organisations
@@ -164,23 +163,25 @@ def _overview(doc: Doc, subject: Plan, ctx: Ctx) -> None:
 
     if subject.indsatser:
         doc.anchor("indsatser")
-        doc.heading(ctx.h(1), w("indsatser"))
+        doc.heading(ctx.h(1), _("Efforts"))
         for indsats in subject.indsatser:
             doc.heading(ctx.h(2), indsats.title)
             info: list[tuple[str, str]] = []
             if indsats.focus_area:
-                info.append((w("focus_area"), subject.focus_area_label(indsats.focus_area, lang)))
+                info.append((_("Focus area"), subject.focus_area_label(indsats.focus_area, lang)))
             if indsats.purpose:
-                info.append((w("purpose"), indsats.purpose))
+                info.append((_("Purpose"), indsats.purpose))
             if indsats.target_group:
-                info.append((w("target_group"), indsats.target_group))
+                info.append((_("Target group"), indsats.target_group))
             if indsats.owner_organisation_id:
-                info.append((w("owner"), names.org(indsats.owner_organisation_id)))
-            info.append((w("period"), fmt.period(indsats.period, lang)))
+                info.append(
+                    (_("Responsible organisation"), names.org(indsats.owner_organisation_id))
+                )
+            info.append((_("Period"), fmt.period(indsats.period, lang)))
             doc.fields(info)
             if indsats.goals:
                 doc.table(
-                    [w("goals"), w("indicator"), w("target"), w("deadline")],
+                    [_("Goals"), _("Indicator"), _("Target"), _("Deadline")],
                     [
                         [
                             g.text,
@@ -194,14 +195,14 @@ def _overview(doc: Doc, subject: Plan, ctx: Ctx) -> None:
 
     if subject.groups:
         doc.anchor("groups")
-        doc.heading(ctx.h(1), w("groups"))
+        doc.heading(ctx.h(1), _("Groups"))
         for group in subject.groups:
             doc.heading(ctx.h(2), f"{ctx.label(group.kind)}: {group.name}")
             if group.mandate:
-                doc.fields([(w("mandate"), group.mandate)])
+                doc.fields([(_("Terms of reference"), group.mandate)])
             if group.members:
                 doc.table(
-                    [w("name"), w("organisation"), w("role")],
+                    [_("Name"), _("Organisation"), _("Role")],
                     [
                         [
                             names.contact(m.contact_id),
@@ -212,14 +213,14 @@ def _overview(doc: Doc, subject: Plan, ctx: Ctx) -> None:
                     ],
                 )
             else:
-                doc.para(w("no_members"))
+                doc.para(_("No members recorded."))
             if group.ambitions:
-                doc.heading(ctx.h(3), w("ambitions"))
+                doc.heading(ctx.h(3), _("Ambitions"))
                 doc.bullets(group.ambitions)
             if group.meetings:
-                doc.heading(ctx.h(3), w("meetings"))
+                doc.heading(ctx.h(3), _("Meetings"))
                 doc.table(
-                    [w("date"), w("decisions")],
+                    [_("Date"), _("Decisions")],
                     [[fmt.date(m.date, lang), "\n".join(m.decisions)] for m in group.meetings],
                 )
 
@@ -227,21 +228,25 @@ def _overview(doc: Doc, subject: Plan, ctx: Ctx) -> None:
 def _workshops(doc: Doc, subject: Plan, ctx: Ctx) -> None:
     if not subject.workshops:
         return
-    w, lang, names = ctx.w, ctx.lang, ctx.names
+    lang, names = ctx.lang, ctx.names
     doc.anchor("workshops")
-    doc.heading(ctx.h(1), w("workshops"))
+    doc.heading(ctx.h(1), _("Workshops"))
     for workshop in subject.workshops:
         doc.heading(ctx.h(2), workshop.title)
         fields = [
-            (w("date"), fmt.date(workshop.date, lang)),
-            (w("kind"), ctx.label(workshop.kind)),
+            (_("Date"), fmt.date(workshop.date, lang)),
+            (_("Kind"), ctx.label(workshop.kind)),
         ]
         if workshop.place:
-            fields.append((w("place"), workshop.place))
+            fields.append((_("Place"), workshop.place))
         if workshop.facilitator:
-            fields.append((w("facilitator"), workshop.facilitator))
+            fields.append((_("Facilitator"), workshop.facilitator))
         if workshop.participant_ids:
-            fields.append((w("participants"), names.contacts(workshop.participant_ids)))
+            fields.append((_("Participants"), names.contacts(workshop.participant_ids)))
         doc.fields(fields)
         programme(doc, workshop, ctx.deeper(3))
         ctx.progress.tick()
+
+
+# Words used inside f-strings, marked here so the catalogue's extraction finds them.
+_W_PERSPECTIVES_COMPARED = N_("Perspectives compared")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...analysis.values import shared_values, unique_values, unplaced_pieces, value_matrix
+from ...locale import N_, _
 from ...model import ValueGame, ValuePiece
 from . import fmt
 from .context import Ctx
@@ -18,7 +19,7 @@ _NONE = "–"
 def _piece(piece: ValuePiece, ctx: Ctx) -> Md:
     category = ctx.label(piece.category)
     if piece.custom:
-        category = f"{category}, {ctx.w('custom_piece')}"
+        category = f"{category}, {_(_W_OWN_PIECE)}"
     return Md(f"{bold(piece.label(ctx.lang))} ({inline(category)})")
 
 
@@ -27,26 +28,26 @@ def value_game(doc: Doc, game: ValueGame, ctx: Ctx) -> None:
     doc.heading(ctx.h(0), ctx.titled("value_game", game.title))
     fields = []
     if game.date is not None:
-        fields.append((ctx.w("date"), fmt.date(game.date, ctx.lang)))
+        fields.append((_("Date"), fmt.date(game.date, ctx.lang)))
     plan = names.plan
     if game.workshop_id is not None:
         title = game.workshop_id
         if plan is not None:
             title = next((w.title for w in plan.workshops if w.id == game.workshop_id), title)
-        fields.append((ctx.w("workshop"), title))
+        fields.append((_("Workshop"), title))
     doc.fields(fields)
 
     matrix = value_matrix(game)
-    doc.heading(ctx.h(1), ctx.w("value_matrix"))
+    doc.heading(ctx.h(1), _("Value matrix"))
     placed = [p for p in matrix.pieces if matrix.placed_by(p.id)]
     if not placed:
-        doc.para(Md(f"*{inline(ctx.w('no_placements'))}*"))
+        doc.para(Md(f"*{inline(_(_W_NO_VALUES_PLACED_YET))}*"))
     else:
         headers = [
-            ctx.w("value"),
-            ctx.w("category"),
+            _("Value"),
+            _("Category"),
             *(names.org(org) for org in matrix.organisation_ids),
-            ctx.w("total"),
+            _("Total"),
         ]
         rows = []
         for piece in placed:
@@ -57,25 +58,27 @@ def value_game(doc: Doc, game: ValueGame, ctx: Ctx) -> None:
             count = len(matrix.placed_by(piece.id))
             rows.append([piece.label(ctx.lang), ctx.label(piece.category), *marks, str(count)])
         doc.table(headers, rows)
-        doc.para(Md(f"*{inline(ctx.w('strength_legend'))}*"))
+        doc.para(Md(f"*{inline(_(_W_STRENGTH_A_LITTLE_SOME))}*"))
 
-    doc.heading(ctx.h(1), ctx.w("shared_values"))
+    doc.heading(ctx.h(1), _("Shared values"))
     shared = shared_values(game)
     if not shared:
-        doc.para(Md(f"*{inline(ctx.w('no_shared'))}*"))
+        doc.para(Md(f"*{inline(_(_W_NO_VALUE_WAS_PLACED))}*"))
     else:
         items = []
         for value in shared:
-            key = "placed_by_all" if value.by_all else "placed_by"
-            how = ctx.w(key).format(count=value.count, of=value.of)
+            if value.by_all:
+                how = _("placed by all {of}", of=value.of)
+            else:
+                how = _("placed by {count} of {of}", count=value.count, of=value.of)
             who = ", ".join(names.org(org) for org in value.organisation_ids)
             items.append(Md(f"{_piece(value.piece, ctx)} – {inline(f'{how}: {who}')}"))
         doc.bullets(items)
 
-    doc.heading(ctx.h(1), ctx.w("unique_values"))
+    doc.heading(ctx.h(1), _("Values only one placed"))
     unique = unique_values(game)
     if not unique:
-        doc.para(Md(f"*{inline(ctx.w('no_unique'))}*"))
+        doc.para(Md(f"*{inline(_(_W_NONE))}*"))
     else:
         doc.bullets(
             Md(
@@ -87,13 +90,13 @@ def value_game(doc: Doc, game: ValueGame, ctx: Ctx) -> None:
 
     nobody = unplaced_pieces(game)
     if nobody:
-        doc.heading(ctx.h(1), ctx.w("unplaced_pieces"))
+        doc.heading(ctx.h(1), _("Values nobody placed"))
         doc.bullets(_piece(p, ctx) for p in nobody)
 
     pieces = {p.id: p for p in game.pieces}
     comments = [p for p in game.placements if p.comment.strip()]
     if comments:
-        doc.heading(ctx.h(1), ctx.w("comments"))
+        doc.heading(ctx.h(1), _("Comments"))
         items = []
         for placement in comments:
             known = pieces.get(placement.piece_id)
@@ -101,3 +104,11 @@ def value_game(doc: Doc, game: ValueGame, ctx: Ctx) -> None:
             head = f"{names.org(placement.organisation_id)} – {label}:"
             items.append(Md(f"{bold(head)} {inline(placement.comment)}"))
         doc.bullets(items)
+
+
+# Words used inside f-strings, marked here so the catalogue's extraction finds them.
+_W_OWN_PIECE = N_("own piece")
+_W_NO_VALUES_PLACED_YET = N_("No values placed yet.")
+_W_STRENGTH_A_LITTLE_SOME = N_("Strength: ● a little, ●● some, ●●● a lot. – means not placed.")
+_W_NO_VALUE_WAS_PLACED = N_("No value was placed by more than one organisation.")
+_W_NONE = N_("None.")

@@ -35,11 +35,16 @@ UNSIGNED = frozenset({AgreementStatus.DRAFT, AgreementStatus.IN_REVIEW})
 def readiness_checklist(
     doc: Doc, agreement: CollaborationAgreement | ActivityAgreement, ctx: Ctx
 ) -> None:
-    """The checklist of what stands between an unsigned agreement and a signature."""
+    """What is still missing before an unsigned agreement can be signed, then what is in
+    place."""
     if agreement.status not in UNSIGNED:
         return
     check = readiness(agreement, plan=ctx.names.plan)
-    doc.markdown(readiness_markdown(check, lang=ctx.lang, level=ctx.h(1), titled=False))
+    plan = ctx.names.plan
+    view = readiness_markdown(
+        check, lang=ctx.lang, level=ctx.h(1), titled=False, agreement=agreement, plan=plan
+    )
+    doc.markdown(view)
 
 
 def _day(session: DialogueSession) -> dt.date:

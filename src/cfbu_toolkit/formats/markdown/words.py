@@ -1,203 +1,25 @@
-"""The fixed words of the Markdown documents, in Danish and English."""
+"""Fixed words the Markdown documents need by name (the rest are written in place as
+``_("...")``): the word a part's title starts with."""
 
 from __future__ import annotations
 
-from ...model import Lang
+from ...locale import LANGUAGES, N_, translate
 
-__all__ = ["WORDS", "word"]
+__all__ = ["TITLE_WORDS", "starts_with_word"]
 
-WORDS: dict[str, tuple[str, str]] = {
-    # documents and parts
-    "collaboration_agreement": ("Samarbejdsaftale", "Collaboration agreement"),
-    "collaboration_agreements": ("Samarbejdsaftaler", "Collaboration agreements"),
-    "activity_agreement": ("Aktivitetsaftale", "Activity agreement"),
-    "activity_agreements": ("Aktivitetsaftaler", "Activity agreements"),
-    "mapping": ("Kortlægning", "Mapping"),
-    "mappings": ("Kortlægninger", "Mappings"),
-    "dialogue_sessions": ("Dialogsessioner", "Dialogue sessions"),
-    "dialogue_session": ("Dialogsession", "Dialogue session"),
-    "value_game": ("Værdispil", "Value game"),
-    "value_games": ("Værdispil", "Value games"),
-    "workshops": ("Workshops", "Workshops"),
-    "contents": ("Indhold", "Contents"),
-    "overview": ("Overblik", "Overview"),
-    "organisations": ("Organisationer", "Organisations"),
-    "indsatser": ("Indsatser", "Efforts"),
-    "groups": ("Grupper", "Groups"),
-    # plan overview
-    "area": ("Område", "Area"),
-    "municipality": ("Kommune", "Municipality"),
-    "housing_departments": ("Boligafdelinger", "Housing estates"),
-    "funding_period": ("Bevillingsperiode", "Funding period"),
-    "focus_areas": ("Indsatsområder", "Focus areas"),
-    "focus_area": ("Indsatsområde", "Focus area"),
-    "period": ("Periode", "Period"),
-    "budget": ("Budget", "Budget"),
-    "cofinancing": ("Medfinansiering", "Co-financing"),
-    "cofinancing_share": ("Medfinansieret andel", "Co-financed share"),
-    "amount": ("Beløb", "Amount"),
-    "note": ("Bemærkning", "Note"),
-    "purpose": ("Formål", "Purpose"),
-    "target_group": ("Målgruppe", "Target group"),
-    "owner": ("Ansvarlig organisation", "Responsible organisation"),
-    "goals": ("Mål", "Goals"),
-    "indicator": ("Indikator", "Indicator"),
-    "target": ("Målsætning", "Target"),
-    "deadline": ("Frist", "Deadline"),
-    "mandate": ("Kommissorium", "Terms of reference"),
-    "members": ("Medlemmer", "Members"),
-    "name": ("Navn", "Name"),
-    "role": ("Rolle", "Role"),
-    "ambitions": ("Ambitioner", "Ambitions"),
-    "meetings": ("Møder", "Meetings"),
-    "decisions": ("Beslutninger", "Decisions"),
-    "no_members": ("Ingen medlemmer registreret.", "No members recorded."),
-    "place": ("Sted", "Place"),
-    "facilitator": ("Facilitator", "Facilitator"),
-    "agenda": ("Program", "Agenda"),
-    "time": ("Tidspunkt", "Time"),
-    "minutes": ("Minutter", "Minutes"),
-    "tool": ("Redskab", "Tool"),
-    "kind": ("Type", "Kind"),
-    "date": ("Dato", "Date"),
-    "not_set": ("Ikke fastsat", "Not set"),
-    "none": ("Ingen", "None"),
-    "yes": ("Ja", "Yes"),
-    "no": ("Nej", "No"),
-    # agreements
-    "status": ("Status", "Status"),
-    "degree": ("Samarbejdsform", "Form of collaboration"),
-    "indsats": ("Indsats", "Effort"),
-    "template_version": ("Skabelonversion", "Template version"),
-    "parties": ("Parter", "Parties"),
-    "party": ("Part", "Party"),
-    "contact_person": ("Kontaktperson", "Contact person"),
-    "signatory": ("Underskriver", "Signatory"),
-    "period_notice": ("Periode og opsigelse", "Period and notice"),
-    "valid": ("Aftalen gælder", "The agreement runs"),
-    "notice": ("Opsigelsesvarsel", "Notice period"),
-    "review_on": ("Opfølgning/evaluering", "Review"),
-    "signatures": ("Underskrifter", "Signatures"),
-    "signature": ("Underskrift", "Signature"),
-    "signed_on": ("Underskrevet", "Signed on"),
-    "for": ("For", "For"),
-    "empty_section": (
-        "[Ikke udfyldt – skriv afsnittets tekst her]",
-        "[Not filled in – write the text of the section here]",
-    ),
-    "no_parties": ("Ingen parter angivet endnu.", "No parties given yet."),
-    "activity": ("Aktivitet", "Activity"),
-    "schedule": ("Tidspunkt og hyppighed", "When and how often"),
-    "volunteer": ("Frivillig", "Volunteer"),
-    "volunteer_organisation": ("Frivillig forening/gruppe", "Volunteer association/group"),
-    "housing_contact": ("Boligsocial kontaktperson", "Housing-social contact person"),
-    "housing_side": ("Den boligsociale indsats", "The housing-social effort"),
-    "volunteer_commitments": (
-        "Det forventes af den frivillige",
-        "What the volunteer is expected to do",
-    ),
-    "housing_commitments": (
-        "Det stiller den boligsociale indsats med",
-        "What the housing-social effort provides",
-    ),
-    "no_commitments": ("[Ikke udfyldt – skriv her]", "[Not filled in – write here]"),
-    "rules": ("Tavshedspligt og børneattest", "Confidentiality and child certificate"),
-    "confidentiality": ("Tavshedserklæring", "Confidentiality declaration"),
-    "confidentiality_yes": ("Aftalt", "Agreed"),
-    "confidentiality_no": ("Ikke aftalt", "Not agreed"),
-    "child_certificate": ("Børneattest", "Child certificate (børneattest)"),
-    "child_certificate_not_required": ("Kræves ikke", "Not required"),
-    "child_certificate_missing": (
-        "Kræves – ikke indhentet endnu",
-        "Required – not obtained yet",
-    ),
-    "child_certificate_obtained": ("Kræves – indhentet", "Required – obtained"),
-    # dialogue
-    "answered_by": ("Besvaret af", "Answered by"),
-    "about": ("Om", "About"),
-    "participants": ("Deltagere", "Participants"),
-    "answers": ("Svar", "Answers"),
-    "question": ("Spørgsmål", "Question"),
-    "unanswered": ("Ikke besvaret.", "Not answered."),
-    "agreed": ("Alle stod bag svaret.", "Everyone stood behind the answer."),
-    "follow_ups": ("Opfølgning", "Follow-up"),
-    "other_answers": ("Svar uden for spørgesættet", "Answers outside the question set"),
-    "comparison": ("Sammenligning af perspektiver", "Perspectives compared"),
-    "tool_unknown": (
-        "Spørgesættet er ikke med i dokumentet; svarene vises efter spørgsmålets id.",
-        "The question set is not part of the document; answers are listed by question id.",
-    ),
-    # mapping
-    "geographic_scope": ("Geografisk afgrænsning", "Geographic scope"),
-    "methods": ("Metoder", "Methods"),
-    "conducted_by": ("Udført af", "Conducted by"),
-    "actors": ("Aktører", "Actors"),
-    "organisation": ("Organisation", "Organisation"),
-    "sector": ("Sektor", "Sector"),
-    "actor_type": ("Type", "Type"),
-    "resource": ("Ressource", "Resource"),
-    "relevance": ("Relevans", "Relevance"),
-    "interest": ("Interesse", "Interest"),
-    "influence": ("Indflydelse", "Influence"),
-    "next_step": ("Næste skridt", "Next step"),
-    "follow_up_on": ("Opfølgning", "Follow-up"),
-    "count": ("Antal", "Count"),
-    "total": ("I alt", "Total"),
-    "by_sector": ("Antal pr. sektor", "Count per sector"),
-    "by_status": ("Antal pr. status", "Count per status"),
-    "unknown_sector": ("Ukendt organisation", "Unknown organisation"),
-    "sector_needs_plan": (
-        "Sektorerne kendes ikke uden planens organisationer.",
-        "The sectors are not known without the plan's organisations.",
-    ),
-    "no_entries": ("Ingen aktører kortlagt endnu.", "No actors mapped yet."),
-    "grid": ("Indflydelse og interesse", "Influence and interest"),
-    "low_interest": ("Lav interesse", "Low interest"),
-    "high_interest": ("Høj interesse", "High interest"),
-    "low_influence": ("Lav indflydelse", "Low influence"),
-    "high_influence": ("Høj indflydelse", "High influence"),
-    "grid_note": (
-        "Middel tæller som høj: en aktør med middel indflydelse eller interesse placeres "
-        "på den halvdel, der kræver opmærksomhed, tættere på midten end en med høj.",
-        "Medium counts as high: an actor of medium influence or interest is placed on the "
-        "half that needs attention, closer to the middle than one of high.",
-    ),
-    "unplaced": (
-        "Ikke placeret (interesse eller indflydelse ikke vurderet)",
-        "Not placed (interest or influence not assessed)",
-    ),
-    "chart_capped": (
-        "Diagrammet viser de første {shown} af {total} placerede aktører; listerne "
-        "nedenfor viser dem alle.",
-        "The chart shows the first {shown} of {total} placed actors; the lists below show "
-        "them all.",
-    ),
-    # value game
-    "value_matrix": ("Værdimatrix", "Value matrix"),
-    "value": ("Værdi", "Value"),
-    "category": ("Kategori", "Category"),
-    "strength_legend": (
-        "Styrke: ● lidt, ●● noget, ●●● meget. – betyder ikke placeret.",
-        "Strength: ● a little, ●● some, ●●● a lot. – means not placed.",
-    ),
-    "shared_values": ("Fælles værdier", "Shared values"),
-    "placed_by": ("placeret af {count} af {of}", "placed by {count} of {of}"),
-    "placed_by_all": ("placeret af alle {of}", "placed by all {of}"),
-    "no_shared": (
-        "Ingen værdi er placeret af mere end én organisation.",
-        "No value was placed by more than one organisation.",
-    ),
-    "unique_values": ("Værdier kun én har placeret", "Values only one placed"),
-    "no_unique": ("Ingen.", "None."),
-    "unplaced_pieces": ("Værdier ingen har placeret", "Values nobody placed"),
-    "comments": ("Kommentarer", "Comments"),
-    "no_placements": ("Ingen værdier placeret endnu.", "No values placed yet."),
-    "custom_piece": ("egen brik", "own piece"),
-    "workshop": ("Workshop", "Workshop"),
+#: The word in front of a part's title ("Samarbejdsaftale: ..."), by kind.
+TITLE_WORDS: dict[str, str] = {
+    "collaboration_agreement": N_("Collaboration agreement"),
+    "activity_agreement": N_("Activity agreement"),
+    "mapping": N_("Mapping"),
+    "value_game": N_("Value game"),
 }
 
 
-def word(key: str, lang: Lang) -> str:
-    """The fixed word ``key`` in ``lang``."""
-    da, en = WORDS[key]
-    return en if lang == "en" else da
+def starts_with_word(title: str, key: str) -> bool:
+    """Whether ``title`` already starts with the title word of ``key``, in any language
+    ("Samarbejdsaftale om ..." needs no "Samarbejdsaftale:" in front)."""
+    folded = title.casefold()
+    return any(
+        folded.startswith(translate(TITLE_WORDS[key], lang).casefold()) for lang in LANGUAGES
+    )
