@@ -38,10 +38,10 @@ from .archive import bounded, check_archive, open_workbook
 from .layout import ROOT_TABLE
 from .limits import ReadLimits
 from .problems import WorkbookWarning
-from .reader import WorkbookReader
+from .reader import ReadReport, WorkbookReader
 from .writer import MEDIA_TYPE, export_xlsx
 
-__all__ = ["WorkbookWarning", "export_xlsx", "load_xlsx", "sniff_xlsx"]
+__all__ = ["ReadReport", "WorkbookWarning", "export_xlsx", "load_xlsx", "sniff_xlsx"]
 
 #: The kinds a workbook holds: those the layout has a root table for.
 KINDS = frozenset(kind_of_class(cls) for cls in ROOT_TABLE)
@@ -52,11 +52,15 @@ def load_xlsx(stream: IO[bytes], context: ImportContext) -> Exportable:
 
     ``base=plan`` (an option of :func:`cfbu_toolkit.load`) merges what the workbook holds
     into ``plan`` (see :mod:`cfbu_toolkit.formats.xlsx.reimport`) and returns the merged plan, with
-    every problem of the result placed in its cell.
+    every problem of the result placed in its cell; ``prune=True`` deletes what the plan
+    holds and the workbook does not. ``report=callable`` is told a :class:`ReadReport`:
+    what the merge changed and the IDs given to rows without one (with their cells).
     """
     lang: Lang = "en" if context.lang == "en" else "da"
     options = dict(context.options)
     base = options.pop("base", None)
+    prune = bool(options.pop("prune", False))
+    report = options.pop("report", None)
     if base is not None and not isinstance(base, Plan):
         raise FormatError(f"base= must be a Plan, got {type(base).__name__}")
     limits = ReadLimits.from_options(options)
@@ -65,8 +69,12 @@ def load_xlsx(stream: IO[bytes], context: ImportContext) -> Exportable:
     check_archive(archive_stream, limits, lang, source)
     reader = WorkbookReader(open_workbook(archive_stream, lang, source), lang, limits, source)
     reader.base = base
+    reader.prune = prune
     try:
-        return reader.read()
+        result = reader.read()
+        if report is not None:
+            report(ReadReport(changes=reader.changes, assigned=tuple(reader.assigned_ids())))
+        return result
     finally:
         reader.close()
 

@@ -16,7 +16,9 @@ import attrs
 
 from ...errors import ModelError, Problem
 from ...io.kinds import Exportable
+from ...locale import N_, translate
 from ...model import Assessment, Lang, Plan, new_id
+from ...model._base import REF
 from ...validation import validate
 from ...workbook import column_letter
 from .cellvalues import CellError, as_key, parser_for, text_of, to_int
@@ -32,14 +34,24 @@ from .layout import (
     tables_for,
 )
 from .limits import ReadLimits
-from .messages import translate
 from .placing import Place, cell_of, path_index
 from .problems import WorkbookWarning, fail, say
-from .reimport import merge, similar_names
+from .problems import params as _params
+from .reimport import Changes, merge_with_changes, name_key, similar_names
 from .sheets import SheetReader, norm
 from .template import TEMPLATE_MARK
 
-__all__ = ["WorkbookReader"]
+__all__ = ["ReadReport", "WorkbookReader"]
+
+
+@attrs.frozen
+class ReadReport:
+    """What reading a workbook did besides building the object."""
+
+    changes: Changes | None
+    """On a re-import (``base=``): what the merge changed."""
+    assigned: tuple[tuple[str, str, str], ...]
+    """(sheet, cell, ID) of each ID given to a row without one."""
 
 
 @attrs.define
@@ -65,6 +77,14 @@ class WorkbookReader(SheetReader):
         self.places: dict[int, Place] = {}  # id(obj) -> where it was read
         self._record_rows: dict[str, int] = {}  # a record sheet's row of each field
         self.base: Plan | None = None  # re-import: merge into this plan
+        self.prune = False  # re-import: delete what the workbook does not hold
+        self.changes: Changes | None = None  # re-import: what the merge changed
+        self.generated: set[str] = set()  # IDs given to rows without one
+        self.assigned: list[tuple[str, str, str]] = []  # (sheet, cell, ID) given
+        self.row_ids: dict[tuple[str, int], str] = {}  # (table, row) -> its given ID
+        #: target kind ("organisation", "contact") -> IDs held, and IDs by name
+        self.ids: dict[str, set[str]] = {}
+        self.by_name: dict[str, dict[str, list[str]]] = {}
         try:
             self.template = TEMPLATE_MARK in (wb.properties.keywords or "")
         except Exception:  # properties of a damaged workbook
@@ -78,6 +98,7 @@ class WorkbookReader(SheetReader):
         root_table = BY_NAME[root]
         if root == "plan":
             self._read_custom_keys()
+        self._name_index()
         if any(t.lists for t in tables):
             self._read_text_lists(tables)
         for table in reversed(tables):
@@ -88,11 +109,19 @@ class WorkbookReader(SheetReader):
         self._unclaimed(tables, root)
         self.raise_if_problems()
         if self.base is not None:
-            obj = merge(self.base, obj, replaced=self._follow)
+            obj, self.changes = merge_with_changes(
+                self.base, obj, replaced=self._follow, generated=self.generated, prune=self.prune
+            )
         self._validate(obj)
         self._typed_twice(obj)
         self.raise_if_problems()
         return obj  # type: ignore[no-any-return]
+
+    def assigned_ids(self) -> list[tuple[str, str, str]]:
+        """(sheet, cell, ID) of each ID given to a row that had none, as the plan now holds
+        it (a row matched on its name has the plan's ID)."""
+        renamed = self.changes.renamed if self.changes is not None else {}
+        return [(sheet, cell, renamed.get(ident, ident)) for sheet, cell, ident in self.assigned]
 
     def _follow(self, edited: Any, merged: Any) -> None:
         place = self.places.get(id(edited))
@@ -142,6 +171,94 @@ class WorkbookReader(SheetReader):
                     return name
         wanted = ", ".join(BY_NAME[n].record_title(self.lang) for n in ROOT_TABLE.values())
         raise fail(say(self.lang, "no_root", wanted=wanted), self.source)
+
+    # -- names in place of IDs ------------------------------------------------------------
+
+    def _name_index(self) -> None:
+        """The organisations and contact persons by ID and by name, so a reference may be
+        typed (or picked) as a name; rows without an ID are given theirs here."""
+        if self.base is not None:
+            for kind, items in (
+                ("organisation", self.base.organisations),
+                ("contact", self.base.contacts),
+            ):
+                for item in items:
+                    self.ids.setdefault(kind, set()).add(item.id)
+        workbook_names: dict[str, dict[str, list[str]]] = {}
+        for kind, table_name in (("organisation", "organisations"), ("contact", "contacts")):
+            table = BY_NAME[table_name]
+            ws = self.sheet(table.da, table.en)
+            if ws is None:
+                continue
+            rows = self.rows(ws)
+            first = next(rows, None)
+            if first is None:
+                continue
+            position = _positions(table.columns, first[1])
+            if "name" not in position:
+                continue
+            ids = self.ids.setdefault(kind, set())
+            names = workbook_names.setdefault(kind, {})
+            for number, row in rows:
+                name = _at(row, position.get("name"))
+                ident = _at(row, position.get("id"))
+                if not isinstance(name, str) or not name.strip():
+                    continue
+                if ident is None or not str(ident).strip():
+                    ident = new_id(f"{table_name[:3]}-")
+                    self.generated.add(ident)
+                    self.row_ids[(table_name, number)] = ident
+                    letter = column_letter(position["id"] + 1) if "id" in position else None
+                    if letter is not None:
+                        self.assigned.append((ws.title, f"{letter}{number}", ident))
+                else:
+                    ident = as_key(ident)
+                ids.add(ident)
+                names.setdefault(name_key(name), []).append(ident)
+        if self.base is not None:  # the plan's own, where the workbook has no such name
+            for kind, items in (
+                ("organisation", self.base.organisations),
+                ("contact", self.base.contacts),
+            ):
+                names = workbook_names.setdefault(kind, {})
+                for item in items:
+                    names.setdefault(name_key(item.name), [item.id])
+        self.by_name = workbook_names
+
+    def _resolve(self, table: Table, values: dict[str, Any], place: Place) -> bool:
+        """Names typed where an ID belongs, replaced by the ID; ``False`` after reporting a
+        name that matches no row or several."""
+        ok = True
+        for attr, value in list(values.items()):
+            kind = _ref_kind(table, attr)
+            if kind is None or kind not in self.by_name or value is _FAILED:
+                continue
+            if isinstance(value, tuple):
+                resolved = tuple(self._one(kind, v, attr, place) for v in value)
+                if any(v is _FAILED for v in resolved):
+                    ok = False
+                    values[attr] = _FAILED
+                else:
+                    values[attr] = resolved
+            elif isinstance(value, str):
+                one = self._one(kind, value, attr, place)
+                ok = ok and one is not _FAILED
+                values[attr] = one
+        return ok
+
+    def _one(self, kind: str, value: str, attr: str, place: Place) -> Any:
+        if value in self.ids.get(kind, ()):
+            return value
+        found = self.by_name[kind].get(name_key(value), [])
+        if len(set(found)) == 1:
+            return found[0]
+        where = f"{place.sheet}!{place.letters.get(attr, 'A')}{place.row}"
+        what = _KIND_WORDS[kind]
+        if found:
+            self.problem(where, "name_twice", value=value, what=translate(what, self.lang))
+        else:
+            self.problem(where, "no_such_name", value=value, what=translate(what, self.lang))
+        return _FAILED
 
     # -- the text lists and custom focus areas ---------------------------------------------
 
@@ -283,6 +400,11 @@ class WorkbookReader(SheetReader):
                 continue
             order += 1
             place = Place(title, number, letters)
+            given = self.row_ids.get((table.name, number))
+            if given is not None and "id" not in values:
+                values["id"] = given
+            if not self._resolve(table, values, place):
+                bad = True
             obj = self._build(table, values, place, bad)
             if obj is None:
                 continue
@@ -317,6 +439,15 @@ class WorkbookReader(SheetReader):
             id_attr = next(c.attr for c in table.columns if c.kind == "id")
             if id_attr == "id":
                 kwargs["id"] = new_id(f"{table.name[:3]}-")
+                self.generated.add(kwargs["id"])
+                if place.letters.get("id"):
+                    self.assigned.append(
+                        (place.sheet, f"{place.letters['id']}{place.row}", kwargs["id"])
+                    )
+                elif not place.letters and "id" in self._record_rows:
+                    self.assigned.append(
+                        (place.sheet, f"B{self._record_rows['id']}", kwargs["id"])
+                    )
         for prefix, cls in table.nested.items():
             if prefix == "current":
                 continue
@@ -364,8 +495,13 @@ class WorkbookReader(SheetReader):
         if not place.letters:  # a record sheet: the value column of the field's row
             letter = "B"
         row = place.row if place.letters else self._record_rows.get(attr, place.row)
-        message = translate(exc.message, self.lang)
-        self.problems.append(Problem(where=f"{place.sheet}!{letter}{row}", message=message))
+        self.problems.append(
+            Problem(
+                where=f"{place.sheet}!{letter}{row}",
+                message=exc.message,
+                params=_params(**exc.params),
+            )
+        )
 
     # -- the exported object itself --------------------------------------------------------
 
@@ -457,8 +593,16 @@ class WorkbookReader(SheetReader):
             return cell_of(path, index)
 
         for problem in problems:
-            message = translate(problem.message, self.lang, where=cell)
-            self.problems.append(Problem(where=cell(problem.where), message=message))
+            # A JSON path among the values (the other place of a doubled ID) becomes a cell.
+            params = {
+                k: cell(v) if isinstance(v, str) and v.startswith("$") else v
+                for k, v in problem.params.items()
+            }
+            self.problems.append(
+                Problem(
+                    where=cell(problem.where), message=problem.message, params=_params(**params)
+                )
+            )
 
     # -- cells -------------------------------------------------------------------------------
 
@@ -476,6 +620,36 @@ class WorkbookReader(SheetReader):
 
 
 _TEXT_KINDS = frozenset({"text", "opt_text"})
+_KIND_WORDS = {"organisation": N_("organisation"), "contact": N_("contact person")}
+
+
+def _ref_kind(table: Table, attr: str) -> str | None:
+    """What a column refers to (``organisation``, ``contact``, ...), if it is a reference."""
+    cls = table.cls
+    if "." in attr:  # the current assessment's fields
+        prefix, attr = attr.split(".", 1)
+        cls = table.nested.get(prefix, cls)
+    field = attrs.fields_dict(cls).get(attr) if attrs.has(cls) else None
+    return field.metadata.get(REF) if field is not None else None
+
+
+def _positions(columns: tuple[Column, ...], header: tuple[Any, ...]) -> dict[str, int]:
+    known = {}
+    for column in columns:
+        known[norm(column.da)] = column.attr
+        known[norm(column.en)] = column.attr
+    out: dict[str, int] = {}
+    for index, text in enumerate(header):
+        attr = known.get(norm(text))
+        if attr is not None:
+            out.setdefault(attr, index)
+    return out
+
+
+def _at(row: tuple[Any, ...], index: int | None) -> Any:
+    return row[index] if index is not None and index < len(row) else None
+
+
 _FAILED = object()  # a cell that could not be read (already reported)
 
 

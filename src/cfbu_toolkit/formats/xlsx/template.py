@@ -23,6 +23,7 @@ import os
 from collections.abc import Iterable
 from typing import IO, Any
 
+from ...locale import N_, translate
 from ...model import (
     ActorSector,
     ActorType,
@@ -89,34 +90,21 @@ _SHEETS: tuple[tuple[str, tuple[str, ...], dict[str, Any]], ...] = (
             "parent": _MAPPING_ID,
             "organisation_id": "O1",
             "contact_id": "P1",
-            "services_offered": {
-                "da": "Jobsøgning og praktikpladser",
-                "en": "Job search and work placements",
-            },
-            "target_groups": {"da": "Ledige unge 18-29 år", "en": "Young jobseekers aged 18-29"},
+            "services_offered": N_("Job search and work placements"),
+            "target_groups": N_("Young jobseekers aged 18-29"),
             "focus_areas": (FocusArea.EMPLOYMENT,),
-            "possible_contribution": {
-                "da": "Kan holde jobcafé i beboerhuset hver anden uge",
-                "en": "Could run a job café in the community house every other week",
-            },
-            "possible_barriers": {
-                "da": "Travlhed og faste måltal",
-                "en": "Workload and fixed targets",
-            },
-            "what_matters": {
-                "da": "At flere unge kommer i job eller uddannelse",
-                "en": "That more young people get a job or an education",
-            },
+            "possible_contribution": N_(
+                "Could run a job café in the community house every other week"
+            ),
+            "possible_barriers": N_("Workload and fixed targets"),
+            "what_matters": N_("That more young people get a job or an education"),
             "existing_relation": False,
             "current.date": _EXAMPLE_DATE,
             "current.status": CollaborationStatus.CONTACTED,
             "current.relevance": Level.HIGH,
             "current.interest": Level.MEDIUM,
             "current.influence": Level.HIGH,
-            "next_step": {
-                "da": "Aftal et møde om jobcaféen",
-                "en": "Set up a meeting about the job café",
-            },
+            "next_step": N_("Set up a meeting about the job café"),
             "follow_up_on": dt.date(2026, 2, 1),
         },
     ),
@@ -139,10 +127,7 @@ _SHEETS: tuple[tuple[str, tuple[str, ...], dict[str, Any]], ...] = (
             "sector": ActorSector.MUNICIPALITY,
             "actor_type": ActorType.JOBCENTER,
             "resource_kind": ResourceKind.PROFESSIONAL,
-            "description": {
-                "da": "Beskæftigelsesindsats for ledige og virksomheder",
-                "en": "Employment services for jobseekers and businesses",
-            },
+            "description": N_("Employment services for jobseekers and businesses"),
         },
     ),
     (
@@ -162,7 +147,7 @@ _SHEETS: tuple[tuple[str, tuple[str, ...], dict[str, Any]], ...] = (
             "id": "P1",
             "name": "Anne Eksempel",
             "organisation_id": "O1",
-            "role": {"da": "Virksomhedskonsulent", "en": "Business consultant"},
+            "role": N_("Business consultant"),
             "email": "anne@eksempel.dk",
             "lawful_basis": LawfulBasis.LEGITIMATE_INTEREST,
         },
@@ -172,10 +157,7 @@ _SHEETS: tuple[tuple[str, tuple[str, ...], dict[str, Any]], ...] = (
         ("id", "title", "geographic_scope", "date", "methods", "conducted_by"),
         {
             "id": _MAPPING_ID,
-            "title": {
-                "da": "Kortlægning af samarbejdsaktører",
-                "en": "Mapping of potential partners",
-            },
+            "title": N_("Mapping of potential partners"),
         },
     ),
 )
@@ -231,7 +213,7 @@ def _write(stream: IO[bytes], lang: Lang, plan_name: str) -> None:
     props = wb.properties
     props.creator = props.lastModifiedBy = "cfbu_toolkit"
     props.created = dt.datetime(2020, 1, 1)
-    props.title = str(GUIDE_TEXT[lang]["title"])
+    props.title = translate(str(GUIDE_TEXT["title"]), lang)
     props.language = "da-DK" if lang == "da" else "en-GB"
     props.keywords = TEMPLATE_MARK
     used = [BY_NAME[name] for name, _, _ in _SHEETS] + [BY_NAME["plan"]]
@@ -247,27 +229,27 @@ def _write(stream: IO[bytes], lang: Lang, plan_name: str) -> None:
 def _hint(table: Table, column: Column, lang: Lang) -> str:
     own = HINTS.get((table.name, column.attr))
     if own is not None:
-        return own[lang]
+        return translate(own, lang)
     kind = column.kind
     if column.attr in ("organisation_id",):
-        return KIND_HINTS["organisation"][lang]
+        return translate(KIND_HINTS["organisation"], lang)
     if kind == "ref":
-        return KIND_HINTS["contact"][lang]
+        return translate(KIND_HINTS["contact"], lang)
     if kind in ("enum", "enums") and column.enum is not None:
         labels = ", ".join(m.label(lang) for m in column.enum)
         if kind == "enum" and len(labels) > 150:
-            return KIND_HINTS["enum_long"][lang]
-        return KIND_HINTS[kind][lang].format(labels=labels)
+            return translate(KIND_HINTS["enum_long"], lang)
+        return translate(KIND_HINTS[kind], lang, labels=labels)
     if kind == "focus_list":
         labels = ", ".join(a.label(lang) for a in FocusArea.of_period(FundingPeriod.LBF_2019_26))
-        return KIND_HINTS["focus_list"][lang].format(labels=labels)
-    return KIND_HINTS.get(kind, KIND_HINTS["text"])[lang]
+        return translate(KIND_HINTS["focus_list"], lang, labels=labels)
+    return translate(KIND_HINTS.get(kind, KIND_HINTS["text"]), lang)
 
 
 def _value(value: Any, lang: Lang) -> Any:
     """An example value as its cell shows it."""
-    if isinstance(value, dict):
-        return value[lang]
+    if isinstance(value, str):  # example text is marked N_; IDs and names pass unchanged
+        return translate(value, lang)
     if isinstance(value, LabelledEnum):
         return value.label(lang)
     if isinstance(value, bool):
@@ -358,15 +340,15 @@ def _write_plan(wb: Any, lang: Lang, lookups: Lookups, plan_name: str) -> None:
 
 def _write_guide(wb: Any, lang: Lang) -> None:
     guide = GuideSheet(wb.create_sheet(GUIDE.title(lang)), term_width=26)
-    text = GUIDE_TEXT[lang]
-    guide.title(str(text["title"]))
-    for paragraph in text["intro"]:  # type: ignore[attr-defined]
-        guide.paragraph(paragraph)
-    for heading, paragraphs in text["sections"]:  # type: ignore[attr-defined]
+    text: Any = GUIDE_TEXT
+    guide.title(translate(text["title"], lang))
+    for paragraph in text["intro"]:
+        guide.paragraph(translate(paragraph, lang))
+    for heading, paragraphs in text["sections"]:
         guide.blank()
-        guide.heading(heading)
+        guide.heading(translate(heading, lang))
         for paragraph in paragraphs:
             if isinstance(paragraph, tuple):
-                guide.line(paragraph[0], paragraph[1], bold=True)
+                guide.line(translate(paragraph[0], lang), translate(paragraph[1], lang), bold=True)
             else:
-                guide.paragraph(paragraph)
+                guide.paragraph(translate(paragraph, lang))

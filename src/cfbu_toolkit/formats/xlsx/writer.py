@@ -23,6 +23,7 @@ from typing import IO, Any
 
 from ...errors import DocumentError, Problem
 from ...io.kinds import Exportable
+from ...locale import N_, translate
 from ...model import FocusArea, Lang, Plan
 from ...model.enums import LabelledEnum
 from ...plugins.types import ExportContext
@@ -57,6 +58,7 @@ from .lookups import (
     lookup_refs,
     write_lookup_sheet,
 )
+from .problems import params as _params
 
 __all__ = ["MEDIA_TYPE", "export_xlsx"]
 
@@ -198,7 +200,8 @@ class _WorkbookWriter:
                 [
                     Problem(
                         where=title,
-                        message=_msg(self.lang, "too_many_rows", n=count, limit=MAX_ROWS - 1),
+                        message=_MESSAGES["too_many_rows"],
+                        params=_params(n=count, limit=MAX_ROWS - 1),
                     )
                 ]
             )
@@ -335,7 +338,8 @@ class _WorkbookWriter:
         self.problems.append(
             Problem(
                 where=where,
-                message=_msg(self.lang, "too_long", n=utf16_length(value), limit=MAX_CELL_CHARS),
+                message=_MESSAGES["too_long"],
+                params=_params(n=utf16_length(value), limit=MAX_CELL_CHARS),
             )
         )
 
@@ -413,25 +417,22 @@ class _WorkbookWriter:
 
     def _write_guide(self) -> None:
         guide = GuideSheet(self._sheet(GUIDE.title(self.lang)))
-        text = _GUIDE[self.lang]
-        guide.title(text["title"].format(title=_title_of(self.obj)))
+        lang = self.lang
+        text = _GUIDE
+        guide.title(translate(text["title"], lang, title=_title_of(self.obj)))
         for paragraph in text["intro"]:
-            guide.paragraph(paragraph)
+            guide.paragraph(translate(paragraph, lang))
         guide.blank()
-        guide.heading(text["sheets"])
+        guide.heading(translate(text["sheets"], lang))
         for table in self.tables:
-            name = (
-                table.record_title(self.lang)
-                if table.name == self.root
-                else table.title(self.lang)
-            )
-            guide.line(name, table.guide(self.lang))
+            name = table.record_title(lang) if table.name == self.root else table.title(lang)
+            guide.line(name, table.guide(lang))
         if any(t.lists for t in self.tables):
-            guide.line(LISTS.title(self.lang), text["lists"])
+            guide.line(LISTS.title(lang), translate(text["lists"], lang))
         guide.blank()
-        guide.heading(text["how"])
+        guide.heading(translate(text["how"], lang))
         for paragraph in text["rules"]:
-            guide.paragraph(paragraph)
+            guide.paragraph(translate(paragraph, lang))
 
 
 _TOO_LONG = object()
@@ -508,75 +509,48 @@ def _title_of(obj: Any) -> str:
     return ""  # pragma: no cover - every kind has an id
 
 
-_MESSAGES = {
-    "da": {
-        "too_long": "teksten har {n} tegn; en celle kan højst rumme {limit} (tegn uden for "
-        "Unicodes grundplan, fx emoji, tæller dobbelt). Del teksten op.",
-        "too_many_rows": "{n} rækker er flere, end et regneark kan rumme ({limit})",
-    },
-    "en": {
-        "too_long": "the text has {n} characters; a cell holds at most {limit} (characters "
-        "outside Unicode's basic plane, such as emoji, count twice). Split the text.",
-        "too_many_rows": "{n} rows are more than a worksheet holds ({limit})",
-    },
+_MESSAGES: dict[str, str] = {
+    "too_long": N_(
+        "the text has {n} characters; a cell holds at most {limit} (characters outside "
+        "Unicode's basic plane, such as emoji, count twice). Split the text."
+    ),
+    "too_many_rows": N_("{n} rows are more than a worksheet holds ({limit})"),
 }
 
 
-def _msg(lang: Lang, key: str, **values: Any) -> str:
-    return _MESSAGES[lang][key].format(**values)
-
-
-_GUIDE: dict[str, dict[str, Any]] = {
-    "da": {
-        "title": "Vejledning: {title}",
-        "intro": (
-            "Denne projektmappe er lavet med cfbu_toolkit ud fra CFBU's redskaber til "
-            "samarbejde på tværs i boligsociale indsatser. Du kan rette i den og sende den "
-            "tilbage; den læses ind igen uden at noget går tabt.",
-            "Hvert ark rummer én slags oplysninger. Første kolonne er et fast ID, som "
-            "forbinder rækkerne på tværs af arkene.",
-        ),
-        "sheets": "Arkene",
-        "lists": "Lister af tekst (fx ambitioner, dagsordener, noter): én linje pr. punkt, "
-        "knyttet til rækken med det ID og det felt, der står i rækken.",
-        "how": "Sådan udfylder du",
-        "rules": (
-            "Ret ikke i ID-kolonnerne: de binder arkene sammen og gør, at en rettet fil "
-            "opdaterer de eksisterende rækker i stedet for at lave nye.",
-            "Ny række: giv den et nyt, entydigt ID (bogstaver, tal og - _ . :).",
-            "Kolonner med en rullemenu tager en værdi fra listen (fx Lav, Middel, Høj).",
-            "Datoer skrives som dd-mm-åååå, fx 01-09-2025.",
-            "Ja/nej-kolonner tager Ja eller Nej.",
-            "Flere ID'er eller værdier i samme celle skilles med komma.",
-            "Kolonneoverskrifterne skal stå som de er, men kolonnernes rækkefølge er fri.",
-            "Ark med personoplysninger (kontaktpersoner, noter, svar) må kun deles med dem, "
-            "der har brug for dem.",
-        ),
-    },
-    "en": {
-        "title": "Guide: {title}",
-        "intro": (
+_GUIDE: dict[str, Any] = {
+    "title": N_("Guide: {title}"),
+    "intro": (
+        N_(
             "This workbook was made with cfbu_toolkit from CFBU's tools for cross-sector "
             "collaboration in housing-social efforts. You can edit it and send it back; it "
-            "reads back in without anything being lost.",
+            "reads back in without anything being lost."
+        ),
+        N_(
             "Each sheet holds one kind of information. The first column is a fixed ID that "
-            "links the rows across the sheets.",
+            "links the rows across the sheets."
         ),
-        "sheets": "The sheets",
-        "lists": "Lists of text (ambitions, agendas, notes, ...): one line per item, tied to "
-        "the row with the ID and the field given in the line.",
-        "how": "How to fill it in",
-        "rules": (
+    ),
+    "sheets": N_("The sheets"),
+    "lists": N_(
+        "Lists of text (ambitions, agendas, notes, ...): one line per item, tied to the row "
+        "with the ID and the field given in the line."
+    ),
+    "how": N_("How to fill it in"),
+    "rules": (
+        N_(
             "Do not change the ID columns: they tie the sheets together and let an edited "
-            "file update the existing rows instead of adding new ones.",
-            "New row: give it a new, unique ID (letters, digits and - _ . :).",
-            "Columns with a dropdown take a value from the list (such as Low, Medium, High).",
-            "Type dates as dd-mm-yyyy, such as 01-09-2025.",
-            "Yes/no columns take Yes or No.",
-            "Several IDs or values in one cell are separated by commas.",
-            "Keep the column headers as they are; the order of the columns is free.",
-            "Share sheets with personal data (contact persons, notes, answers) only with "
-            "those who need them.",
+            "file update the existing rows instead of adding new ones."
         ),
-    },
+        N_("New row: give it a new, unique ID (letters, digits and - _ . :)."),
+        N_("Columns with a dropdown take a value from the list (such as Low, Medium, High)."),
+        N_("Type dates as dd-mm-yyyy, such as 01-09-2025."),
+        N_("Yes/no columns take Yes or No."),
+        N_("Several IDs or values in one cell are separated by commas."),
+        N_("Keep the column headers as they are; the order of the columns is free."),
+        N_(
+            "Share sheets with personal data (contact persons, notes, answers) only with "
+            "those who need them."
+        ),
+    ),
 }
