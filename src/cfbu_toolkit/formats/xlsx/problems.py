@@ -71,6 +71,15 @@ _MESSAGES: dict[str, str] = {
         "organisation, use one ID"
     ),
     "in_plan": N_("already in the plan"),
+    "example_skipped": N_("{where}: the example row is skipped"),
+    "example_edited": N_(
+        "the example row (ID {id}) has been edited: delete its ID to keep it as a real row, "
+        "or delete the row"
+    ),
+    "organisation_twice": N_(
+        "the organisation is also in {other} of the same mapping: keep one row per "
+        "organisation (a new assessment goes in the same row, with a new date)"
+    ),
     "no_such_name": N_('"{value}" is neither the ID nor the name of a {what}'),
     "name_twice": N_('"{value}" is the name of more than one {what}; use the ID'),
 }

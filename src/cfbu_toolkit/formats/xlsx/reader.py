@@ -39,7 +39,7 @@ from .problems import WorkbookWarning, fail, say
 from .problems import params as _params
 from .reimport import Changes, merge_with_changes, name_key, similar_names
 from .sheets import SheetReader, norm
-from .template import TEMPLATE_MARK
+from .template import EXAMPLE_MARK, TEMPLATE_MARK, example_cells
 
 __all__ = ["ReadReport", "WorkbookReader"]
 
@@ -260,6 +260,31 @@ class WorkbookReader(SheetReader):
             self.problem(where, "no_such_name", value=value, what=translate(what, self.lang))
         return _FAILED
 
+    # -- the template's example rows --------------------------------------------------------
+
+    def _example(self, table: Table, values: dict[str, Any], place: Place) -> bool:
+        """Whether the row is the template's example: skipped with a notice while it is
+        unchanged, refused (and skipped) once edited but still marked."""
+        ident = values.get("id")
+        if not isinstance(ident, str) or not ident.upper().startswith(EXAMPLE_MARK):
+            return False
+        where = f"{place.sheet}!{place.letters.get('id', 'A')}{place.row}"
+        parsers = {c.attr: self._parser(c) for c in table.columns}
+        for lang in (self.lang, "en" if self.lang == "da" else "da"):
+            expected: dict[str, Any] = {}
+            for attr, cell in example_cells(table.name, lang).items():
+                try:
+                    expected[attr] = parsers[attr](cell)
+                except (CellError, KeyError):
+                    expected[attr] = cell
+            if expected == values:
+                warnings.warn(
+                    say(self.lang, "example_skipped", where=where), WorkbookWarning, stacklevel=5
+                )
+                return True
+        self.problem(where, "example_edited", id=ident)
+        return True
+
     # -- the text lists and custom focus areas ---------------------------------------------
 
     def _read_custom_keys(self) -> None:
@@ -400,6 +425,8 @@ class WorkbookReader(SheetReader):
                 continue
             order += 1
             place = Place(title, number, letters)
+            if self.template and self._example(table, values, place):
+                continue
             given = self.row_ids.get((table.name, number))
             if given is not None and "id" not in values:
                 values["id"] = given
@@ -465,6 +492,8 @@ class WorkbookReader(SheetReader):
             pending = self.children.get(child.name, {}).pop(owner, None)
             if pending is not None:
                 pending.sort(key=lambda b: (b.nr, b.order))
+                if child.name == "entries":
+                    self._one_row_per_organisation(pending)
                 kwargs[child.field] = tuple(b.obj for b in pending)
         if "current" in table.nested and not bad:
             try:
@@ -486,6 +515,24 @@ class WorkbookReader(SheetReader):
             return None
         self.places[id(obj)] = place
         return obj
+
+    def _one_row_per_organisation(self, entries: list[_Built]) -> None:
+        """Two rows of one mapping for the same organisation: an error naming both cells."""
+        first: dict[str, tuple[str, str]] = {}
+        for built in entries:
+            place = self.places.get(id(built.obj))
+            letter = place.letters.get("organisation_id", "A") if place else "A"
+            cell = f"{place.sheet}!{letter}{place.row}" if place else ""
+            org = built.obj.organisation_id
+            if org not in first:
+                first[org] = (cell, built.obj.id)
+                continue
+            other, other_id = first[org]
+            if built.obj.id in self.generated or other_id in self.generated:
+                self.problem(cell, "organisation_twice", other=other)
+            else:  # both rows came with IDs (an exported plan the model allows): a warning
+                message = say(self.lang, "organisation_twice", other=other)
+                warnings.warn(f"{cell}: {message}", WorkbookWarning, stacklevel=5)
 
     def _model_problem(self, exc: ModelError, place: Place, prefix: str | None) -> None:
         attr = exc.field or ""

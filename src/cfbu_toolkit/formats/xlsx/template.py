@@ -44,7 +44,13 @@ from .lookups import write_lookup_sheet as _write_lookups
 from .template_text import GUIDE as GUIDE_TEXT
 from .template_text import HINTS, KIND_HINTS
 
-__all__ = ["TEMPLATE_KINDS", "TEMPLATE_MARK", "mapping_template"]
+__all__ = [
+    "EXAMPLE_MARK",
+    "TEMPLATE_KINDS",
+    "TEMPLATE_MARK",
+    "example_cells",
+    "mapping_template",
+]
 
 #: The templates ``cfbu template`` can write, by the names it accepts.
 TEMPLATE_KINDS = ("kortlaegning", "kortlægning", "mapping")
@@ -57,6 +63,11 @@ DATE_FORMAT = "dd-mm-yyyy"
 ID_LIST_ROWS = 2_000
 _EXAMPLE_DATE = dt.date(2026, 1, 15)
 _MAPPING_ID = "K1"
+#: Example rows carry an ID starting with this mark: the importer skips them while they
+#: are unchanged and refuses them once edited (delete the ID to keep the row as data).
+EXAMPLE_MARK = "EKSEMPEL-"
+_EXAMPLE_ORG = "Jobcenter (eksempel)"
+_EXAMPLE_PERSON = "Anne Eksempel"
 
 #: Each sheet of the template: its layout table, the attributes shown (in order), and the
 #: example row.
@@ -87,9 +98,10 @@ _SHEETS: tuple[tuple[str, tuple[str, ...], dict[str, Any]], ...] = (
             "notes",
         ),
         {
+            "id": f"{EXAMPLE_MARK}3",
             "parent": _MAPPING_ID,
-            "organisation_id": "O1",
-            "contact_id": "P1",
+            "organisation_id": _EXAMPLE_ORG,
+            "contact_id": _EXAMPLE_PERSON,
             "services_offered": N_("Job search and work placements"),
             "target_groups": N_("Young jobseekers aged 18-29"),
             "focus_areas": (FocusArea.EMPLOYMENT,),
@@ -122,8 +134,8 @@ _SHEETS: tuple[tuple[str, tuple[str, ...], dict[str, Any]], ...] = (
             "cvr",
         ),
         {
-            "id": "O1",
-            "name": "Jobcenter (eksempel)",
+            "id": f"{EXAMPLE_MARK}1",
+            "name": _EXAMPLE_ORG,
             "sector": ActorSector.MUNICIPALITY,
             "actor_type": ActorType.JOBCENTER,
             "resource_kind": ResourceKind.PROFESSIONAL,
@@ -144,9 +156,9 @@ _SHEETS: tuple[tuple[str, tuple[str, ...], dict[str, Any]], ...] = (
             "retention_until",
         ),
         {
-            "id": "P1",
-            "name": "Anne Eksempel",
-            "organisation_id": "O1",
+            "id": f"{EXAMPLE_MARK}2",
+            "name": _EXAMPLE_PERSON,
+            "organisation_id": _EXAMPLE_ORG,
             "role": N_("Business consultant"),
             "email": "anne@eksempel.dk",
             "lawful_basis": LawfulBasis.LEGITIMATE_INTEREST,
@@ -224,6 +236,15 @@ def _write(stream: IO[bytes], lang: Lang, plan_name: str) -> None:
     _write_plan(wb, lang, lookups, plan_name)
     _write_lookups(wb, lookups, lang)
     wb.save(stream)
+
+
+def example_cells(table_name: str, lang: Lang) -> dict[str, Any]:
+    """The example row of ``table_name``'s sheet as the template writes it in ``lang``
+    (cell values by attribute); empty for a sheet without one."""
+    for name, _names, example in _SHEETS:
+        if name == table_name and str(example.get("id", "")).startswith(EXAMPLE_MARK):
+            return {attr: _value(value, lang) for attr, value in example.items()}
+    return {}
 
 
 def _hint(table: Table, column: Column, lang: Lang) -> str:
@@ -313,7 +334,10 @@ def _list_formula(column: Column, lookups: Lookups, lang: Lang) -> str | None:
     source = _ID_SOURCES.get(column.attr)
     if source is None or column.kind not in ("ref", "parent"):
         return None
-    return f"'{BY_NAME[source].title(lang)}'!$A$2:$A${ID_LIST_ROWS}"
+    # Organisations and contact persons are picked by name (column B); the importer finds
+    # the ID. A mapping is picked by its ID (K1), which the template fills in.
+    letter = "B" if source in ("organisations", "contacts") else "A"
+    return f"'{BY_NAME[source].title(lang)}'!${letter}$2:${letter}${ID_LIST_ROWS}"
 
 
 def _write_plan(wb: Any, lang: Lang, lookups: Lookups, plan_name: str) -> None:

@@ -80,33 +80,32 @@ GUIDE: dict[str, object] = {
                 (
                     N_("Organisations"),
                     N_(
-                        "One row per organisation with a short ID (O1, O2, ...). Type each "
-                        "organisation once: the same name typed with other spaces or case is "
-                        "flagged."
+                        "One row per organisation. Type each organisation once: the same name "
+                        "typed with other spaces or case is flagged. The ID may stay empty."
                     ),
                 ),
                 (
                     N_("Contact persons"),
                     N_(
-                        "One row per person with an ID (P1, P2, ...) and the organisation's "
-                        "ID. This is personal data: type only what is needed, and say when "
-                        "it is deleted."
+                        "One row per person, with the organisation picked by name. This is "
+                        "personal data: type only what is needed, and say when it is deleted."
                     ),
                 ),
                 (
                     N_("Mapping entries"),
                     N_(
-                        "The registration sheet: one row per organisation you map. "
-                        "Organisation ID must be on the Organisations sheet, Mapping ID on "
-                        "the Mappings sheet (K1). ID may stay empty: the row gets one when "
-                        "the workbook is read."
+                        "The registration sheet: one row per organisation you map. Pick the "
+                        "organisation and the contact person by name from the lists (they "
+                        "come from the Organisations and Contact persons sheets); Mapping ID "
+                        "is K1 from the Mappings sheet. The ID column may stay empty."
                     ),
                 ),
                 (N_("Mappings"), N_("The mapping itself: title, area, date and methods.")),
                 (N_("Plan"), N_("The name of the plan or effort. Name is required.")),
                 N_(
-                    "The example rows (Jobcenter (eksempel), Anne Eksempel) show how it "
-                    "looks: type over them or delete them."
+                    "The example rows (ID EKSEMPEL-1, -2, -3: Jobcenter (eksempel), Anne "
+                    "Eksempel) show how it looks. They are skipped on import while unchanged; "
+                    "to use one as a real row, delete its ID."
                 ),
                 N_(
                     "Columns with an arrow have a list to pick from. Click a column to see a "
@@ -116,8 +115,9 @@ GUIDE: dict[str, object] = {
                     "Type dates as dd-mm-yyyy (such as 05-03-2026). Yes/no columns take Yes or No."
                 ),
                 N_(
-                    "Never change an ID that is filled in: the ID is what lets an edited "
-                    "file update its rows instead of adding new ones."
+                    "Never change an ID that is filled in. A row without an ID is recognised "
+                    "by its name when the workbook is read again; cfbu import --write-ids "
+                    "writes the IDs in, so the next round is exact."
                 ),
                 N_(
                     "Keep the headers as they are (in Danish or English); the order of the "
@@ -208,9 +208,13 @@ KIND_HINTS: dict[str, str] = {
     "date": N_("A date: dd-mm-yyyy, such as 05-03-2026."),
     "bool": N_("Yes or No."),
     "int": N_("A whole number."),
-    "contact": N_("The ID of a contact person on the Contact persons sheet (such as P1)."),
+    "contact": N_(
+        "A contact person from the Contact persons sheet: pick the name from the list, or "
+        "type the name or the ID."
+    ),
     "organisation": N_(
-        "The ID of the organisation on the Organisations sheet (such as O1). Pick from the list."
+        "The organisation: pick its name from the list (from the Organisations sheet), or "
+        "type its name or ID."
     ),
     "text": N_("Free text."),
 }
@@ -221,7 +225,7 @@ HINTS: dict[tuple[str, str], str] = {
     ("plan", "name"): N_("The name of the plan or effort. Required."),
     ("plan", "funding_period"): N_("Pick from the list. Empty: LBF 2019-26 funds."),
     ("organisations", "id"): N_(
-        "A short ID, such as O1, O2, ... Use the same ID in Mapping entries and Contact persons."
+        "May stay empty: the row gets an ID when the workbook is read. Do not change it."
     ),
     ("organisations", "name"): N_(
         "The organisation's name, such as Jobcenter Egedal. Type each organisation once."
@@ -230,7 +234,9 @@ HINTS: dict[tuple[str, str], str] = {
         "Pick from the list, such as Job centre, School, SSP, Health visitor, Daycare."
     ),
     ("organisations", "description"): N_("A few words on the organisation and its tasks."),
-    ("contacts", "id"): N_("A short ID, such as P1, P2, ... Used in the contact ID columns."),
+    ("contacts", "id"): N_(
+        "May stay empty: the row gets an ID when the workbook is read. Do not change it."
+    ),
     ("contacts", "name"): N_("The person's name. Personal data: type only what is needed."),
     ("contacts", "role"): N_("Job title or role, such as Business consultant."),
     ("contacts", "email"): N_("Such as name@kommune.dk."),
