@@ -35,6 +35,7 @@ from ...model import Lang, Plan
 from ...plugins.hookspecs import hookimpl
 from ...plugins.types import ExporterSpec, ImportContext, ImporterSpec
 from .archive import bounded, check_archive, open_workbook
+from .formulas import find_formulas
 from .layout import ROOT_TABLE
 from .limits import ReadLimits
 from .problems import WorkbookWarning
@@ -67,7 +68,9 @@ def load_xlsx(stream: IO[bytes], context: ImportContext) -> Exportable:
     source = context.source
     archive_stream = bounded(stream, limits, lang, source)
     check_archive(archive_stream, limits, lang, source)
+    formulas = find_formulas(archive_stream)
     reader = WorkbookReader(open_workbook(archive_stream, lang, source), lang, limits, source)
+    reader.formulas = formulas
     reader.base = base
     reader.prune = prune
     try:

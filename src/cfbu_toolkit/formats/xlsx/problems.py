@@ -80,6 +80,12 @@ _MESSAGES: dict[str, str] = {
         "the organisation is also in {other} of the same mapping: keep one row per "
         "organisation (a new assessment goes in the same row, with a new date)"
     ),
+    "formula_text": N_(
+        "the cell holds the formula {formula}, never calculated; read as that text"
+    ),
+    "formula_value": N_(
+        "the cell holds the formula {formula}; read as its result {value!r}, not as text"
+    ),
     "no_such_name": N_('"{value}" is neither the ID nor the name of a {what}'),
     "name_twice": N_('"{value}" is the name of more than one {what}; use the ID'),
 }

@@ -22,6 +22,7 @@ from ...model._base import REF
 from ...validation import validate
 from ...workbook import column_letter
 from .cellvalues import CellError, as_key, parser_for, text_of, to_int
+from .formulas import Formulas
 from .layout import (
     BY_NAME,
     LIST_COLUMNS,
@@ -81,6 +82,7 @@ class WorkbookReader(SheetReader):
         self.changes: Changes | None = None  # re-import: what the merge changed
         self.generated: set[str] = set()  # IDs given to rows without one
         self.assigned: list[tuple[str, str, str]] = []  # (sheet, cell, ID) given
+        self.formulas: Formulas = {}  # formula cells typed by a person, by sheet
         self.row_ids: dict[tuple[str, int], str] = {}  # (table, row) -> its given ID
         #: target kind ("organisation", "contact") -> IDs held, and IDs by name
         self.ids: dict[str, set[str]] = {}
@@ -260,6 +262,18 @@ class WorkbookReader(SheetReader):
             self.problem(where, "no_such_name", value=value, what=translate(what, self.lang))
         return _FAILED
 
+    def _formula(self, cell: str, formula: tuple[str, bool], raw: Any) -> Any:
+        """A cell Excel stored as a formula: its text when nothing calculated it (a note
+        typed as ``=A1``), else its value, with a warning naming the cell either way."""
+        text, cached = formula
+        if cached and raw is not None:
+            message = say(self.lang, "formula_value", formula=f"={text}", value=raw)
+            warnings.warn(f"{cell}: {message}", WorkbookWarning, stacklevel=6)
+            return raw
+        message = say(self.lang, "formula_text", formula=f"={text}")
+        warnings.warn(f"{cell}: {message}", WorkbookWarning, stacklevel=6)
+        return f"={text}"
+
     # -- the template's example rows --------------------------------------------------------
 
     def _example(self, table: Table, values: dict[str, Any], place: Place) -> bool:
@@ -399,6 +413,7 @@ class WorkbookReader(SheetReader):
         ]
         letters = {column.attr: letter for _, column, _, letter in parsers}
         order = 0
+        formulas = self.formulas.get(title, {})
         for number, row in rows:
             width = len(row)
             values: dict[str, Any] = {}
@@ -406,6 +421,10 @@ class WorkbookReader(SheetReader):
             bad = False
             for i, column, parse, letter in parsers:
                 raw = row[i] if i < width else None
+                if formulas and (number, i + 1) in formulas:
+                    raw = self._formula(
+                        f"{title}!{letter}{number}", formulas[(number, i + 1)], raw
+                    )
                 if raw is None:
                     continue
                 if raw.__class__ is str and not raw.strip():
