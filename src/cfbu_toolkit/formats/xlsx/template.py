@@ -41,6 +41,7 @@ from .guide import GuideSheet
 from .layout import BY_NAME, GUIDE, RECORD_COLUMNS, YES_NO, Column, Table
 from .lookups import Lookups, add_validation, enums_of, header_cells, lookup_refs
 from .lookups import write_lookup_sheet as _write_lookups
+from .printing import set_up_printing
 from .template_text import GUIDE as GUIDE_TEXT
 from .template_text import HINTS, KIND_HINTS
 
@@ -174,6 +175,15 @@ _SHEETS: tuple[tuple[str, tuple[str, ...], dict[str, Any]], ...] = (
     ),
 )
 _PLAN_FIELDS = ("id", "name", "area", "municipality", "funding_period", "focus_areas")
+#: Columns people type long values into: names, e-mail addresses, references by name.
+_MIN_WIDTHS = {
+    "name": 30,
+    "email": 28,
+    "organisation_id": 28,
+    "contact_id": 22,
+    "responsible_id": 22,
+    "title": 34,
+}
 #: Which sheet an ID column's dropdown lists the IDs of.
 _ID_SOURCES = {
     "organisation_id": "organisations",
@@ -307,14 +317,23 @@ def _write_table(
 ) -> None:
     title = table.title(lang)
     ws = wb.create_sheet(title)
+    set_up_printing(ws, landscape=len(columns) > 5)
     for i, column in enumerate(columns, 1):
-        width = max(len(column.header(lang)) + 3, 12, min(column.width or 0, 40))
-        ws.column_dimensions[column_letter(i)].width = width
+        shown = _value(example.get(column.attr), lang)
+        width = max(
+            len(column.header(lang)) + 3,
+            len(str(shown)) + 2 if shown is not None else 0,
+            _MIN_WIDTHS.get(column.attr, 12),
+            min(column.width or 0, 40),
+        )
+        ws.column_dimensions[column_letter(i)].width = min(width, 45)
     ws.freeze_panes = "A2"
     ws.append(header_cells(ws, (c.header(lang) for c in columns)))
     ws.append([_cell(ws, _value(example.get(c.attr), lang)) for c in columns])
     letters = [column_letter(i) for i in range(1, len(columns) + 1)]
     ws.auto_filter.ref = f"A1:{letters[-1]}2"
+    # No print area: it would end at the example row, and people add rows below it. The
+    # page is fitted to the columns' width, so the used rows print in full.
     for letter, column in zip(letters, columns, strict=True):
         add_validation(
             ws,
@@ -344,6 +363,7 @@ def _write_plan(wb: Any, lang: Lang, lookups: Lookups, plan_name: str) -> None:
     table = BY_NAME["plan"]
     title = table.record_title(lang)
     ws = wb.create_sheet(title)
+    set_up_printing(ws, landscape=False)
     columns = _columns(table, _PLAN_FIELDS)
     ws.column_dimensions["A"].width = max(len(c.header(lang)) for c in columns) + 3
     ws.column_dimensions["B"].width = 50
@@ -363,7 +383,9 @@ def _write_plan(wb: Any, lang: Lang, lookups: Lookups, plan_name: str) -> None:
 
 
 def _write_guide(wb: Any, lang: Lang) -> None:
-    guide = GuideSheet(wb.create_sheet(GUIDE.title(lang)), term_width=26)
+    ws = wb.create_sheet(GUIDE.title(lang))
+    set_up_printing(ws, landscape=False, title_rows=False)
+    guide = GuideSheet(ws, term_width=26, text_width=80)
     text: Any = GUIDE_TEXT
     guide.title(translate(text["title"], lang))
     for paragraph in text["intro"]:

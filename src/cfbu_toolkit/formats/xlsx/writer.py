@@ -58,6 +58,7 @@ from .lookups import (
     lookup_refs,
     write_lookup_sheet,
 )
+from .printing import set_print_area, set_up_printing
 from .problems import params as _params
 
 __all__ = ["MEDIA_TYPE", "export_xlsx"]
@@ -180,8 +181,10 @@ class _WorkbookWriter:
     def _collect_lookups(self) -> None:
         self.lookups = lookup_refs(enums_of(self.tables), self.lang)
 
-    def _sheet(self, title: str) -> Any:
-        return self.wb.create_sheet(title)
+    def _sheet(self, title: str, *, landscape: bool = True, title_rows: bool = True) -> Any:
+        ws = self.wb.create_sheet(title)
+        set_up_printing(ws, landscape=landscape, title_rows=title_rows)
+        return ws
 
     def _header_cells(self, ws: Any, headers: Iterable[str]) -> list[Any]:
         return header_cells(ws, headers)
@@ -258,6 +261,7 @@ class _WorkbookWriter:
                 self.context.report(self.done, self.total)
         last = letters[-1]
         ws.auto_filter.ref = f"A1:{last}{max(row_number, 2)}"
+        set_print_area(ws, len(columns), row_number)
         for i, column in enumerate(columns):
             if column.kind == "enum" or column.kind == "bool":
                 enum = column.enum if column.kind == "enum" else None
@@ -358,7 +362,7 @@ class _WorkbookWriter:
 
     def _write_record(self, table: Table) -> None:
         title = table.record_title(self.lang)
-        ws = self._sheet(title)
+        ws = self._sheet(title, landscape=False)
         row: Row = (None, None, self.obj)
         columns = [c for c in table.columns if c.kind not in ("parent", "nr", "derived")]
         values = [self._getter(c)(row) for c in columns]
@@ -411,12 +415,13 @@ class _WorkbookWriter:
                         cells[i] = None
             ws.append(cells)
         ws.auto_filter.ref = f"A1:F{max(len(self.text_lists) + 1, 2)}"
+        set_print_area(ws, len(LIST_COLUMNS), len(self.text_lists) + 1)
 
     def _write_lookups(self) -> None:
         write_lookup_sheet(self.wb, self.lookups, self.lang)
 
     def _write_guide(self) -> None:
-        guide = GuideSheet(self._sheet(GUIDE.title(self.lang)))
+        guide = GuideSheet(self._sheet(GUIDE.title(self.lang), landscape=False, title_rows=False))
         lang = self.lang
         text = _GUIDE
         guide.title(translate(text["title"], lang, title=_title_of(self.obj)))
