@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
+import shutil
+import subprocess
 import warnings
 from pathlib import Path
 from typing import Any
@@ -319,3 +322,88 @@ def test_importing_twice_equals_importing_once(plan: cfbu.Plan, data: Any) -> No
     assert twice == once
     assert _ids(twice) == _ids(once)
     assert twice.id == once.id == plan.id
+
+
+# -- LibreOffice ---------------------------------------------------------------------------------
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is missing in CI; run .ci/install-libreoffice.sh")
+        pytest.skip(f"{name} is not installed; run .ci/install-libreoffice.sh")
+    return found
+
+
+def _convert(source: Path, to: str, tmp_path: Path) -> Path:
+    out = tmp_path / f"out-{to.split(':')[0]}"
+    subprocess.run(
+        [
+            _tool("soffice"),
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            to,
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return out / f"{source.stem}.{to.split(':')[0]}"
+
+
+@pytest.mark.libreoffice
+def test_the_template_prints_the_guide_and_the_registration_on_three_pages(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "skema.xlsx"
+    mapping_template(source)
+    pdf = _convert(source, "pdf", tmp_path)
+    pdftotext = _tool("pdftotext")
+    info = subprocess.run(
+        [_tool("pdfinfo"), str(pdf)], check=True, capture_output=True, text=True
+    ).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info)[1])  # type: ignore[index]
+    by_sheet: dict[str, int] = {}
+    for page in range(1, pages + 1):
+        text = subprocess.run(
+            [pdftotext, "-f", str(page), "-l", str(page), str(pdf), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        footer = {line.strip() for line in text.splitlines() if line.strip()}
+        sheet = next((s for s in ("Vejledning", "Kortlægning") if s in footer), "other")
+        by_sheet[sheet] = by_sheet.get(sheet, 0) + 1
+    assert by_sheet.get("Vejledning", 0) + by_sheet.get("Kortlægning", 0) <= 3, by_sheet
+    assert by_sheet.get("Kortlægning") == 1  # the registration sheet fits the page width
+
+
+@pytest.mark.libreoffice
+def test_a_workbook_resaved_by_libreoffice_and_rearranged_still_imports(
+    tmp_path: Path,
+) -> None:
+    plan = cfbu.examples.demo_plan()
+    source = tmp_path / "demo.xlsx"
+    cfbu.export(plan, source)
+    resaved = _convert(source, "xlsx:Calc MS Excel 2007 XML", tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", WorkbookWarning)
+        assert cfbu.load(resaved) == plan
+
+    def rearrange(wb: Any) -> None:  # columns reordered, validation dropped, a sheet added
+        ws = wb["Organisationer"]
+        ws.data_validations.dataValidation = []
+        ws.move_range(f"B1:B{ws.max_row}", cols=ws.max_column)
+        ws.delete_cols(2)
+        wb.create_sheet("Mine noter").append(["husk at ringe"])
+
+    edited = _edit(resaved.read_bytes(), rearrange)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", WorkbookWarning)
+        assert cfbu.load(edited) == plan
+        assert cfbu.load(edited, base=plan) == plan

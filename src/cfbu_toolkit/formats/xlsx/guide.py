@@ -40,7 +40,8 @@ class GuideSheet:
         """The guide's title, large, followed by an empty row."""
         self.row += 1
         self.sheet.row_dimensions[self.row].height = 24  # the large title, never clipped
-        self.sheet.append([self._cell(text, self._big)])
+        # Not wrapped: the title runs on across column B instead of being cut off in A.
+        self.sheet.append([text_cell(self.sheet, text, font=self._big)])
         self.blank()
 
     def heading(self, text: str) -> None:
