@@ -41,6 +41,7 @@ from .problems import params as _params
 from .reimport import Changes, merge_with_changes, name_key, similar_names
 from .sheets import SheetReader, norm
 from .template import EXAMPLE_MARK, TEMPLATE_MARK, example_cells
+from .writer import norm_label
 
 __all__ = ["ReadReport", "WorkbookReader"]
 
@@ -71,6 +72,7 @@ class WorkbookReader(SheetReader):
     def __init__(self, wb: Any, lang: Lang, limits: ReadLimits, source: str | None) -> None:
         super().__init__(wb, lang, limits, source)
         self.custom_keys: set[str] = set()
+        self.custom_by_name: dict[str, str] = {}  # the plan's own focus areas by name
         self.lists: dict[tuple[str, str | None, int | None, str], list[tuple[float, int, str]]]
         self.lists = defaultdict(list)
         #: built children by table name, then by parent key
@@ -310,12 +312,19 @@ class WorkbookReader(SheetReader):
         first = next(rows, None)
         if first is None:
             return
-        for index, text in enumerate(first[1]):
-            if norm(text) in (norm("Nøgle"), norm("Key")):
-                for _, row in rows:
-                    if index < len(row) and row[index] is not None:
-                        self.custom_keys.add(str(row[index]).strip())
-                return
+        position = _positions(table.columns, first[1])
+        if "key" not in position:
+            return
+        for _, row in rows:
+            key = _at(row, position["key"])
+            if key is None:
+                continue
+            key = str(key).strip()
+            self.custom_keys.add(key)
+            for attr in ("label_da", "label_en"):  # the name the exporter may show instead
+                name = _at(row, position.get(attr))
+                if isinstance(name, str) and name.strip():
+                    self.custom_by_name.setdefault(norm_label(name), key)
 
     def _read_text_lists(self, tables: tuple[Table, ...]) -> None:
         ws = self.sheet(LISTS.da, LISTS.en)
@@ -682,7 +691,18 @@ class WorkbookReader(SheetReader):
             return None
 
     def _parser(self, column: Column) -> Callable[[Any], Any]:
-        return parser_for(column, self.lang, self.custom_keys)
+        parse = parser_for(column, self.lang, self.custom_keys)
+        if column.kind not in ("focus", "focus_list") or not self.custom_by_name:
+            return parse
+        names = self.custom_by_name
+
+        def by_name(raw: Any) -> Any:  # the plan's own focus areas shown by name
+            if isinstance(raw, str):
+                parts = [names.get(norm_label(p), p.strip()) for p in raw.split(",")]
+                raw = ", ".join(parts)
+            return parse(raw)
+
+        return by_name
 
 
 _TEXT_KINDS = frozenset({"text", "opt_text"})

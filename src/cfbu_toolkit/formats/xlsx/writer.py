@@ -97,6 +97,8 @@ class _WorkbookWriter:
         plan = obj if isinstance(obj, Plan) else context.plan
         self.plan = plan
         self.custom_keys = {a.key for a in plan.custom_focus_areas} if plan else set()
+        #: the plan's own focus areas by key: their names, where a name reads back unambiguously
+        self.custom_labels = custom_labels(plan.custom_focus_areas if plan else (), self.lang)
         self.org_names = {o.id: o.name for o in plan.organisations} if plan else {}
         self.problems: list[Problem] = []
         self.wb = Workbook(write_only=True)
@@ -297,7 +299,7 @@ class _WorkbookWriter:
         if kind == "bool":
             yes, no = YES_NO[self.lang]
             return lambda row: None if (v := get(row[2])) is None else (yes if v else no)
-        lang, custom = self.lang, self.custom_keys
+        lang, custom = self.lang, self.custom_labels
         return lambda row: _plain(kind, get(row[2]), lang, custom)
 
     def _maker(self, ws: Any, table: Table, column: Column) -> Callable[[Any], Any] | None:
@@ -457,7 +459,7 @@ def _text_cell(ws: Any, value: str, cell_type: Any) -> Any:
     return encoded
 
 
-def _plain(kind: str, value: Any, lang: Lang, custom: set[str]) -> Any:
+def _plain(kind: str, value: Any, lang: Lang, custom: dict[str, str]) -> Any:
     """A model value as the plain value its cell shows (``None`` for an empty cell)."""
     if value is None:
         return None
@@ -488,10 +490,37 @@ def _plain(kind: str, value: Any, lang: Lang, custom: set[str]) -> Any:
     return value
 
 
-def _focus_label(key: str, lang: Lang, custom: set[str]) -> str:
-    if key not in custom and key in FocusArea._value2member_map_:
+def _focus_label(key: str, lang: Lang, custom: dict[str, str]) -> str:
+    if key in custom:
+        return custom[key]
+    if key in FocusArea._value2member_map_:
         return FocusArea(key).label(lang)
     return key
+
+
+def custom_labels(areas: Iterable[Any], lang: Lang) -> dict[str, str]:
+    """The name each of a plan's own focus areas is shown by, by key: its name in ``lang``
+    where that name reads back as the area alone (no comma, not a Landsbyggefonden area's
+    name, not shared), else its key."""
+    builtin = {norm_label(a.label(x)) for a in FocusArea for x in ("da", "en")}
+    names = {a.key: (a.label_en if lang == "en" and a.label_en else a.label_da) for a in areas}
+    counts: dict[str, int] = {}
+    for name in names.values():
+        counts[norm_label(name)] = counts.get(norm_label(name), 0) + 1
+    return {
+        key: name
+        if name
+        and "," not in name
+        and norm_label(name) not in builtin
+        and counts[norm_label(name)] == 1
+        else key
+        for key, name in names.items()
+    }
+
+
+def norm_label(text: str) -> str:
+    """A focus area's name as it is compared: spaces collapsed, case folded."""
+    return " ".join(text.split()).casefold()
 
 
 def _display_width(value: Any) -> int:
