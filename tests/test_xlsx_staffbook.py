@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import warnings
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -390,7 +391,12 @@ def test_a_workbook_resaved_by_libreoffice_and_rearranged_still_imports(
     plan = cfbu.examples.demo_plan()
     source = tmp_path / "demo.xlsx"
     cfbu.export(plan, source)
+    with zipfile.ZipFile(source) as archive:
+        assert any(n.startswith("xl/charts/chart") for n in archive.namelist())
     resaved = _convert(source, "xlsx:Calc MS Excel 2007 XML", tmp_path)
+    with zipfile.ZipFile(resaved) as archive:  # the grid's chart survives LibreOffice
+        assert any(n.startswith("xl/charts/chart") for n in archive.namelist())
+    assert "Kort" in openpyxl.load_workbook(resaved, read_only=True).sheetnames
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", WorkbookWarning)
         assert cfbu.load(resaved) == plan

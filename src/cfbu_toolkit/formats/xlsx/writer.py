@@ -24,7 +24,7 @@ from typing import IO, Any
 from ...errors import DocumentError, Problem
 from ...io.kinds import Exportable
 from ...locale import N_, translate
-from ...model import FocusArea, Lang, Plan
+from ...model import FocusArea, Lang, Mapping, Plan
 from ...model.enums import LabelledEnum
 from ...plugins.types import ExportContext
 from ...workbook import (
@@ -174,6 +174,7 @@ class _WorkbookWriter:
                 self._write_table(table)
         if any(t.lists for t in self.tables):
             self._write_text_lists()
+        self._write_grid()
         self._write_lookups()
         if self.problems:
             raise DocumentError(self.problems)
@@ -418,6 +419,18 @@ class _WorkbookWriter:
             ws.append(cells)
         ws.auto_filter.ref = f"A1:F{max(len(self.text_lists) + 1, 2)}"
         set_print_area(ws, len(LIST_COLUMNS), len(self.text_lists) + 1)
+
+    def _write_grid(self) -> None:
+        """The influence/interest chart of each mapping (see :mod:`.chart`)."""
+        from .chart import write_grid_sheet
+
+        obj = self.obj
+        mappings = (
+            obj.mappings if isinstance(obj, Plan) else (obj,) if isinstance(obj, Mapping) else ()
+        )
+        plan = obj if isinstance(obj, Plan) else None
+        names = {o.id: o.name for o in plan.organisations} if plan is not None else {}
+        write_grid_sheet(self.wb, mappings, names, self.lang)
 
     def _write_lookups(self) -> None:
         write_lookup_sheet(self.wb, self.lookups, self.lang)
