@@ -86,7 +86,7 @@ _MESSAGES: dict[str, str] = {
     "formula_value": N_(
         "the cell holds the formula {formula}; read as its result {value!r}, not as text"
     ),
-    "no_such_name": N_('"{value}" is neither the ID nor the name of a {what}'),
+    "no_such_name": N_('"{value}" is neither the ID nor the name of any {what}'),
     "name_twice": N_('"{value}" is the name of more than one {what}; use the ID'),
 }
 

@@ -170,7 +170,7 @@ _SHEETS: tuple[tuple[str, tuple[str, ...], dict[str, Any]], ...] = (
         ("id", "title", "geographic_scope", "date", "methods", "conducted_by"),
         {
             "id": _MAPPING_ID,
-            "title": N_("Mapping of potential partners"),
+            "title": N_("Mapping of partners"),
         },
     ),
 )

@@ -98,7 +98,9 @@ class _WorkbookWriter:
         self.plan = plan
         self.custom_keys = {a.key for a in plan.custom_focus_areas} if plan else set()
         #: the plan's own focus areas by key: their names, where a name reads back unambiguously
-        self.custom_labels = custom_labels(plan.custom_focus_areas if plan else (), self.lang)
+        # (only where the workbook has the sheet of those areas to read the names back by)
+        shown = plan.custom_focus_areas if plan is not None and isinstance(obj, Plan) else ()
+        self.custom_labels = custom_labels(shown, self.lang)
         self.org_names = {o.id: o.name for o in plan.organisations} if plan else {}
         self.problems: list[Problem] = []
         self.wb = Workbook(write_only=True)
