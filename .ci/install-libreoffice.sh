@@ -18,7 +18,7 @@ installed() {
     command -v soffice >/dev/null 2>&1
 }
 
-if command -v soffice >/dev/null 2>&1 && installed; then
+if command -v soffice >/dev/null 2>&1 && installed && command -v pdftotext >/dev/null 2>&1; then
     echo "install-libreoffice: Calc and Writer already installed: $(command -v soffice)"
     exit 0
 fi
@@ -37,7 +37,7 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 # The -nogui variants: without the X11/GTK front ends; enough for --headless.
 # shellcheck disable=SC2086
-$SUDO apt-get install -y -qq --no-install-recommends $PACKAGES >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends $PACKAGES poppler-utils >/dev/null
 
 command -v soffice >/dev/null 2>&1 || {
     echo "install-libreoffice: soffice still missing after apt-get install" >&2

@@ -41,7 +41,7 @@ def test_sheets_in_danish_and_english(plan: cfbu.Plan, demo_da: bytes) -> None:
     assert names[1] == "Plan"
     for expected in ("Organisationer", "Kontaktpersoner", "Kortlægning", "Tidligere vurderinger"):
         assert expected in names
-    assert names[-2:] == ["Tekstlister", "Opslag"]
+    assert names[-3:] == ["Tekstlister", "Kort", "Opslag"]  # Kort: the grid as a chart
     en = _workbook(cfbu.export(plan, format="xlsx", lang="en")).sheetnames
     assert en[0] == "Guide"
     assert "Organisations" in en

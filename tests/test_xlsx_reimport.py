@@ -151,6 +151,7 @@ def test_an_organisation_typed_twice_is_a_problem_with_both_cells(
         cfbu.load(data)
 
 
+@pytest.mark.filterwarnings("ignore:.*eksempelrækken springes over")
 def test_two_spellings_typed_into_a_template_are_flagged(tmp_path: Any) -> None:
     from cfbu_toolkit.formats.xlsx.template import mapping_template
 

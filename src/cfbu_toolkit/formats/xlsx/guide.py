@@ -17,6 +17,8 @@ class GuideSheet:
         from openpyxl.styles import Alignment, Font
 
         self.sheet = sheet
+        self.term_width, self.text_width = term_width, text_width
+        self.row = 0
         sheet.column_dimensions["A"].width = term_width
         sheet.column_dimensions["B"].width = text_width
         self._wrap = Alignment(wrap_text=True, vertical="top")
@@ -31,11 +33,15 @@ class GuideSheet:
     def line(self, term: str | None, text: str | None = None, *, bold: bool = False) -> None:
         """A row: ``term`` in column A (bold if asked), ``text`` in column B."""
         font = self._bold if bold else None
+        self._height(_lines(term, self.term_width), _lines(text, self.text_width))
         self.sheet.append([self._cell(term, font), self._cell(text)])
 
     def title(self, text: str) -> None:
         """The guide's title, large, followed by an empty row."""
-        self.sheet.append([self._cell(text, self._big)])
+        self.row += 1
+        self.sheet.row_dimensions[self.row].height = 24  # the large title, never clipped
+        # Not wrapped: the title runs on across column B instead of being cut off in A.
+        self.sheet.append([text_cell(self.sheet, text, font=self._big)])
         self.blank()
 
     def heading(self, text: str) -> None:
@@ -48,4 +54,19 @@ class GuideSheet:
 
     def blank(self) -> None:
         """An empty row."""
+        self.row += 1
         self.sheet.append([])
+
+    def _height(self, *lines: int) -> None:
+        """The next row's height from its wrapped lines, so no program lets rows overlap
+        (LibreOffice does not grow a row written without a height)."""
+        self.row += 1
+        self.sheet.row_dimensions[self.row].height = 15 * max(1, *lines)
+
+
+def _lines(text: str | None, width: int) -> int:
+    """About how many lines ``text`` wraps to in a column ``width`` characters wide."""
+    if not text:
+        return 1
+    usable = max(width - 2, 10)
+    return sum(max(1, -(-len(part) // usable)) for part in text.split("\n"))

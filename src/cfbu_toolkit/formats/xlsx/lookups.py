@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ...locale import N_, translate
 from ...model import Lang
 from ...model.enums import LabelledEnum
 from ...workbook import column_letter, encode_text
-from .layout import LOOKUPS, YES_NO, Table
+from .layout import LOOKUPS, TABLES, YES_NO, Table
 
 __all__ = [
     "Lookups",
     "add_validation",
+    "enum_heading",
     "enums_of",
     "header_cells",
     "lookup_refs",
@@ -52,6 +54,19 @@ def lookup_refs(enums: Iterable[type[LabelledEnum] | None], lang: Lang) -> Looku
     return refs
 
 
+_YES_NO_HEADING = N_("Yes/no")
+
+
+def enum_heading(enum: type[LabelledEnum], lang: Lang) -> str:
+    """The heading of ``enum``'s list: the header of the first column that uses it (a
+    person's word, never the class name)."""
+    for table in TABLES:
+        for column in table.columns:
+            if column.enum is enum:
+                return column.header(lang).split(" (")[0]
+    return translate(N_("Values"), lang)  # pragma: no cover - every listed enum has a column
+
+
 def write_lookup_sheet(wb: Any, lookups: Lookups, lang: Lang) -> None:
     """The hidden sheet holding one list per enumeration, labels in ``lang``."""
     ws = wb.create_sheet(LOOKUPS.title(lang))
@@ -59,10 +74,9 @@ def write_lookup_sheet(wb: Any, lookups: Lookups, lang: Lang) -> None:
     columns: list[list[str]] = []
     for enum in lookups:
         if enum is None:
-            heading = "Ja/nej" if lang == "da" else "Yes/no"
-            columns.append([heading, *YES_NO[lang]])
+            columns.append([translate(_YES_NO_HEADING, lang), *YES_NO[lang]])
         else:
-            columns.append([enum.__name__, *(m.label(lang) for m in enum)])
+            columns.append([enum_heading(enum, lang), *(m.label(lang) for m in enum)])
     for i, values in enumerate(columns, 1):
         ws.column_dimensions[column_letter(i)].width = min(60, max(len(v) for v in values) + 2)
     height = max(len(c) for c in columns)
@@ -94,8 +108,8 @@ def add_validation(
             showDropDown=False,  # False shows the in-cell arrow (the attribute is inverted)
             errorStyle="warning",
             showErrorMessage=True,
-            errorTitle="Ukendt værdi" if lang == "da" else "Unknown value",
-            error=("Vælg en værdi fra listen." if lang == "da" else "Pick a value from the list."),
+            errorTitle=translate(N_("Unknown value"), lang),
+            error=translate(N_("Pick a value from the list."), lang),
         )
     if prompt:
         options.update(

@@ -35,13 +35,14 @@ from ...model import Lang, Plan
 from ...plugins.hookspecs import hookimpl
 from ...plugins.types import ExporterSpec, ImportContext, ImporterSpec
 from .archive import bounded, check_archive, open_workbook
+from .formulas import find_formulas
 from .layout import ROOT_TABLE
 from .limits import READ_LIMIT_NAMES, ReadLimits
 from .problems import WorkbookWarning
-from .reader import WorkbookReader
+from .reader import ReadReport, WorkbookReader
 from .writer import MEDIA_TYPE, export_xlsx
 
-__all__ = ["WorkbookWarning", "export_xlsx", "load_xlsx", "sniff_xlsx"]
+__all__ = ["ReadReport", "WorkbookWarning", "export_xlsx", "load_xlsx", "sniff_xlsx"]
 
 #: The kinds a workbook holds: those the layout has a root table for.
 KINDS = frozenset(kind_of_class(cls) for cls in ROOT_TABLE)
@@ -52,21 +53,31 @@ def load_xlsx(stream: IO[bytes], context: ImportContext) -> Exportable:
 
     ``base=plan`` (an option of :func:`cfbu_toolkit.load`) merges what the workbook holds
     into ``plan`` (see :mod:`cfbu_toolkit.formats.xlsx.reimport`) and returns the merged plan, with
-    every problem of the result placed in its cell.
+    every problem of the result placed in its cell; ``prune=True`` deletes what the plan
+    holds and the workbook does not. ``report=callable`` is told a :class:`ReadReport`:
+    what the merge changed and the IDs given to rows without one (with their cells).
     """
     lang: Lang = "en" if context.lang == "en" else "da"
     options = dict(context.options)
     base = options.pop("base", None)
+    prune = bool(options.pop("prune", False))
+    report = options.pop("report", None)
     if base is not None and not isinstance(base, Plan):
         raise FormatError(f"base= must be a Plan, got {type(base).__name__}")
     limits = ReadLimits.from_options(options)
     source = context.source
     archive_stream = bounded(stream, limits, lang, source)
     check_archive(archive_stream, limits, lang, source)
+    formulas = find_formulas(archive_stream)
     reader = WorkbookReader(open_workbook(archive_stream, lang, source), lang, limits, source)
+    reader.formulas = formulas
     reader.base = base
+    reader.prune = prune
     try:
-        return reader.read()
+        result = reader.read()
+        if report is not None:
+            report(ReadReport(changes=reader.changes, assigned=tuple(reader.assigned_ids())))
+        return result
     finally:
         reader.close()
 
@@ -100,7 +111,7 @@ def cfbu_importers() -> Iterable[ImporterSpec]:
             media_type=MEDIA_TYPE,
             kinds=KINDS,
             load=load_xlsx,
-            options=frozenset({"base", "limits", *READ_LIMIT_NAMES}),
+            options=frozenset({"base", "prune", "report", "limits", *READ_LIMIT_NAMES}),
             sniff=sniff_xlsx,
             description=N_(
                 "Excel workbook written by the xlsx exporter or filled in by hand "

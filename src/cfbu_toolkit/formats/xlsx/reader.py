@@ -16,10 +16,13 @@ import attrs
 
 from ...errors import ModelError, Problem
 from ...io.kinds import Exportable
+from ...locale import N_, translate
 from ...model import Assessment, Lang, Plan, new_id
+from ...model._base import REF
 from ...validation import validate
 from ...workbook import column_letter
 from .cellvalues import CellError, as_key, parser_for, text_of, to_int
+from .formulas import Formulas
 from .layout import (
     BY_NAME,
     LIST_COLUMNS,
@@ -33,14 +36,25 @@ from .layout import (
     tables_for,
 )
 from .limits import ReadLimits
-from .messages import translate
 from .placing import Place, cell_of, path_index
 from .problems import WorkbookWarning, fail, say
-from .reimport import merge, similar_names
+from .problems import params as _params
+from .reimport import Changes, merge_with_changes, name_key, similar_names
 from .sheets import SheetReader, norm
-from .template import TEMPLATE_MARK
+from .template import EXAMPLE_MARK, TEMPLATE_MARK, example_cells
+from .writer import norm_label
 
-__all__ = ["WorkbookReader"]
+__all__ = ["ReadReport", "WorkbookReader"]
+
+
+@attrs.frozen
+class ReadReport:
+    """What reading a workbook did besides building the object."""
+
+    changes: Changes | None
+    """On a re-import (``base=``): what the merge changed."""
+    assigned: tuple[tuple[str, str, str], ...]
+    """(sheet, cell, ID) of each ID given to a row without one."""
 
 
 @attrs.define
@@ -59,6 +73,7 @@ class WorkbookReader(SheetReader):
     def __init__(self, wb: Any, lang: Lang, limits: ReadLimits, source: str | None) -> None:
         super().__init__(wb, lang, limits, source)
         self.custom_keys: set[str] = set()
+        self.custom_by_name: dict[str, str] = {}  # the plan's own focus areas by name
         self.lists: dict[tuple[str, str | None, int | None, str], list[tuple[float, int, str]]]
         self.lists = defaultdict(list)
         #: built children by table name, then by parent key
@@ -66,6 +81,15 @@ class WorkbookReader(SheetReader):
         self.places: dict[int, Place] = {}  # id(obj) -> where it was read
         self._record_rows: dict[str, int] = {}  # a record sheet's row of each field
         self.base: Plan | None = None  # re-import: merge into this plan
+        self.prune = False  # re-import: delete what the workbook does not hold
+        self.changes: Changes | None = None  # re-import: what the merge changed
+        self.generated: set[str] = set()  # IDs given to rows without one
+        self.assigned: list[tuple[str, str, str]] = []  # (sheet, cell, ID) given
+        self.formulas: Formulas = {}  # formula cells typed by a person, by sheet
+        self.row_ids: dict[tuple[str, int], str] = {}  # (table, row) -> its given ID
+        #: target kind ("organisation", "contact") -> IDs held, and IDs by name
+        self.ids: dict[str, set[str]] = {}
+        self.by_name: dict[str, dict[str, list[str]]] = {}
         try:
             self.template = TEMPLATE_MARK in (wb.properties.keywords or "")
         except Exception:  # properties of a damaged workbook
@@ -79,6 +103,7 @@ class WorkbookReader(SheetReader):
         root_table = BY_NAME[root]
         if root == "plan":
             self._read_custom_keys()
+        self._name_index()
         if any(t.lists for t in tables):
             self._read_text_lists(tables)
         for table in reversed(tables):
@@ -89,11 +114,19 @@ class WorkbookReader(SheetReader):
         self._unclaimed(tables, root)
         self.raise_if_problems()
         if self.base is not None:
-            obj = merge(self.base, obj, replaced=self._follow)
+            obj, self.changes = merge_with_changes(
+                self.base, obj, replaced=self._follow, generated=self.generated, prune=self.prune
+            )
         self._validate(obj)
         self._typed_twice(obj)
         self.raise_if_problems()
         return obj  # type: ignore[no-any-return]
+
+    def assigned_ids(self) -> list[tuple[str, str, str]]:
+        """(sheet, cell, ID) of each ID given to a row that had none, as the plan now holds
+        it (a row matched on its name has the plan's ID)."""
+        renamed = self.changes.renamed if self.changes is not None else {}
+        return [(sheet, cell, renamed.get(ident, ident)) for sheet, cell, ident in self.assigned]
 
     def _follow(self, edited: Any, merged: Any) -> None:
         place = self.places.get(id(edited))
@@ -144,6 +177,131 @@ class WorkbookReader(SheetReader):
         wanted = ", ".join(BY_NAME[n].record_title(self.lang) for n in ROOT_TABLE.values())
         raise fail(say(self.lang, "no_root", wanted=wanted), self.source)
 
+    # -- names in place of IDs ------------------------------------------------------------
+
+    def _name_index(self) -> None:
+        """The organisations and contact persons by ID and by name, so a reference may be
+        typed (or picked) as a name; rows without an ID are given theirs here."""
+        if self.base is not None:
+            for kind, items in (
+                ("organisation", self.base.organisations),
+                ("contact", self.base.contacts),
+            ):
+                for item in items:
+                    self.ids.setdefault(kind, set()).add(item.id)
+        workbook_names: dict[str, dict[str, list[str]]] = {}
+        for kind, table_name in (("organisation", "organisations"), ("contact", "contacts")):
+            table = BY_NAME[table_name]
+            ws = self.sheet(table.da, table.en)
+            if ws is None:
+                continue
+            rows = self.rows(ws)
+            first = next(rows, None)
+            if first is None:
+                continue
+            position = _positions(table.columns, first[1])
+            if "name" not in position:
+                continue
+            ids = self.ids.setdefault(kind, set())
+            names = workbook_names.setdefault(kind, {})
+            for number, row in rows:
+                name = _at(row, position.get("name"))
+                ident = _at(row, position.get("id"))
+                if not isinstance(name, str) or not name.strip():
+                    continue
+                if ident is None or not str(ident).strip():
+                    ident = new_id(f"{table_name[:3]}-")
+                    self.generated.add(ident)
+                    self.row_ids[(table_name, number)] = ident
+                    letter = column_letter(position["id"] + 1) if "id" in position else None
+                    if letter is not None:
+                        self.assigned.append((ws.title, f"{letter}{number}", ident))
+                else:
+                    ident = as_key(ident)
+                ids.add(ident)
+                names.setdefault(name_key(name), []).append(ident)
+        if self.base is not None:  # the plan's own, where the workbook has no such name
+            for kind, items in (
+                ("organisation", self.base.organisations),
+                ("contact", self.base.contacts),
+            ):
+                names = workbook_names.setdefault(kind, {})
+                for item in items:
+                    names.setdefault(name_key(item.name), [item.id])
+        self.by_name = workbook_names
+
+    def _resolve(self, table: Table, values: dict[str, Any], place: Place) -> bool:
+        """Names typed where an ID belongs, replaced by the ID; ``False`` after reporting a
+        name that matches no row or several."""
+        ok = True
+        for attr, value in list(values.items()):
+            kind = _ref_kind(table, attr)
+            if kind is None or kind not in self.by_name or value is _FAILED:
+                continue
+            if isinstance(value, tuple):
+                resolved = tuple(self._one(kind, v, attr, place) for v in value)
+                if any(v is _FAILED for v in resolved):
+                    ok = False
+                    values[attr] = _FAILED
+                else:
+                    values[attr] = resolved
+            elif isinstance(value, str):
+                one = self._one(kind, value, attr, place)
+                ok = ok and one is not _FAILED
+                values[attr] = one
+        return ok
+
+    def _one(self, kind: str, value: str, attr: str, place: Place) -> Any:
+        if value in self.ids.get(kind, ()):
+            return value
+        found = self.by_name[kind].get(name_key(value), [])
+        if len(set(found)) == 1:
+            return found[0]
+        where = f"{place.sheet}!{place.letters.get(attr, 'A')}{place.row}"
+        what = _KIND_WORDS[kind]
+        if found:
+            self.problem(where, "name_twice", value=value, what=translate(what, self.lang))
+        else:
+            self.problem(where, "no_such_name", value=value, what=translate(what, self.lang))
+        return _FAILED
+
+    def _formula(self, cell: str, formula: tuple[str, bool], raw: Any) -> Any:
+        """A cell Excel stored as a formula: its text when nothing calculated it (a note
+        typed as ``=A1``), else its value, with a warning naming the cell either way."""
+        text, cached = formula
+        if cached and raw is not None:
+            message = say(self.lang, "formula_value", formula=f"={text}", value=raw)
+            warnings.warn(f"{cell}: {message}", WorkbookWarning, stacklevel=6)
+            return raw
+        message = say(self.lang, "formula_text", formula=f"={text}")
+        warnings.warn(f"{cell}: {message}", WorkbookWarning, stacklevel=6)
+        return f"={text}"
+
+    # -- the template's example rows --------------------------------------------------------
+
+    def _example(self, table: Table, values: dict[str, Any], place: Place) -> bool:
+        """Whether the row is the template's example: skipped with a notice while it is
+        unchanged, refused (and skipped) once edited but still marked."""
+        ident = values.get("id")
+        if not isinstance(ident, str) or not ident.upper().startswith(EXAMPLE_MARK):
+            return False
+        where = f"{place.sheet}!{place.letters.get('id', 'A')}{place.row}"
+        parsers = {c.attr: self._parser(c) for c in table.columns}
+        for lang in (self.lang, "en" if self.lang == "da" else "da"):
+            expected: dict[str, Any] = {}
+            for attr, cell in example_cells(table.name, lang).items():
+                try:
+                    expected[attr] = parsers[attr](cell)
+                except (CellError, KeyError):
+                    expected[attr] = cell
+            if expected == values:
+                warnings.warn(
+                    say(self.lang, "example_skipped", where=where), WorkbookWarning, stacklevel=5
+                )
+                return True
+        self.problem(where, "example_edited", id=ident)
+        return True
+
     # -- the text lists and custom focus areas ---------------------------------------------
 
     def _read_custom_keys(self) -> None:
@@ -155,12 +313,19 @@ class WorkbookReader(SheetReader):
         first = next(rows, None)
         if first is None:
             return
-        for index, text in enumerate(first[1]):
-            if norm(text) in (norm("Nøgle"), norm("Key")):
-                for _, row in rows:
-                    if index < len(row) and row[index] is not None:
-                        self.custom_keys.add(str(row[index]).strip())
-                return
+        position = _positions(table.columns, first[1])
+        if "key" not in position:
+            return
+        for _, row in rows:
+            key = _at(row, position["key"])
+            if key is None:
+                continue
+            key = str(key).strip()
+            self.custom_keys.add(key)
+            for attr in ("label_da", "label_en"):  # the name the exporter may show instead
+                name = _at(row, position.get(attr))
+                if isinstance(name, str) and name.strip():
+                    self.custom_by_name.setdefault(norm_label(name), key)
 
     def _read_text_lists(self, tables: tuple[Table, ...]) -> None:
         ws = self.sheet(LISTS.da, LISTS.en)
@@ -258,6 +423,7 @@ class WorkbookReader(SheetReader):
         ]
         letters = {column.attr: letter for _, column, _, letter in parsers}
         order = 0
+        formulas = self.formulas.get(title, {})
         for number, row in rows:
             width = len(row)
             values: dict[str, Any] = {}
@@ -265,6 +431,10 @@ class WorkbookReader(SheetReader):
             bad = False
             for i, column, parse, letter in parsers:
                 raw = row[i] if i < width else None
+                if formulas and (number, i + 1) in formulas:
+                    raw = self._formula(
+                        f"{title}!{letter}{number}", formulas[(number, i + 1)], raw
+                    )
                 if raw is None:
                     continue
                 if raw.__class__ is str and not raw.strip():
@@ -284,6 +454,13 @@ class WorkbookReader(SheetReader):
                 continue
             order += 1
             place = Place(title, number, letters)
+            if self.template and self._example(table, values, place):
+                continue
+            given = self.row_ids.get((table.name, number))
+            if given is not None and "id" not in values:
+                values["id"] = given
+            if not self._resolve(table, values, place):
+                bad = True
             obj = self._build(table, values, place, bad)
             if obj is None:
                 continue
@@ -318,6 +495,15 @@ class WorkbookReader(SheetReader):
             id_attr = next(c.attr for c in table.columns if c.kind == "id")
             if id_attr == "id":
                 kwargs["id"] = new_id(f"{table.name[:3]}-")
+                self.generated.add(kwargs["id"])
+                if place.letters.get("id"):
+                    self.assigned.append(
+                        (place.sheet, f"{place.letters['id']}{place.row}", kwargs["id"])
+                    )
+                elif not place.letters and "id" in self._record_rows:
+                    self.assigned.append(
+                        (place.sheet, f"B{self._record_rows['id']}", kwargs["id"])
+                    )
         for prefix, cls in table.nested.items():
             if prefix == "current":
                 continue
@@ -340,6 +526,8 @@ class WorkbookReader(SheetReader):
             pending = self.children.get(child.name, {}).pop(owner, None)
             if pending is not None:
                 pending.sort(key=lambda b: (b.nr, b.order))
+                if child.name == "entries":
+                    self._one_row_per_organisation(pending)
                 kwargs[child.field] = tuple(b.obj for b in pending)
         if "current" in table.nested and not bad:
             try:
@@ -362,6 +550,24 @@ class WorkbookReader(SheetReader):
         self.places[id(obj)] = place
         return obj
 
+    def _one_row_per_organisation(self, entries: list[_Built]) -> None:
+        """Two rows of one mapping for the same organisation: an error naming both cells."""
+        first: dict[str, tuple[str, str]] = {}
+        for built in entries:
+            place = self.places.get(id(built.obj))
+            letter = place.letters.get("organisation_id", "A") if place else "A"
+            cell = f"{place.sheet}!{letter}{place.row}" if place else ""
+            org = built.obj.organisation_id
+            if org not in first:
+                first[org] = (cell, built.obj.id)
+                continue
+            other, other_id = first[org]
+            if built.obj.id in self.generated or other_id in self.generated:
+                self.problem(cell, "organisation_twice", other=other)
+            else:  # both rows came with IDs (an exported plan the model allows): a warning
+                message = say(self.lang, "organisation_twice", other=other)
+                warnings.warn(f"{cell}: {message}", WorkbookWarning, stacklevel=5)
+
     def _model_problem(self, exc: ModelError, place: Place, prefix: str | None) -> None:
         attr = exc.field or ""
         if prefix:
@@ -370,8 +576,13 @@ class WorkbookReader(SheetReader):
         if not place.letters:  # a record sheet: the value column of the field's row
             letter = "B"
         row = place.row if place.letters else self._record_rows.get(attr, place.row)
-        message = translate(exc.message, self.lang)
-        self.problems.append(Problem(where=f"{place.sheet}!{letter}{row}", message=message))
+        self.problems.append(
+            Problem(
+                where=f"{place.sheet}!{letter}{row}",
+                message=exc.message,
+                params=_params(**exc.params),
+            )
+        )
 
     # -- the exported object itself --------------------------------------------------------
 
@@ -463,8 +674,16 @@ class WorkbookReader(SheetReader):
             return cell_of(path, index)
 
         for problem in problems:
-            message = translate(problem.message, self.lang, where=cell)
-            self.problems.append(Problem(where=cell(problem.where), message=message))
+            # A JSON path among the values (the other place of a doubled ID) becomes a cell.
+            params = {
+                k: cell(v) if isinstance(v, str) and v.startswith("$") else v
+                for k, v in problem.params.items()
+            }
+            self.problems.append(
+                Problem(
+                    where=cell(problem.where), message=problem.message, params=_params(**params)
+                )
+            )
 
     # -- cells -------------------------------------------------------------------------------
 
@@ -478,10 +697,51 @@ class WorkbookReader(SheetReader):
             return None
 
     def _parser(self, column: Column) -> Callable[[Any], Any]:
-        return parser_for(column, self.lang, self.custom_keys)
+        parse = parser_for(column, self.lang, self.custom_keys)
+        if column.kind not in ("focus", "focus_list") or not self.custom_by_name:
+            return parse
+        names = self.custom_by_name
+
+        def by_name(raw: Any) -> Any:  # the plan's own focus areas shown by name
+            if isinstance(raw, str):
+                parts = [names.get(norm_label(p), p.strip()) for p in raw.split(",")]
+                raw = ", ".join(parts)
+            return parse(raw)
+
+        return by_name
 
 
 _TEXT_KINDS = frozenset({"text", "opt_text"})
+_KIND_WORDS = {"organisation": N_("organisation"), "contact": N_("contact person")}
+
+
+def _ref_kind(table: Table, attr: str) -> str | None:
+    """What a column refers to (``organisation``, ``contact``, ...), if it is a reference."""
+    cls = table.cls
+    if "." in attr:  # the current assessment's fields
+        prefix, attr = attr.split(".", 1)
+        cls = table.nested.get(prefix, cls)
+    field = attrs.fields_dict(cls).get(attr) if attrs.has(cls) else None
+    return field.metadata.get(REF) if field is not None else None
+
+
+def _positions(columns: tuple[Column, ...], header: tuple[Any, ...]) -> dict[str, int]:
+    known = {}
+    for column in columns:
+        known[norm(column.da)] = column.attr
+        known[norm(column.en)] = column.attr
+    out: dict[str, int] = {}
+    for index, text in enumerate(header):
+        attr = known.get(norm(text))
+        if attr is not None:
+            out.setdefault(attr, index)
+    return out
+
+
+def _at(row: tuple[Any, ...], index: int | None) -> Any:
+    return row[index] if index is not None and index < len(row) else None
+
+
 _FAILED = object()  # a cell that could not be read (already reported)
 
 

@@ -17,7 +17,7 @@ from ...model import Lang
 from ...workbook import column_letter
 from .layout import LIST_COLUMNS, TABLES, Column
 from .limits import ReadLimits
-from .problems import WorkbookWarning, describe, fail, say
+from .problems import WorkbookWarning, describe, fail, problem, say
 
 __all__ = ["SheetReader", "norm"]
 
@@ -80,7 +80,7 @@ class SheetReader:
             self.wb.close()
 
     def problem(self, where: str, message: str, /, **values: Any) -> None:
-        self.problems.append(Problem(where=where, message=say(self.lang, message, **values)))
+        self.problems.append(problem(where, message, **values))
 
     def raise_if_problems(self) -> None:
         if self.problems:

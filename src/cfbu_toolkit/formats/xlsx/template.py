@@ -23,6 +23,7 @@ import os
 from collections.abc import Iterable
 from typing import IO, Any
 
+from ...locale import N_, translate
 from ...model import (
     ActorSector,
     ActorType,
@@ -40,10 +41,17 @@ from .guide import GuideSheet
 from .layout import BY_NAME, GUIDE, RECORD_COLUMNS, YES_NO, Column, Table
 from .lookups import Lookups, add_validation, enums_of, header_cells, lookup_refs
 from .lookups import write_lookup_sheet as _write_lookups
+from .printing import set_up_printing
 from .template_text import GUIDE as GUIDE_TEXT
 from .template_text import HINTS, KIND_HINTS
 
-__all__ = ["TEMPLATE_KINDS", "TEMPLATE_MARK", "mapping_template"]
+__all__ = [
+    "EXAMPLE_MARK",
+    "TEMPLATE_KINDS",
+    "TEMPLATE_MARK",
+    "example_cells",
+    "mapping_template",
+]
 
 #: The templates ``cfbu template`` can write, by the names it accepts.
 TEMPLATE_KINDS = ("kortlaegning", "kortlægning", "mapping")
@@ -56,6 +64,11 @@ DATE_FORMAT = "dd-mm-yyyy"
 ID_LIST_ROWS = 2_000
 _EXAMPLE_DATE = dt.date(2026, 1, 15)
 _MAPPING_ID = "K1"
+#: Example rows carry an ID starting with this mark: the importer skips them while they
+#: are unchanged and refuses them once edited (delete the ID to keep the row as data).
+EXAMPLE_MARK = "EKSEMPEL-"
+_EXAMPLE_ORG = "Jobcenter (eksempel)"
+_EXAMPLE_PERSON = "Anne Eksempel"
 
 #: Each sheet of the template: its layout table, the attributes shown (in order), and the
 #: example row.
@@ -86,37 +99,25 @@ _SHEETS: tuple[tuple[str, tuple[str, ...], dict[str, Any]], ...] = (
             "notes",
         ),
         {
+            "id": f"{EXAMPLE_MARK}3",
             "parent": _MAPPING_ID,
-            "organisation_id": "O1",
-            "contact_id": "P1",
-            "services_offered": {
-                "da": "Jobsøgning og praktikpladser",
-                "en": "Job search and work placements",
-            },
-            "target_groups": {"da": "Ledige unge 18-29 år", "en": "Young jobseekers aged 18-29"},
+            "organisation_id": _EXAMPLE_ORG,
+            "contact_id": _EXAMPLE_PERSON,
+            "services_offered": N_("Job search and work placements"),
+            "target_groups": N_("Young jobseekers aged 18-29"),
             "focus_areas": (FocusArea.EMPLOYMENT,),
-            "possible_contribution": {
-                "da": "Kan holde jobcafé i beboerhuset hver anden uge",
-                "en": "Could run a job café in the community house every other week",
-            },
-            "possible_barriers": {
-                "da": "Travlhed og faste måltal",
-                "en": "Workload and fixed targets",
-            },
-            "what_matters": {
-                "da": "At flere unge kommer i job eller uddannelse",
-                "en": "That more young people get a job or an education",
-            },
+            "possible_contribution": N_(
+                "Could run a job café in the community house every other week"
+            ),
+            "possible_barriers": N_("Workload and fixed targets"),
+            "what_matters": N_("That more young people get a job or an education"),
             "existing_relation": False,
             "current.date": _EXAMPLE_DATE,
             "current.status": CollaborationStatus.CONTACTED,
             "current.relevance": Level.HIGH,
             "current.interest": Level.MEDIUM,
             "current.influence": Level.HIGH,
-            "next_step": {
-                "da": "Aftal et møde om jobcaféen",
-                "en": "Set up a meeting about the job café",
-            },
+            "next_step": N_("Set up a meeting about the job café"),
             "follow_up_on": dt.date(2026, 2, 1),
         },
     ),
@@ -134,15 +135,12 @@ _SHEETS: tuple[tuple[str, tuple[str, ...], dict[str, Any]], ...] = (
             "cvr",
         ),
         {
-            "id": "O1",
-            "name": "Jobcenter (eksempel)",
+            "id": f"{EXAMPLE_MARK}1",
+            "name": _EXAMPLE_ORG,
             "sector": ActorSector.MUNICIPALITY,
             "actor_type": ActorType.JOBCENTER,
             "resource_kind": ResourceKind.PROFESSIONAL,
-            "description": {
-                "da": "Beskæftigelsesindsats for ledige og virksomheder",
-                "en": "Employment services for jobseekers and businesses",
-            },
+            "description": N_("Employment services for jobseekers and businesses"),
         },
     ),
     (
@@ -159,10 +157,10 @@ _SHEETS: tuple[tuple[str, tuple[str, ...], dict[str, Any]], ...] = (
             "retention_until",
         ),
         {
-            "id": "P1",
-            "name": "Anne Eksempel",
-            "organisation_id": "O1",
-            "role": {"da": "Virksomhedskonsulent", "en": "Business consultant"},
+            "id": f"{EXAMPLE_MARK}2",
+            "name": _EXAMPLE_PERSON,
+            "organisation_id": _EXAMPLE_ORG,
+            "role": N_("Business consultant"),
             "email": "anne@eksempel.dk",
             "lawful_basis": LawfulBasis.LEGITIMATE_INTEREST,
         },
@@ -172,14 +170,20 @@ _SHEETS: tuple[tuple[str, tuple[str, ...], dict[str, Any]], ...] = (
         ("id", "title", "geographic_scope", "date", "methods", "conducted_by"),
         {
             "id": _MAPPING_ID,
-            "title": {
-                "da": "Kortlægning af samarbejdsaktører",
-                "en": "Mapping of potential partners",
-            },
+            "title": N_("Mapping of partners"),
         },
     ),
 )
 _PLAN_FIELDS = ("id", "name", "area", "municipality", "funding_period", "focus_areas")
+#: Columns people type long values into: names, e-mail addresses, references by name.
+_MIN_WIDTHS = {
+    "name": 30,
+    "email": 28,
+    "organisation_id": 28,
+    "contact_id": 22,
+    "responsible_id": 22,
+    "title": 34,
+}
 #: Which sheet an ID column's dropdown lists the IDs of.
 _ID_SOURCES = {
     "organisation_id": "organisations",
@@ -231,7 +235,7 @@ def _write(stream: IO[bytes], lang: Lang, plan_name: str) -> None:
     props = wb.properties
     props.creator = props.lastModifiedBy = "cfbu_toolkit"
     props.created = dt.datetime(2020, 1, 1)
-    props.title = str(GUIDE_TEXT[lang]["title"])
+    props.title = translate(str(GUIDE_TEXT["title"]), lang)
     props.language = "da-DK" if lang == "da" else "en-GB"
     props.keywords = TEMPLATE_MARK
     used = [BY_NAME[name] for name, _, _ in _SHEETS] + [BY_NAME["plan"]]
@@ -244,30 +248,39 @@ def _write(stream: IO[bytes], lang: Lang, plan_name: str) -> None:
     wb.save(stream)
 
 
+def example_cells(table_name: str, lang: Lang) -> dict[str, Any]:
+    """The example row of ``table_name``'s sheet as the template writes it in ``lang``
+    (cell values by attribute); empty for a sheet without one."""
+    for name, _names, example in _SHEETS:
+        if name == table_name and str(example.get("id", "")).startswith(EXAMPLE_MARK):
+            return {attr: _value(value, lang) for attr, value in example.items()}
+    return {}
+
+
 def _hint(table: Table, column: Column, lang: Lang) -> str:
     own = HINTS.get((table.name, column.attr))
     if own is not None:
-        return own[lang]
+        return translate(own, lang)
     kind = column.kind
     if column.attr in ("organisation_id",):
-        return KIND_HINTS["organisation"][lang]
+        return translate(KIND_HINTS["organisation"], lang)
     if kind == "ref":
-        return KIND_HINTS["contact"][lang]
+        return translate(KIND_HINTS["contact"], lang)
     if kind in ("enum", "enums") and column.enum is not None:
         labels = ", ".join(m.label(lang) for m in column.enum)
         if kind == "enum" and len(labels) > 150:
-            return KIND_HINTS["enum_long"][lang]
-        return KIND_HINTS[kind][lang].format(labels=labels)
+            return translate(KIND_HINTS["enum_long"], lang)
+        return translate(KIND_HINTS[kind], lang, labels=labels)
     if kind == "focus_list":
         labels = ", ".join(a.label(lang) for a in FocusArea.of_period(FundingPeriod.LBF_2019_26))
-        return KIND_HINTS["focus_list"][lang].format(labels=labels)
-    return KIND_HINTS.get(kind, KIND_HINTS["text"])[lang]
+        return translate(KIND_HINTS["focus_list"], lang, labels=labels)
+    return translate(KIND_HINTS.get(kind, KIND_HINTS["text"]), lang)
 
 
 def _value(value: Any, lang: Lang) -> Any:
     """An example value as its cell shows it."""
-    if isinstance(value, dict):
-        return value[lang]
+    if isinstance(value, str):  # example text is marked N_; IDs and names pass unchanged
+        return translate(value, lang)
     if isinstance(value, LabelledEnum):
         return value.label(lang)
     if isinstance(value, bool):
@@ -304,14 +317,23 @@ def _write_table(
 ) -> None:
     title = table.title(lang)
     ws = wb.create_sheet(title)
+    set_up_printing(ws, landscape=len(columns) > 5)
     for i, column in enumerate(columns, 1):
-        width = max(len(column.header(lang)) + 3, 12, min(column.width or 0, 40))
-        ws.column_dimensions[column_letter(i)].width = width
+        shown = _value(example.get(column.attr), lang)
+        width = max(
+            len(column.header(lang)) + 3,
+            len(str(shown)) + 2 if shown is not None else 0,
+            _MIN_WIDTHS.get(column.attr, 12),
+            min(column.width or 0, 40),
+        )
+        ws.column_dimensions[column_letter(i)].width = min(width, 45)
     ws.freeze_panes = "A2"
     ws.append(header_cells(ws, (c.header(lang) for c in columns)))
     ws.append([_cell(ws, _value(example.get(c.attr), lang)) for c in columns])
     letters = [column_letter(i) for i in range(1, len(columns) + 1)]
     ws.auto_filter.ref = f"A1:{letters[-1]}2"
+    # No print area: it would end at the example row, and people add rows below it. The
+    # page is fitted to the columns' width, so the used rows print in full.
     for letter, column in zip(letters, columns, strict=True):
         add_validation(
             ws,
@@ -331,13 +353,17 @@ def _list_formula(column: Column, lookups: Lookups, lang: Lang) -> str | None:
     source = _ID_SOURCES.get(column.attr)
     if source is None or column.kind not in ("ref", "parent"):
         return None
-    return f"'{BY_NAME[source].title(lang)}'!$A$2:$A${ID_LIST_ROWS}"
+    # Organisations and contact persons are picked by name (column B); the importer finds
+    # the ID. A mapping is picked by its ID (K1), which the template fills in.
+    letter = "B" if source in ("organisations", "contacts") else "A"
+    return f"'{BY_NAME[source].title(lang)}'!${letter}$2:${letter}${ID_LIST_ROWS}"
 
 
 def _write_plan(wb: Any, lang: Lang, lookups: Lookups, plan_name: str) -> None:
     table = BY_NAME["plan"]
     title = table.record_title(lang)
     ws = wb.create_sheet(title)
+    set_up_printing(ws, landscape=False)
     columns = _columns(table, _PLAN_FIELDS)
     ws.column_dimensions["A"].width = max(len(c.header(lang)) for c in columns) + 3
     ws.column_dimensions["B"].width = 50
@@ -357,16 +383,18 @@ def _write_plan(wb: Any, lang: Lang, lookups: Lookups, plan_name: str) -> None:
 
 
 def _write_guide(wb: Any, lang: Lang) -> None:
-    guide = GuideSheet(wb.create_sheet(GUIDE.title(lang)), term_width=26)
-    text = GUIDE_TEXT[lang]
-    guide.title(str(text["title"]))
-    for paragraph in text["intro"]:  # type: ignore[attr-defined]
-        guide.paragraph(paragraph)
-    for heading, paragraphs in text["sections"]:  # type: ignore[attr-defined]
+    ws = wb.create_sheet(GUIDE.title(lang))
+    set_up_printing(ws, landscape=False, title_rows=False)
+    guide = GuideSheet(ws, term_width=26, text_width=80)
+    text: Any = GUIDE_TEXT
+    guide.title(translate(text["title"], lang))
+    for paragraph in text["intro"]:
+        guide.paragraph(translate(paragraph, lang))
+    for heading, paragraphs in text["sections"]:
         guide.blank()
-        guide.heading(heading)
+        guide.heading(translate(heading, lang))
         for paragraph in paragraphs:
             if isinstance(paragraph, tuple):
-                guide.line(paragraph[0], paragraph[1], bold=True)
+                guide.line(translate(paragraph[0], lang), translate(paragraph[1], lang), bold=True)
             else:
-                guide.paragraph(paragraph)
+                guide.paragraph(translate(paragraph, lang))

@@ -23,7 +23,8 @@ from typing import IO, Any
 
 from ...errors import DocumentError, Problem
 from ...io.kinds import Exportable
-from ...model import FocusArea, Lang, Plan
+from ...locale import N_, translate
+from ...model import FocusArea, Lang, Mapping, Plan
 from ...model.enums import LabelledEnum
 from ...plugins.types import ExportContext
 from ...workbook import (
@@ -58,6 +59,8 @@ from .lookups import (
     lookup_refs,
     write_lookup_sheet,
 )
+from .printing import set_print_area, set_up_printing
+from .problems import params as _params
 
 __all__ = ["MEDIA_TYPE", "export_xlsx"]
 
@@ -95,6 +98,10 @@ class _WorkbookWriter:
         plan = obj if isinstance(obj, Plan) else context.plan
         self.plan = plan
         self.custom_keys = {a.key for a in plan.custom_focus_areas} if plan else set()
+        #: the plan's own focus areas by key: their names, where a name reads back unambiguously
+        # (only where the workbook has the sheet of those areas to read the names back by)
+        shown = plan.custom_focus_areas if plan is not None and isinstance(obj, Plan) else ()
+        self.custom_labels = custom_labels(shown, self.lang)
         self.org_names = {o.id: o.name for o in plan.organisations} if plan else {}
         self.problems: list[Problem] = []
         self.wb = Workbook(write_only=True)
@@ -170,6 +177,7 @@ class _WorkbookWriter:
                 self._write_table(table)
         if any(t.lists for t in self.tables):
             self._write_text_lists()
+        self._write_grid()
         self._write_lookups()
         if self.problems:
             raise DocumentError(self.problems)
@@ -179,8 +187,10 @@ class _WorkbookWriter:
     def _collect_lookups(self) -> None:
         self.lookups = lookup_refs(enums_of(self.tables), self.lang)
 
-    def _sheet(self, title: str) -> Any:
-        return self.wb.create_sheet(title)
+    def _sheet(self, title: str, *, landscape: bool = True, title_rows: bool = True) -> Any:
+        ws = self.wb.create_sheet(title)
+        set_up_printing(ws, landscape=landscape, title_rows=title_rows)
+        return ws
 
     def _header_cells(self, ws: Any, headers: Iterable[str]) -> list[Any]:
         return header_cells(ws, headers)
@@ -199,7 +209,8 @@ class _WorkbookWriter:
                 [
                     Problem(
                         where=title,
-                        message=_msg(self.lang, "too_many_rows", n=count, limit=MAX_ROWS - 1),
+                        message=_MESSAGES["too_many_rows"],
+                        params=_params(n=count, limit=MAX_ROWS - 1),
                     )
                 ]
             )
@@ -256,6 +267,7 @@ class _WorkbookWriter:
                 self.context.report(self.done, self.total)
         last = letters[-1]
         ws.auto_filter.ref = f"A1:{last}{max(row_number, 2)}"
+        set_print_area(ws, len(columns), row_number)
         for i, column in enumerate(columns):
             if column.kind == "enum" or column.kind == "bool":
                 enum = column.enum if column.kind == "enum" else None
@@ -291,7 +303,7 @@ class _WorkbookWriter:
         if kind == "bool":
             yes, no = YES_NO[self.lang]
             return lambda row: None if (v := get(row[2])) is None else (yes if v else no)
-        lang, custom = self.lang, self.custom_keys
+        lang, custom = self.lang, self.custom_labels
         return lambda row: _plain(kind, get(row[2]), lang, custom)
 
     def _maker(self, ws: Any, table: Table, column: Column) -> Callable[[Any], Any] | None:
@@ -336,7 +348,8 @@ class _WorkbookWriter:
         self.problems.append(
             Problem(
                 where=where,
-                message=_msg(self.lang, "too_long", n=utf16_length(value), limit=MAX_CELL_CHARS),
+                message=_MESSAGES["too_long"],
+                params=_params(n=utf16_length(value), limit=MAX_CELL_CHARS),
             )
         )
 
@@ -355,7 +368,7 @@ class _WorkbookWriter:
 
     def _write_record(self, table: Table) -> None:
         title = table.record_title(self.lang)
-        ws = self._sheet(title)
+        ws = self._sheet(title, landscape=False)
         row: Row = (None, None, self.obj)
         columns = [c for c in table.columns if c.kind not in ("parent", "nr", "derived")]
         values = [self._getter(c)(row) for c in columns]
@@ -408,31 +421,41 @@ class _WorkbookWriter:
                         cells[i] = None
             ws.append(cells)
         ws.auto_filter.ref = f"A1:F{max(len(self.text_lists) + 1, 2)}"
+        set_print_area(ws, len(LIST_COLUMNS), len(self.text_lists) + 1)
+
+    def _write_grid(self) -> None:
+        """The influence/interest chart of each mapping (see :mod:`.chart`)."""
+        from .chart import write_grid_sheet
+
+        obj = self.obj
+        mappings = (
+            obj.mappings if isinstance(obj, Plan) else (obj,) if isinstance(obj, Mapping) else ()
+        )
+        plan = obj if isinstance(obj, Plan) else None
+        names = {o.id: o.name for o in plan.organisations} if plan is not None else {}
+        write_grid_sheet(self.wb, mappings, names, self.lang)
 
     def _write_lookups(self) -> None:
         write_lookup_sheet(self.wb, self.lookups, self.lang)
 
     def _write_guide(self) -> None:
-        guide = GuideSheet(self._sheet(GUIDE.title(self.lang)))
-        text = _GUIDE[self.lang]
-        guide.title(text["title"].format(title=_title_of(self.obj)))
+        guide = GuideSheet(self._sheet(GUIDE.title(self.lang), landscape=False, title_rows=False))
+        lang = self.lang
+        text = _GUIDE
+        guide.title(translate(text["title"], lang, title=_title_of(self.obj)))
         for paragraph in text["intro"]:
-            guide.paragraph(paragraph)
+            guide.paragraph(translate(paragraph, lang))
         guide.blank()
-        guide.heading(text["sheets"])
+        guide.heading(translate(text["sheets"], lang))
         for table in self.tables:
-            name = (
-                table.record_title(self.lang)
-                if table.name == self.root
-                else table.title(self.lang)
-            )
-            guide.line(name, table.guide(self.lang))
+            name = table.record_title(lang) if table.name == self.root else table.title(lang)
+            guide.line(name, table.guide(lang))
         if any(t.lists for t in self.tables):
-            guide.line(LISTS.title(self.lang), text["lists"])
+            guide.line(LISTS.title(lang), translate(text["lists"], lang))
         guide.blank()
-        guide.heading(text["how"])
+        guide.heading(translate(text["how"], lang))
         for paragraph in text["rules"]:
-            guide.paragraph(paragraph)
+            guide.paragraph(translate(paragraph, lang))
 
 
 _TOO_LONG = object()
@@ -452,7 +475,7 @@ def _text_cell(ws: Any, value: str, cell_type: Any) -> Any:
     return encoded
 
 
-def _plain(kind: str, value: Any, lang: Lang, custom: set[str]) -> Any:
+def _plain(kind: str, value: Any, lang: Lang, custom: dict[str, str]) -> Any:
     """A model value as the plain value its cell shows (``None`` for an empty cell)."""
     if value is None:
         return None
@@ -483,10 +506,37 @@ def _plain(kind: str, value: Any, lang: Lang, custom: set[str]) -> Any:
     return value
 
 
-def _focus_label(key: str, lang: Lang, custom: set[str]) -> str:
-    if key not in custom and key in FocusArea._value2member_map_:
+def _focus_label(key: str, lang: Lang, custom: dict[str, str]) -> str:
+    if key in custom:
+        return custom[key]
+    if key in FocusArea._value2member_map_:
         return FocusArea(key).label(lang)
     return key
+
+
+def custom_labels(areas: Iterable[Any], lang: Lang) -> dict[str, str]:
+    """The name each of a plan's own focus areas is shown by, by key: its name in ``lang``
+    where that name reads back as the area alone (no comma, not a Landsbyggefonden area's
+    name, not shared), else its key."""
+    builtin = {norm_label(a.label(x)) for a in FocusArea for x in ("da", "en")}
+    names = {a.key: (a.label_en if lang == "en" and a.label_en else a.label_da) for a in areas}
+    counts: dict[str, int] = {}
+    for name in names.values():
+        counts[norm_label(name)] = counts.get(norm_label(name), 0) + 1
+    return {
+        key: name
+        if name
+        and "," not in name
+        and norm_label(name) not in builtin
+        and counts[norm_label(name)] == 1
+        else key
+        for key, name in names.items()
+    }
+
+
+def norm_label(text: str) -> str:
+    """A focus area's name as it is compared: spaces collapsed, case folded."""
+    return " ".join(text.split()).casefold()
 
 
 def _display_width(value: Any) -> int:
@@ -509,75 +559,48 @@ def _title_of(obj: Any) -> str:
     return ""  # pragma: no cover - every kind has an id
 
 
-_MESSAGES = {
-    "da": {
-        "too_long": "teksten har {n} tegn; en celle kan højst rumme {limit} (tegn uden for "
-        "Unicodes grundplan, fx emoji, tæller dobbelt). Del teksten op.",
-        "too_many_rows": "{n} rækker er flere, end et regneark kan rumme ({limit})",
-    },
-    "en": {
-        "too_long": "the text has {n} characters; a cell holds at most {limit} (characters "
-        "outside Unicode's basic plane, such as emoji, count twice). Split the text.",
-        "too_many_rows": "{n} rows are more than a worksheet holds ({limit})",
-    },
+_MESSAGES: dict[str, str] = {
+    "too_long": N_(
+        "the text has {n} characters; a cell holds at most {limit} (characters outside "
+        "Unicode's basic plane, such as emoji, count twice). Split the text."
+    ),
+    "too_many_rows": N_("{n} rows are more than a worksheet holds ({limit})"),
 }
 
 
-def _msg(lang: Lang, key: str, **values: Any) -> str:
-    return _MESSAGES[lang][key].format(**values)
-
-
-_GUIDE: dict[str, dict[str, Any]] = {
-    "da": {
-        "title": "Vejledning: {title}",
-        "intro": (
-            "Denne projektmappe er lavet med cfbu_toolkit ud fra CFBU's redskaber til "
-            "samarbejde på tværs i boligsociale indsatser. Du kan rette i den og sende den "
-            "tilbage; den læses ind igen uden at noget går tabt.",
-            "Hvert ark rummer én slags oplysninger. Første kolonne er et fast ID, som "
-            "forbinder rækkerne på tværs af arkene.",
-        ),
-        "sheets": "Arkene",
-        "lists": "Lister af tekst (fx ambitioner, dagsordener, noter): én linje pr. punkt, "
-        "knyttet til rækken med det ID og det felt, der står i rækken.",
-        "how": "Sådan udfylder du",
-        "rules": (
-            "Ret ikke i ID-kolonnerne: de binder arkene sammen og gør, at en rettet fil "
-            "opdaterer de eksisterende rækker i stedet for at lave nye.",
-            "Ny række: giv den et nyt, entydigt ID (bogstaver, tal og - _ . :).",
-            "Kolonner med en rullemenu tager en værdi fra listen (fx Lav, Middel, Høj).",
-            "Datoer skrives som dd-mm-åååå, fx 01-09-2025.",
-            "Ja/nej-kolonner tager Ja eller Nej.",
-            "Flere ID'er eller værdier i samme celle skilles med komma.",
-            "Kolonneoverskrifterne skal stå som de er, men kolonnernes rækkefølge er fri.",
-            "Ark med personoplysninger (kontaktpersoner, noter, svar) må kun deles med dem, "
-            "der har brug for dem.",
-        ),
-    },
-    "en": {
-        "title": "Guide: {title}",
-        "intro": (
+_GUIDE: dict[str, Any] = {
+    "title": N_("Guide: {title}"),
+    "intro": (
+        N_(
             "This workbook was made with cfbu_toolkit from CFBU's tools for cross-sector "
             "collaboration in housing-social efforts. You can edit it and send it back; it "
-            "reads back in without anything being lost.",
+            "reads back in without anything being lost."
+        ),
+        N_(
             "Each sheet holds one kind of information. The first column is a fixed ID that "
-            "links the rows across the sheets.",
+            "links the rows across the sheets."
         ),
-        "sheets": "The sheets",
-        "lists": "Lists of text (ambitions, agendas, notes, ...): one line per item, tied to "
-        "the row with the ID and the field given in the line.",
-        "how": "How to fill it in",
-        "rules": (
+    ),
+    "sheets": N_("The sheets"),
+    "lists": N_(
+        "Lists of text (ambitions, agendas, notes, ...): one line per item, tied to the row "
+        "with the ID and the field given in the line."
+    ),
+    "how": N_("How to fill it in"),
+    "rules": (
+        N_(
             "Do not change the ID columns: they tie the sheets together and let an edited "
-            "file update the existing rows instead of adding new ones.",
-            "New row: give it a new, unique ID (letters, digits and - _ . :).",
-            "Columns with a dropdown take a value from the list (such as Low, Medium, High).",
-            "Type dates as dd-mm-yyyy, such as 01-09-2025.",
-            "Yes/no columns take Yes or No.",
-            "Several IDs or values in one cell are separated by commas.",
-            "Keep the column headers as they are; the order of the columns is free.",
-            "Share sheets with personal data (contact persons, notes, answers) only with "
-            "those who need them.",
+            "file update the existing rows instead of adding new ones."
         ),
-    },
+        N_("New row: give it a new, unique ID (letters, digits and - _ . :)."),
+        N_("Columns with a dropdown take a value from the list (such as Low, Medium, High)."),
+        N_("Type dates as dd-mm-yyyy, such as 01-09-2025."),
+        N_("Yes/no columns take Yes or No."),
+        N_("Several IDs or values in one cell are separated by commas."),
+        N_("Keep the column headers as they are; the order of the columns is free."),
+        N_(
+            "Share sheets with personal data (contact persons, notes, answers) only with "
+            "those who need them."
+        ),
+    ),
 }
