@@ -16,6 +16,8 @@ import attrs
 
 from ...errors import ModelError, Problem
 from ...io.kinds import Exportable
+from ...locale import translate as _message_in
+from ...locale import use_lang
 from ...model import Assessment, Lang, Plan, new_id
 from ...validation import validate
 from ...workbook import column_letter
@@ -277,7 +279,7 @@ class WorkbookReader(SheetReader):
                     bad = True
                     values[column.attr] = _FAILED
                     self.problems.append(
-                        Problem(where=f"{title}!{letter}{number}", message=exc.message)
+                        Problem(where=f"{title}!{letter}{number}", message=_english(exc))
                     )
             if empty:
                 continue
@@ -364,7 +366,7 @@ class WorkbookReader(SheetReader):
         if not place.letters:  # a record sheet: the value column of the field's row
             letter = "B"
         row = place.row if place.letters else self._record_rows.get(attr, place.row)
-        message = translate(exc.message, self.lang)
+        message = translate(_english(exc), self.lang)
         self.problems.append(Problem(where=f"{place.sheet}!{letter}{row}", message=message))
 
     # -- the exported object itself --------------------------------------------------------
@@ -409,7 +411,7 @@ class WorkbookReader(SheetReader):
             try:
                 values[match.attr] = self._parser(match)(raw)
             except CellError as exc:
-                self.problems.append(Problem(where=f"{title}!B{number}", message=exc.message))
+                self.problems.append(Problem(where=f"{title}!B{number}", message=_english(exc)))
         self._record_rows = record_rows
         for attr in table.required_attrs():
             if attr not in record_rows:
@@ -457,7 +459,7 @@ class WorkbookReader(SheetReader):
             return cell_of(path, index)
 
         for problem in problems:
-            message = translate(problem.message, self.lang, where=cell)
+            message = translate(_english(problem), self.lang, where=cell)
             self.problems.append(Problem(where=cell(problem.where), message=message))
 
     # -- cells -------------------------------------------------------------------------------
@@ -481,3 +483,12 @@ _FAILED = object()  # a cell that could not be read (already reported)
 
 def _child_tables(table: Table) -> list[Table]:
     return [t for t in TABLES if (t.parent or "plan") == table.name and t.name != table.name]
+
+
+def _english(error: Any) -> str:
+    """An error's or problem's message in English, its parameters filled in.
+
+    The sheet's Danish comes from :mod:`.messages`, which reads the English sentence.
+    """
+    with use_lang("en"):
+        return str(_message_in(error.message, "en", **getattr(error, "params", {})))
