@@ -525,13 +525,22 @@ def custom_labels(areas: Iterable[Any], lang: Lang) -> dict[str, str]:
         counts[norm_label(name)] = counts.get(norm_label(name), 0) + 1
     return {
         key: name
-        if name
-        and "," not in name
-        and norm_label(name) not in builtin
-        and counts[norm_label(name)] == 1
+        if _plain_name(name) and norm_label(name) not in builtin and counts[norm_label(name)] == 1
         else key
         for key, name in names.items()
     }
+
+
+def _plain_name(name: str) -> bool:
+    """A name that a cell holds as it is and that reads back as one item of a list."""
+    return (
+        bool(name.strip())
+        and name == name.strip()
+        and "," not in name
+        and name.isprintable()
+        and encode_text(name) == name
+        and not needs_text_cell(name)
+    )
 
 
 def norm_label(text: str) -> str:
