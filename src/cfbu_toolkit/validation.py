@@ -114,7 +114,7 @@ def validate(obj: Any, *, root: str = "$") -> list[Problem]:
 
     An empty list means the object is consistent. For a part exported on its own, references
     to things outside it (its organisations, say) cannot be checked and are not reported.
-    At most :data:`~cfbu_toolkit.errors.MAX_PROBLEMS` problems are listed; the list's
+    At most ``MAX_PROBLEMS`` problems are listed; the list's
     ``more`` counts the rest.
     """
     if not is_model_class(type(obj)):  # type: ignore[arg-type]

@@ -3,7 +3,7 @@
 It is strict where cattrs is lenient by default (PITFALLS.md): ``None`` is not a string,
 ``7.9`` is not an int, ``"x"`` is not a bool, a string is not a list, and unknown keys
 are an error. Every problem is collected with its JSON path by :func:`problems_from`, up to
-:data:`~cfbu_toolkit.errors.MAX_PROBLEMS`: once that many are found, each list stops at its
+``MAX_PROBLEMS``: once that many are found, each list stops at its
 first wrong item, so a document whose every item is wrong is refused as quickly, and in as
 little memory, as one with a thousand mistakes.
 """
@@ -317,7 +317,7 @@ def raise_problems(problems: list[Problem], source: str | None = None) -> Any:
 def problems_from(exc: BaseException, path: str = "$") -> ProblemList:
     """Flatten a (nested) cattrs error into problems, each with the JSON path it concerns.
 
-    At most :data:`~cfbu_toolkit.errors.MAX_PROBLEMS` are kept; the rest are counted.
+    At most ``MAX_PROBLEMS`` are kept; the rest are counted.
     """
     found = ProblemList()
     _flatten(exc, path, found)

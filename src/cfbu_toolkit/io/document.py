@@ -5,7 +5,7 @@ keep the model's field order, so the same object always gives the same bytes and
 diff cleanly.
 
 Reading is bounded: a document larger than :data:`MAX_JSON_BYTES` (or the ``max_bytes``
-given) is refused before it is parsed, at most :data:`~cfbu_toolkit.errors.MAX_PROBLEMS`
+given) is refused before it is parsed, at most ``MAX_PROBLEMS``
 problems are collected, a key written twice in one object is an error naming its path
 (JSON parsers keep the last silently), and a leading UTF-8 byte order mark is skipped.
 """
