@@ -420,3 +420,32 @@ def test_template_syntax_in_a_plan_name_is_printed_as_typed() -> None:
     plan = attrs.evolve(cfbu.examples.demo_plan(), name="{{ 7 * 7 }} {% if 1 %}ja{% endif %}")
     doc = _docx(plan.collaboration_agreements[0], plan=plan)
     assert doc.header == "{{ 7 * 7 }} {% if 1 %}ja{% endif %}"
+
+
+def test_the_command_takes_a_letterhead_and_writes_one_part(plan: Plan, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cfbu_toolkit.cli import main
+
+    source = tmp_path / "plan.json"
+    source.write_bytes(cfbu.export(plan, format="json"))
+    template = _letterhead(tmp_path / "brevpapir.docx")
+    agreement = plan.collaboration_agreements[0]
+    out = tmp_path / "aftale.docx"
+    result = CliRunner().invoke(
+        main,
+        [
+            "export",
+            str(source),
+            "--part",
+            agreement.id,
+            "--template",
+            str(template),
+            "-o",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    doc = read(out.read_bytes())
+    assert doc.header == f"EGEDAL KOMMUNE · Brevpapir · {plan.name}"
+    assert agreement.title in doc.texts

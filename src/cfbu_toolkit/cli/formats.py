@@ -118,6 +118,11 @@ def validate(file: str, format_: str | None) -> None:
 @option("--format", "format_", help=N_("Format name; by default from the output's suffix."))
 @option("--part", help=N_("Write only this part of the plan: its id or its name."))
 @option(
+    "--template",
+    type=IN_FILE,
+    help=N_("Your own Word template (letterhead) for a document (as --option template=FILE)."),
+)
+@option(
     "--option",
     "options",
     multiple=True,
@@ -138,6 +143,7 @@ def export_command(
     out: str,
     format_: str | None,
     part: str | None,
+    template: str | None,
     options: tuple[str, ...],
     privacy: str,
     force: bool,
@@ -149,6 +155,8 @@ def export_command(
         fail(N_("name the format with --format to write to standard output"))
     with friendly_errors():
         extra = _parse_options(options)
+        if template is not None:
+            extra["template"] = template
         obj = api.load(file)
         if part is not None:
             if not isinstance(obj, Plan):
