@@ -140,7 +140,7 @@ def test_dialogue_tool_accepts_value_and_is_cached() -> None:
 
 @pytest.mark.parametrize("kind", [DialogueToolKind.CUSTOM, "nonsense", 3])
 def test_no_builtin_tool(kind: Any) -> None:
-    with pytest.raises(ModelError, match="no built-in dialogue tool"):
+    with pytest.raises(ModelError, match="intet indbygget dialogredskab"):
         catalog.dialogue_tool(kind)
 
 
@@ -211,9 +211,9 @@ def test_section_guidance() -> None:
     )
     with pytest.raises(KeyError):
         catalog.section_guidance("collaboration_agreement", "no_such_section")
-    with pytest.raises(ModelError, match="not an agreement kind"):
+    with pytest.raises(ModelError, match="er ikke en aftaletype"):
         catalog.section_guidance("treaty", "parties")  # type: ignore[arg-type]
-    with pytest.raises(ModelError, match="not a language"):
+    with pytest.raises(ModelError, match="er ikke et sprog"):
         catalog.collaboration_sections("de")  # type: ignore[arg-type]
 
 
@@ -301,7 +301,7 @@ def test_invalid_json_names_file_and_line(tmp_path: Path) -> None:
     path.write_text('{\n  "format": "cfbu-toolkit-catalogue",\n  "version": \n}', "utf-8")
     with pytest.raises(DocumentError) as exc:
         load_tool(path)
-    assert _problem(exc, path)[0].startswith("line 4")
+    assert _problem(exc, path)[0].startswith("linje 4")
 
 
 def test_wrong_type_in_a_question(tmp_path: Path) -> None:
@@ -336,7 +336,8 @@ def test_duplicate_piece_id(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as exc:
         load_items(_write(path, document), "value_pieces", ValuePiece, lambda p: p.id)
     assert _problem(exc, path) == ["$.data[7]"]
-    assert "$.data[1]" in exc.value.problems[0].message
+    assert exc.value.problems[0].params["first"] == "$.data[1]"
+    assert "$.data[1]" in exc.value.problems[0].text
 
 
 @pytest.mark.parametrize(

@@ -80,7 +80,7 @@ def test_validate_bad_file_lists_every_problem(bad_file: Path) -> None:
     lines = result.stdout.splitlines()
     assert len(lines) == 2
     assert lines[0].startswith(f"{bad_file}: $.data.organisations[0].sector: ")
-    assert lines[1] == f"{bad_file}: $.data.organisations[1].colour: unknown field"
+    assert lines[1] == f"{bad_file}: $.data.organisations[1].colour: ukendt felt"
     assert "2 problemer fundet" in result.stderr
 
 

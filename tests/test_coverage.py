@@ -32,6 +32,7 @@ from cfbu_toolkit.analysis.coverage import (
     funnel,
     gaps,
 )
+from cfbu_toolkit.locale import use_lang
 
 S = CollaborationStatus
 
@@ -98,7 +99,9 @@ def test_coverage_of_one_mapping_by_id_or_object(plan: cfbu.Plan) -> None:
     # One mapping on its own counts every entry: o1 appears once here too (e7).
     assert (second.total, second.active, second.without_focus_area) == (4, 1, 2)
     assert second.count("sector", "municipality").mapped == 2
-    with pytest.raises(cfbu.CfbuError, match="no mapping with id 'm9'"):
+    with pytest.raises(cfbu.CfbuError, match="ingen kortlægning med id'et 'm9'"):
+        coverage(plan, "m9")
+    with use_lang("en"), pytest.raises(cfbu.CfbuError, match="no mapping with id 'm9'"):
         coverage(plan, "m9")
 
 
@@ -185,7 +188,9 @@ def test_agreements_expiring_of_other_statuses(plan: cfbu.Plan) -> None:
 def test_a_dangling_organisation_is_a_clear_error() -> None:
     plan = small_plan()
     broken = cfbu.Plan(id="p", name="Uden organisationer", mappings=plan.mappings)
-    with pytest.raises(cfbu.CfbuError, match="organisation 'o1'"):
+    with pytest.raises(cfbu.CfbuError, match="organisationen 'o1'"):
+        coverage(broken)
+    with use_lang("en"), pytest.raises(cfbu.CfbuError, match="organisation 'o1'"):
         coverage(broken)
 
 

@@ -14,6 +14,7 @@ from typing import IO, Any
 import pytest
 
 import cfbu_toolkit as cfbu
+from cfbu_toolkit.locale import use_lang
 from cfbu_toolkit.plugins import ExporterSpec
 from cfbu_toolkit.testing import fresh_plugin_host
 
@@ -96,22 +97,38 @@ def test_a_named_format_overrides_the_suffix(probe: Probe, tmp_path: Path) -> No
 
 
 def test_an_unknown_format_lists_the_installed_ones(probe: Probe, tmp_path: Path) -> None:
-    with pytest.raises(cfbu.FormatError, match="installed: fail, json, mapped, probe, refuse"):
+    with pytest.raises(cfbu.FormatError, match="installerede: fail, json, mapped, probe, refuse"):
         cfbu.export(PLAN, tmp_path / "plan.x", format="docx")
-    with pytest.raises(cfbu.FormatError, match=r"\.docx.*known suffixes: \.fail, \.json"):
+    with pytest.raises(cfbu.FormatError, match=r"\.docx.*kendte endelser: \.fail, \.json"):
         cfbu.export(PLAN, tmp_path / "plan.docx")
-    with pytest.raises(cfbu.FormatError, match="name the format"):
+    with pytest.raises(cfbu.FormatError, match="angiv formatet"):
         cfbu.export(PLAN, io.BytesIO())
+    with use_lang("en"):
+        with pytest.raises(cfbu.FormatError, match="installed: fail, json, mapped, probe, refuse"):
+            cfbu.export(PLAN, tmp_path / "plan.x", format="docx")
+        with pytest.raises(cfbu.FormatError, match=r"\.docx.*known suffixes: \.fail, \.json"):
+            cfbu.export(PLAN, tmp_path / "plan.docx")
+        with pytest.raises(cfbu.FormatError, match="name the format"):
+            cfbu.export(PLAN, io.BytesIO())
     assert listing(tmp_path) == []
 
 
 def test_a_kind_the_format_does_not_take_fails_before_any_file(
     probe: Probe, tmp_path: Path
 ) -> None:
-    with pytest.raises(cfbu.FormatError, match="'mapped' cannot export a plan; it takes mapping"):
+    with pytest.raises(
+        cfbu.FormatError, match="'mapped' kan ikke eksportere en plan; det tager mapping"
+    ):
         cfbu.export(PLAN, tmp_path / "plan.mapped")
-    with pytest.raises(cfbu.FormatError, match="cannot export a mapping"):
+    with pytest.raises(cfbu.FormatError, match="kan ikke eksportere en mapping"):
         cfbu.export(MAPPING, tmp_path / "m.probe")
+    with use_lang("en"):
+        with pytest.raises(
+            cfbu.FormatError, match="'mapped' cannot export a plan; it takes mapping"
+        ):
+            cfbu.export(PLAN, tmp_path / "plan.mapped")
+        with pytest.raises(cfbu.FormatError, match="cannot export a mapping"):
+            cfbu.export(MAPPING, tmp_path / "m.probe")
     assert listing(tmp_path) == []
     assert probe.calls == []
     cfbu.export(MAPPING, tmp_path / "m.mapped")

@@ -539,12 +539,16 @@ def test_the_current_version_needs_no_step() -> None:
     assert document.loads(orjson.dumps(doc), migrations=MADE_UP) == plan
 
 
-@pytest.mark.parametrize(("version", "word"), [(3, "newer"), (0, "no longer")])
-def test_made_up_versions_out_of_range(version: int, word: str) -> None:
+@pytest.mark.parametrize(
+    ("version", "word", "ord_"), [(3, "newer", "nyere"), (0, "no longer", "ikke længere")]
+)
+def test_made_up_versions_out_of_range(version: int, word: str, ord_: str) -> None:
     doc = orjson.loads(_as_version_1(small_plan()))
     doc["schema_version"] = version
-    with pytest.raises(DocumentError, match=word) as info:
+    with pytest.raises(DocumentError, match=ord_) as info:
         document.loads(orjson.dumps(doc), migrations=MADE_UP)
+    with use_lang("en"):
+        assert word in str(info.value)
     assert [p.where for p in info.value.problems] == ["$.schema_version"]
     assert MADE_UP.oldest == 1
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import cfbu_toolkit as cfbu
+from cfbu_toolkit.locale import use_lang
 from cfbu_toolkit.plugins import PluginHost, set_host
 
 
@@ -93,7 +94,9 @@ def test_the_kumu_workbook_is_english_on_request(host: PluginHost) -> None:
 
 
 def test_kumu_is_refused_for_a_part_before_writing(host: PluginHost, tmp_path: Path) -> None:
-    with pytest.raises(cfbu.FormatError, match="'kumu' cannot export a mapping"):
+    with pytest.raises(cfbu.FormatError, match="'kumu' kan ikke eksportere en mapping"):
+        cfbu.export(cfbu.Mapping(id="m", title="K"), tmp_path / "m.xlsx", format="kumu")
+    with use_lang("en"), pytest.raises(cfbu.FormatError, match="'kumu' cannot export a mapping"):
         cfbu.export(cfbu.Mapping(id="m", title="K"), tmp_path / "m.xlsx", format="kumu")
     assert list(tmp_path.iterdir()) == []
 

@@ -36,6 +36,7 @@ from cfbu_toolkit import (
     ValuePiece,
 )
 from cfbu_toolkit.io import converter
+from cfbu_toolkit.locale import use_lang
 from cfbu_toolkit.model import ActorSector, ValueCategory
 from cfbu_toolkit.testing import (
     emails,
@@ -147,9 +148,11 @@ def test_datetime_is_not_a_date() -> None:
 
 
 def test_assessment_history_out_of_order_is_refused() -> None:
-    with pytest.raises(ModelError, match="date order") as info:
+    with pytest.raises(ModelError, match="datoorden") as info:
         entry(assessments=(Assessment(date=D(2024, 2, 1)), Assessment(date=D(2024, 1, 1))))
     assert info.value.field == "assessments"
+    with use_lang("en"):
+        assert "date order" in str(info.value)
 
 
 def test_assessment_history_may_not_be_empty() -> None:
@@ -234,18 +237,24 @@ def test_string_list_items_must_be_text() -> None:
 
 
 def test_duplicate_members_pieces_and_answers_are_refused() -> None:
-    with pytest.raises(ModelError, match="more than once"):
+    with pytest.raises(ModelError, match="mere end én gang") as info:
         Group(
             id="g",
             kind=cfbu.GroupKind.BOARD,
             name="Bestyrelse",
             members=[Membership(contact_id="c"), Membership(contact_id="c")],
         )
+    with use_lang("en"):
+        assert "more than once" in str(info.value)
     piece = ValuePiece(id="v", label_da="Tryghed", category=ValueCategory.SOCIAL)
-    with pytest.raises(ModelError, match="more than once"):
+    with pytest.raises(ModelError, match="mere end én gang"):
+        ValueGame(id="g", title="Spil", pieces=[piece, piece])
+    with use_lang("en"), pytest.raises(ModelError, match="more than once"):
         ValueGame(id="g", title="Spil", pieces=[piece, piece])
     answer = cfbu.DialogueAnswer(question_id="q1")
-    with pytest.raises(ModelError, match="more than once"):
+    with pytest.raises(ModelError, match="mere end én gang"):
+        DialogueSession(id="s", tool_id="t", organisation_id="o", answers=[answer, answer])
+    with use_lang("en"), pytest.raises(ModelError, match="more than once"):
         DialogueSession(id="s", tool_id="t", organisation_id="o", answers=[answer, answer])
 
 

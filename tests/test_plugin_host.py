@@ -14,6 +14,7 @@ import attrs
 import pytest
 
 import cfbu_toolkit as cfbu
+from cfbu_toolkit.locale import use_lang
 from cfbu_toolkit.plugins import (
     ExporterSpec,
     ImporterSpec,
@@ -173,7 +174,9 @@ def test_disabling_a_builtin_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_lookups_name_what_is_installed(host: PluginHost) -> None:
     host.register(Exporters(spec("extra", suffixes=(".ex", ".extra"))), name="extra")
     assert host.exporter_for_suffix(".EXTRA").plugin == "extra"
-    with pytest.raises(cfbu.FormatError, match="installed: extra, json"):
+    with pytest.raises(cfbu.FormatError, match="installerede: extra, json"):
+        host.exporter("nope")
+    with use_lang("en"), pytest.raises(cfbu.FormatError, match="installed: extra, json"):
         host.exporter("nope")
     with pytest.raises(cfbu.FormatError, match=r"\.nope.*\.ex, \.extra, \.json"):
         host.exporter_for_suffix(".nope")

@@ -201,7 +201,9 @@ def test_duplicate_plan_ids_are_refused() -> None:
         pytest.raises(cfbu.DuplicatePlanError, match="'plan-small' appears twice"),
     ):
         Portfolio([small_plan(), small_plan()])
-    with pytest.raises(cfbu.CfbuError, match="item 0 is a Mapping"):
+    with pytest.raises(cfbu.CfbuError, match="element 0 er en Mapping"):
+        Portfolio([small_plan().mappings[0]])
+    with use_lang("en"), pytest.raises(cfbu.CfbuError, match="item 0 is a Mapping"):
         Portfolio([small_plan().mappings[0]])
 
 

@@ -17,6 +17,7 @@ from hypothesis import given
 
 import cfbu_toolkit as cfbu
 from cfbu_toolkit import ContactPerson, Plan
+from cfbu_toolkit.locale import use_lang
 from cfbu_toolkit.model._base import PII, REF
 from cfbu_toolkit.privacy import personal_fields, pseudonym
 from cfbu_toolkit.testing import plans
@@ -212,7 +213,9 @@ def test_keep_changes_nothing(demo_plan: Plan) -> None:
 def test_unknown_profile_is_refused(demo_plan: Plan) -> None:
     with pytest.raises(cfbu.CfbuError, match="pseudonymise"):
         cfbu.redact(demo_plan, "hide")  # type: ignore[arg-type]
-    with pytest.raises(cfbu.FormatError, match="privacy"):
+    with pytest.raises(cfbu.FormatError, match="persondataprofil"):
+        cfbu.export(demo_plan, format="json", privacy="hide")  # type: ignore[arg-type]
+    with use_lang("en"), pytest.raises(cfbu.FormatError, match="privacy"):
         cfbu.export(demo_plan, format="json", privacy="hide")  # type: ignore[arg-type]
 
 

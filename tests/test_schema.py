@@ -20,6 +20,7 @@ import cfbu_toolkit as cfbu
 from cfbu_toolkit.cli import main
 from cfbu_toolkit.io.kinds import KINDS
 from cfbu_toolkit.io.schema import PERSONAL_DATA, json_schema
+from cfbu_toolkit.locale import use_lang
 from cfbu_toolkit.model._base import PII
 from cfbu_toolkit.testing import exportables
 
@@ -222,7 +223,9 @@ def test_a_bad_date_fails_the_format_check(plan_document: dict[str, Any]) -> Non
 
 
 def test_unknown_kind_is_refused() -> None:
-    with pytest.raises(cfbu.FormatError, match="unknown kind 'pizza'"):
+    with pytest.raises(cfbu.FormatError, match="ukendt type 'pizza'"):
+        json_schema("pizza")
+    with use_lang("en"), pytest.raises(cfbu.FormatError, match="unknown kind 'pizza'"):
         json_schema("pizza")
 
 
@@ -237,4 +240,4 @@ def test_cfbu_schema_command() -> None:
     assert "æ" in result.output or "ø" in result.output  # Danish labels, not \u escapes
     result = runner.invoke(main, ["schema", "pizza"])
     assert result.exit_code == 2
-    assert "unknown kind 'pizza'" in result.output
+    assert "ukendt type 'pizza'" in result.output

@@ -14,6 +14,7 @@ import pytest
 
 import cfbu_toolkit as cfbu
 from cfbu_toolkit.analysis import TABLES
+from cfbu_toolkit.locale import use_lang
 
 try:
     import frictionless
@@ -145,5 +146,7 @@ def test_a_portfolio_in_one_package(tmp_path: Path) -> None:
 
 
 def test_only_plans() -> None:
-    with pytest.raises(cfbu.FormatError, match="cannot export a mapping"):
+    with use_lang("da"), pytest.raises(cfbu.FormatError, match="kan ikke eksportere en mapping"):
+        cfbu.export(_plan().mappings[0], format="datapackage")
+    with use_lang("en"), pytest.raises(cfbu.FormatError, match="cannot export a mapping"):
         cfbu.export(_plan().mappings[0], format="datapackage")
