@@ -20,7 +20,7 @@ from typing import Any
 import orjson
 
 from ..errors import DocumentError, Problem, ProblemList
-from ..locale import N_, format_number
+from ..locale import N_, _, format_number
 from ..validation import validate
 from .converter import raise_problems, structure, unstructure
 from .kinds import KINDS, Exportable, kind_of
@@ -111,7 +111,7 @@ def parse(
         located = _scan(data) if "number" in exc.msg else ProblemList()
         if located:
             raise DocumentError(located, source=source) from None
-        where = f"line {exc.lineno}, column {exc.colno}"
+        where = _("line {line}, column {column}", line=exc.lineno, column=exc.colno)
         raise DocumentError(
             [
                 Problem(
