@@ -68,12 +68,6 @@ EXIT_STATUSES = N_(
 LANGS = click.Choice(list(LANGUAGES))
 PRIVACY = click.Choice(["keep", "pseudonymise", "omit"])
 
-IN_FILE = click.Path(exists=True, allow_dash=True)
-"""A file to read; ``-`` is standard input. A folder, a FIFO or a device passes click and
-is refused by the library, in one line, before a byte is read."""
-OUT_FILE = click.Path(allow_dash=True)
-"""A file to write; ``-`` is standard output. Unsuitable targets (a folder, a device, a
-read-only file without ``--force``) are refused by the library before a byte is written."""
 STDIO = "-"
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -224,6 +218,21 @@ class PathType(click.Path):
     @name.setter
     def name(self, value: str) -> None:
         self._name_id = value
+
+
+def _file_type(**kw: Any) -> PathType:
+    """A :class:`PathType` named "file" in messages, though click lets folders pass."""
+    kind = PathType(**kw)
+    kind.name = "file"
+    return kind
+
+
+IN_FILE = _file_type(exists=True, allow_dash=True)
+"""A file to read; ``-`` is standard input. A folder, a FIFO or a device passes click and
+is refused by the library, in one line, before a byte is read."""
+OUT_FILE = _file_type(allow_dash=True)
+"""A file to write; ``-`` is standard output. Unsuitable targets (a folder, a device, a
+read-only file without ``--force``) are refused by the library before a byte is written."""
 
 
 class IntRange(click.IntRange):
