@@ -1,7 +1,7 @@
 """Heuristics shared by the "no English in Danish output" tests.
 
 A word list, not a language detector: common English words that are not also Danish
-words ("to", "at", "by", "for", "her", "start", "problem", "person", "session" are left
+words ("to", "at", "by", "for", "her", "have", "start", "problem", "person", "session" are left
 out, they are Danish too; so are English plurals that are Danish genitives, "organisations",
 "plans", "sessions"). A Danish text
 that contains one of them as a word almost certainly has an untranslated sentence in it.
@@ -15,7 +15,7 @@ from collections.abc import Iterable
 _ENGLISH_TEXT = """
     a an the and or nor but not no of with without from into onto about than then this that
     these those which what when where who whom whose why how is are was were be been being
-    has have had do does did can cannot could should would will shall may might must it its
+    has had do does did can cannot could should would will shall may might must it its
     you your yours we our they their them he she his there here each every any some all none
     only also just very more most less least such same other another file files folder
     folders write writes written read reads show shows shown prints message messages exit
@@ -37,7 +37,7 @@ ALLOWED = frozenset(_ALLOWED_TEXT.split())
 
 _PATH = re.compile(r"(?:[A-Za-z]:)?(?:[/\\][^\s/\\:]+)+")
 _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*(?:=\S+)?")
-_CHOICES = re.compile(r"\[[^\]\n]*\|[^\]\n]*\]")
+_CHOICES = re.compile(r"\[[^\]\n]*\|[^\]\n]*\]|\{[^}\n]*\|[^}\n]*\}")
 _QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
 _SUFFIX = re.compile(r"(?<!\w)\.[a-z0-9]+\b")
 _CODE = re.compile(r"\b\w+(?:[_./@:]\w+)+\b")

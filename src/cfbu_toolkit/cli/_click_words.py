@@ -110,6 +110,12 @@ METAVARS = (
     N_("PATH"),
     N_("KIND"),
     N_("SOURCES"),
+    N_("DAYS"),
+    N_("NAME"),
+    N_("VALUES"),
+    N_("ROUNDS"),
+    N_("KEY"),
+    N_("VALUE"),
 )
 """Metavars: click's type names and our arguments' names, in capitals."""
 
