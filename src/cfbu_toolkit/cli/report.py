@@ -16,6 +16,7 @@ from ._common import (
     PathType,
     ProgressBar,
     argument,
+    fail,
     friendly_errors,
     lang_option,
     option,
@@ -91,9 +92,7 @@ def report(
 
     with friendly_errors():
         if format_ == "report" and out.is_dir():
-            raise click.BadParameter(
-                _("{path} is a folder; a report is one file", path=out), param_hint="'--out'"
-            )
+            fail(N_("{path} is a folder; a report is one file"), path=out)
         with ProgressBar(_("Reading plans")) as reading:
             portfolio = Portfolio.from_paths(
                 sources, progress=reading, on_error="raise" if strict else "skip"
