@@ -214,7 +214,19 @@ def test_export_options_reach_the_exporter_or_are_refused_by_name(
         "export", str(good_file), "--option", "no-equals", "-o", str(tmp_path / "y.md")
     )
     assert malformed.exit_code == 2
-    assert "KEY=VALUE" in malformed.stderr
+    assert "NØGLE=VÆRDI" in malformed.stderr
+    english = run(
+        "export",
+        str(good_file),
+        "--option",
+        "no-equals",
+        "-o",
+        str(tmp_path / "y.md"),
+        "--lang",
+        "en",
+    )
+    assert english.exit_code == 2
+    assert "KEY=VALUE" in english.stderr
 
 
 def test_export_to_standard_output(good_file: Path, demo_plan: cfbu.Plan) -> None:

@@ -120,6 +120,57 @@ def datapackage_texts(data: bytes, name: str) -> Texts:
                 yield f"{name}:{member}:{number}:{column}", " ".join(english_words(value))
 
 
+def _docx_blocks(container: Any) -> Iterator[str]:
+    for block in container.iter_inner_content():
+        if hasattr(block, "rows"):  # a table: each merged cell once
+            for row in block.rows:
+                seen = set()
+                for cell in row.cells:
+                    if id(cell._tc) not in seen:
+                        seen.add(id(cell._tc))
+                        yield from _docx_blocks(cell)
+        else:
+            yield block.text
+
+
+def docx_texts(data: bytes, name: str) -> Texts:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    for number, text in enumerate(_docx_blocks(document), 1):
+        yield f"{name}:{number}", text
+    for section in document.sections:
+        for part, where in ((section.header, "header"), (section.footer, "footer")):
+            for paragraph in part.paragraphs:
+                yield f"{name}:{where}", paragraph.text
+
+
+def pdf_texts(data: bytes, name: str) -> Texts:
+    from pypdf import PdfReader
+
+    for number, page in enumerate(PdfReader(io.BytesIO(data)).pages, 1):
+        for line in page.extract_text().splitlines():
+            yield f"{name}:page {number}", line
+
+
+def svg_texts(data: bytes, name: str) -> Texts:
+    from xml.etree import ElementTree
+
+    for element in ElementTree.fromstring(data).iter():
+        if element.tag.rsplit("}", 1)[-1] in ("text", "tspan", "title", "desc"):
+            yield f"{name}:{element.tag.rsplit('}', 1)[-1]}", "".join(element.itertext())
+
+
+def png_texts(data: bytes, name: str) -> Texts:
+    """A picture's words are pixels; what it says in text is its metadata (title, ...)."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(data))
+    for key, value in getattr(image, "text", {}).items():
+        if key.casefold() != "software":  # the library that drew it, a name
+            yield f"{name}:{key}", str(value)
+
+
 # -- the cases -----------------------------------------------------------------------------
 
 _STAFFBOOK = pytest.mark.xfail(
@@ -139,6 +190,14 @@ def _read(format_name: str, data: bytes, name: str) -> Texts:
         return workbook_texts(data, name, skip_header=True)
     if format_name == "datapackage":
         return datapackage_texts(data, name)
+    if format_name == "docx":
+        return docx_texts(data, name)
+    if format_name == "pdf":
+        return pdf_texts(data, name)
+    if format_name == "svg":
+        return svg_texts(data, name)
+    if format_name == "png":
+        return png_texts(data, name)
     raise AssertionError(f"no reader for {format_name}; add one to the test")
 
 
