@@ -378,7 +378,7 @@ def _walk_assessments(plan: Plan) -> Iterator[Batch]:
 
 def _walk_follow_ups(plan: Plan) -> Iterator[Batch]:
     for group in plan.groups:
-        for position, meeting in enumerate(group.meetings, 1):
+        for position, meeting in enumerate(group.meetings):
             yield (plan.id, group.id, position), meeting.follow_ups
 
 
