@@ -141,7 +141,7 @@ def import_command(
         if write_ids and report is not None:
             from ..formats.xlsx.writeback import write_ids as write_back
 
-            backup = write_back(file, report.assigned)
+            backup = write_back(Path(file), report.assigned)
             if backup is not None:
                 count = len(report.assigned)
                 click.echo(
