@@ -279,10 +279,10 @@ def _hint(table: Table, column: Column, lang: Lang) -> str:
 
 def _value(value: Any, lang: Lang) -> Any:
     """An example value as its cell shows it."""
+    if isinstance(value, LabelledEnum):  # before str: a member is a str too
+        return value.label(lang)
     if isinstance(value, str):  # example text is marked N_; IDs and names pass unchanged
         return translate(value, lang)
-    if isinstance(value, LabelledEnum):
-        return value.label(lang)
     if isinstance(value, bool):
         return YES_NO[lang][0 if value else 1]
     if isinstance(value, tuple):
