@@ -486,7 +486,7 @@ def test_demo_plan_agreement_cli(tmp_path: Path) -> None:
         main, ["agreement", "check", str(source), "--id", "agr-skole-klub-udkast"]
     )
     assert check.exit_code == 1
-    assert "- Solbakkeskolen mangler en underskriver\n" in check.output
+    assert "- Solbakkeskolen har ingen underskriver\n" in check.output
     ok = runner.invoke(
         main,
         ["agreement", "check", str(source), "--id", "akt-lektiecafe-solsikken", "--lang", "en"],

@@ -470,7 +470,7 @@ def test_dates_and_times_as_people_type_them(plan_file: Path) -> None:
     assert bad.exit_code == 2
     assert "ikke en dato i kalenderen" in bad.output
     programme = _run("workshop", "programme", "--tool", "value_game", "--start", "9.30")
-    assert "| 09:30 |" in programme.output
+    assert "| 09.30 |" in programme.output  # Danish times: 09.30
     assert _run("workshop", "programme", "--tool", "value_game", "--start", "kl 9").exit_code == 2
 
 

@@ -122,7 +122,7 @@ def test_a_name_matching_no_row_or_two_is_a_cell_error() -> None:
     with pytest.raises(DocumentError) as info, use_lang("da"):
         _load(_filled(add))
     texts = {p.where: p.text for p in info.value.problems}
-    assert texts["Kortlægning!C4"] == '"Ukendt" er hverken ID eller navn på en organisation'
+    assert texts["Kortlægning!C4"] == '"Ukendt" er hverken ID eller navn på nogen organisation'
     assert "mere end én organisation" in texts["Kortlægning!C5"]
 
 
