@@ -73,7 +73,7 @@ def test_every_help_is_english_with_lang_en(path: tuple[str, ...]) -> None:
 def test_an_english_lang_gives_english_help() -> None:
     result = run("export", "--help", env=ENGLISH_ENV)
     assert "Usage: main export [OPTIONS] FILE" in result.output
-    assert "The file to write." in result.output
+    assert "The file to write; - is standard output." in result.output
     assert "[required]" in result.output
 
 
