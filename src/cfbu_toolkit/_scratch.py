@@ -45,7 +45,7 @@ _original: Any = None
 
 
 def _create_temporary_file(suffix: str = "") -> str:
-    """openpyxl's ``create_temporary_file``, in the current export's folder if there is one."""
+    """Stand-in for openpyxl's ``create_temporary_file``: in the export's own folder, if any."""
     current = _folder.get()
     if current is None:
         return str(_original(suffix))

@@ -70,6 +70,7 @@ Path = tuple[Any, str, int | None] | str
 
 
 def spell_path(path: Path) -> str:
+    """A path spelled as JSON path text (``$.mapping.entries[3]``); built lazily to save time."""
     if isinstance(path, str):
         return path
     parent, name, index = path

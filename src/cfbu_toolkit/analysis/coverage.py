@@ -112,6 +112,7 @@ class CoverageCount:
     """Of those, active partners now."""
 
     def label(self, lang: Lang = "da") -> str:
+        """The group's name in ``lang``."""
         return {"da": self.label_da, "en": self.label_en}[lang]
 
 
@@ -295,6 +296,7 @@ class FocusAreaGap:
     in_progress: int
 
     def label(self, lang: Lang = "da") -> str:
+        """The target group's name in ``lang``."""
         return {"da": self.label_da, "en": self.label_en}[lang]
 
 
@@ -386,6 +388,7 @@ class FunnelStage:
     reached: int
 
     def label(self, lang: Lang = "da") -> str:
+        """The stage's name in ``lang`` (its status's label)."""
         return self.status.label(lang)
 
 
@@ -405,6 +408,7 @@ class Funnel:
     deselected: int
 
     def stage(self, status: CollaborationStatus) -> FunnelStage:
+        """The stage of ``status`` (``KeyError`` for a status beside the funnel)."""
         for stage in self.stages:
             if stage.status is status:
                 return stage
@@ -526,6 +530,7 @@ class ExpiringAgreement:
     """``end`` less the notice period: the last day to give notice (or to decide to renew)."""
 
     def label(self, lang: Lang = "da") -> str:
+        """The kind of agreement in ``lang``, for a report's column."""
         return _lang(KIND_LABELS[self.kind], lang)
 
 

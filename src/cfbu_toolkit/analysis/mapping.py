@@ -70,10 +70,12 @@ class Quadrant(LabelledEnum):
 
     @property
     def high_influence(self) -> bool:
+        """Whether the quadrant is one of the two with high influence."""
         return self in (Quadrant.KEEP_CLOSE, Quadrant.KEEP_SATISFIED)
 
     @property
     def high_interest(self) -> bool:
+        """Whether the quadrant is one of the two with high interest."""
         return self in (Quadrant.KEEP_CLOSE, Quadrant.KEEP_INFORMED)
 
 

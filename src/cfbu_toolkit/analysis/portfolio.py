@@ -147,6 +147,7 @@ class RollUp:
 
     @property
     def keys(self) -> tuple[str, ...]:
+        """The stable column keys, in column order."""
         return tuple(c.key for c in self.columns)
 
     def as_dicts(self) -> list[dict[str, Any]]:

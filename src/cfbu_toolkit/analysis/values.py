@@ -92,6 +92,7 @@ class SharedValue:
 
     @property
     def count(self) -> int:
+        """How many organisations placed the value."""
         return len(self.organisation_ids)
 
     @property
@@ -101,10 +102,12 @@ class SharedValue:
 
     @property
     def by_all(self) -> bool:
+        """Whether every organisation in the game placed the value."""
         return self.count == self.of
 
     @property
     def total_strength(self) -> int:
+        """The strengths added up: how strongly the value is shared."""
         return sum(self.strengths)
 
 

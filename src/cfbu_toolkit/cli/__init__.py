@@ -44,6 +44,7 @@ __all__ = ["main"]
     help=N_("Also load the one-file plugins (*.py) in this folder (as CFBU_PLUGINS_DIR)."),
 )
 def main(plugins_dir: tuple[str, ...]) -> None:
+    """The ``cfbu`` command: the group every area's commands hang from."""
     if plugins_dir:
         import os
 

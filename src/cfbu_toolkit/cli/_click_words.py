@@ -121,7 +121,7 @@ METAVARS = (
 
 
 def _plurals(n: int) -> tuple[str, ...]:
-    """click's plural messages (listed here for the catalogue; click chooses the form)."""
+    """The plural messages of click (listed here for the catalogue; click chooses the form)."""
     return (
         ngettext(
             "Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})", n

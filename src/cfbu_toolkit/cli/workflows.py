@@ -89,7 +89,7 @@ _SHOW_HELP = N_("Write the Markdown here instead of printing it.")
     help=N_("The dialogue tools: start a session, record answers, compare the two perspectives."),
 )
 def dialogue() -> None:
-    pass
+    """Dialogue sessions: start, answer, list what is open, compare."""
 
 
 @dialogue.command(name="start", help=N_("Start a dialogue session in the plan in FILE."))
@@ -119,6 +119,7 @@ def dialogue_start(
     date_text: str | None,
     out: Path,
 ) -> None:
+    """Start a dialogue session and write the plan with it to OUT."""
     from ..workflows import put
     from ..workflows.dialogue import start_session
 
@@ -158,6 +159,7 @@ def _session(plan: Plan, session_id: str) -> Any:
 def dialogue_answer(
     file: Path, session_id: str, question_id: str, text: str, agreed: bool, out: Path
 ) -> None:
+    """Record one answer in a session and write the plan to OUT."""
     from ..workflows import put
     from ..workflows.dialogue import record_answer, tool_for
 
@@ -173,6 +175,7 @@ def dialogue_answer(
 @option("--session", "session_id", required=True, help=N_("The session's id."))
 @option("--lang", type=LANGS, default=None, help=_LANG_HELP)
 def dialogue_unanswered(file: Path, session_id: str, lang: str | None) -> None:
+    """List the questions of a session still without an answer."""
     from ..workflows.dialogue import tool_for, unanswered
 
     with _errors():
@@ -194,6 +197,7 @@ def dialogue_unanswered(file: Path, session_id: str, lang: str | None) -> None:
 def dialogue_compare(
     file: Path, partner_id: str, organisation_id: str | None, lang: str | None, out: Path | None
 ) -> None:
+    """Show the team's own answers beside what it knows of a partner."""
     from ..formats.markdown.workflow_views import comparison_markdown
     from ..workflows.dialogue import compare_in_plan
 
@@ -214,7 +218,7 @@ def dialogue_compare(
 
 @click.group(cls=Group, help=N_("Workshops: a programme built from the tools."))
 def workshop() -> None:
-    pass
+    """Workshops: a programme built from the tools."""
 
 
 @workshop.command(

@@ -128,10 +128,10 @@ def parse(
 
 
 def _surely_unique_keys(data: bytes | bytearray | memoryview | str, document: Any) -> bool:
-    """Whether no object of the document repeats a key, by counting colons.
+    r"""Whether no object of the document repeats a key, by counting colons.
 
     Every key is followed by one colon outside strings; colons inside strings are written
-    as ``:`` or ``\\u003a``. Writing the parsed document again (orjson writes every colon
+    as ``:`` or ``\u003a``. Writing the parsed document again (orjson writes every colon
     plainly) counts the keys and string colons that survived parsing; a dropped duplicate
     key makes the text's count larger. Equal counts prove there is none; unequal counts
     (a duplicate, or a literal backslash before ``u003a``) send the text to :func:`_scan`.

@@ -49,6 +49,7 @@ class DialogueQuestion:
         return self.text_en if lang == "en" and self.text_en else self.text_da
 
     def hint(self, lang: Lang = "da") -> str:
+        """The facilitator's hint in ``lang`` (Danish when there is no English one)."""
         return self.hint_en if lang == "en" and self.hint_en else self.hint_da
 
 
@@ -64,6 +65,7 @@ class DialogueTool:
     questions: tuple[DialogueQuestion, ...] = items(check_unique(lambda q: q.id, N_("question")))
 
     def title(self, lang: Lang = "da") -> str:
+        """The question set's title in ``lang`` (Danish when there is no English one)."""
         return self.title_en if lang == "en" and self.title_en else self.title_da
 
     def question(self, question_id: str) -> DialogueQuestion:

@@ -92,18 +92,22 @@ class MappingEntry:
 
     @property
     def status(self) -> CollaborationStatus:
+        """The status of the latest assessment."""
         return self.current.status
 
     @property
     def relevance(self) -> Level | None:
+        """The relevance of the latest assessment."""
         return self.current.relevance
 
     @property
     def interest(self) -> Level | None:
+        """The interest of the latest assessment."""
         return self.current.interest
 
     @property
     def influence(self) -> Level | None:
+        """The influence of the latest assessment."""
         return self.current.influence
 
     def reassess(self, assessment: Assessment) -> MappingEntry:

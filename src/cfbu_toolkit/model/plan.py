@@ -60,6 +60,7 @@ class CustomFocusArea:
     label_en: str = optional_text()
 
     def label(self, lang: Lang = "da") -> str:
+        """The focus area's name in ``lang`` (Danish when there is no English one)."""
         return self.label_en if lang == "en" and self.label_en else self.label_da
 
 

@@ -41,6 +41,7 @@ class ValuePiece:
     custom: bool = flag()
 
     def label(self, lang: Lang = "da") -> str:
+        """The value's name in ``lang`` (Danish when there is no English one)."""
         return self.label_en if lang == "en" and self.label_en else self.label_da
 
 

@@ -320,9 +320,11 @@ class PluginHost:
         return _lookup(self.importers(), name, N_("import"))
 
     def exporter_for_suffix(self, suffix: str) -> Registered[ExporterSpec]:
+        """The exporter for a file suffix, so a target's name can choose the format."""
         return _by_suffix(self.exporters(), suffix, N_("export"))
 
     def importer_for_suffix(self, suffix: str) -> Registered[ImporterSpec]:
+        """The importer for a file suffix, so a source's name can choose the format."""
         return _by_suffix(self.importers(), suffix, N_("import"))
 
 

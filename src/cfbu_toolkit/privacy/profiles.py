@@ -185,6 +185,7 @@ class Redactor:
     clean: Callable[[str], str]
 
     def text(self, value: Any) -> Any:
+        """Free text (or a tuple of it) with the people and contact details removed."""
         if type(value) is str:
             return self.clean(value)
         if type(value) is tuple:
@@ -193,6 +194,7 @@ class Redactor:
         return value
 
     def contact_ref(self, value: Any) -> Any:
+        """A reference to a contact person: pseudonymised, or dropped under omit."""
         if type(value) is tuple:
             return tuple(self.contact_ref(v) for v in value) if self.mode != "omit" else ()
         if value is None:
@@ -200,6 +202,7 @@ class Redactor:
         return pseudonym(value, key=self.key) if self.mode == "pseudonymise" else _DROP
 
     def walk(self, obj: Any) -> Any:
+        """Any object, tuple or text with the profile applied to every field it holds."""
         if type(obj) is tuple:
             out = [self.walk(item) for item in obj]
             kept = tuple(item for item in out if item is not _DROP)
@@ -228,6 +231,7 @@ class Redactor:
         return attrs.evolve(obj, **changes) if changes else obj
 
     def person(self, person: ContactPerson) -> Any:
+        """A contact person: pseudonymised field by field, or dropped under omit."""
         if self.mode == "omit":
             return _DROP
         return attrs.evolve(

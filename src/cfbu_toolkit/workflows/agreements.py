@@ -323,6 +323,7 @@ class ReadinessCheck:
     problem_en: str = ""
 
     def requirement(self, lang: Lang = "da") -> str:
+        """The checklist line in ``lang``: what must hold before signing."""
         return self.requirement_en if lang == "en" else self.requirement_da
 
     def message(self, lang: Lang = "da") -> str:

@@ -209,6 +209,7 @@ class ComparisonTopic(enum.StrEnum):
     EXPECTATIONS = "expectations"
 
     def label(self, lang: Lang = "da") -> str:
+        """The topic's name in ``lang``."""
         return translate(_TOPIC_LABELS[self], lang)
 
 
@@ -270,6 +271,7 @@ class ComparisonStatus(enum.StrEnum):
     BOTH_ANSWERED = "both_answered"
 
     def label(self, lang: Lang = "da") -> str:
+        """The comparison status's name in ``lang``."""
         return translate(_STATUS_LABELS[self], lang)
 
 
@@ -325,6 +327,7 @@ class DialogueComparison:
         return tuple(t for t in self.topics if t.is_gap)
 
     def topic(self, topic: ComparisonTopic) -> TopicComparison:
+        """The comparison of ``topic`` (``KeyError`` when it is not compared)."""
         for item in self.topics:
             if item.topic is topic:
                 return item

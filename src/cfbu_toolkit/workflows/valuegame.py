@@ -185,6 +185,7 @@ class StrengthChange:
 
     @property
     def delta(self) -> int:
+        """How much the strength went up (negative: down)."""
         return self.after - self.before
 
 
@@ -201,6 +202,7 @@ class OrganisationChange:
 
     @property
     def changed(self) -> bool:
+        """Whether anything changed for the organisation between the rounds."""
         return bool(self.gained or self.lost or self.strength_changes)
 
 
@@ -213,6 +215,7 @@ class GameComparison:
     organisations: tuple[OrganisationChange, ...]
 
     def organisation(self, organisation_id: str) -> OrganisationChange:
+        """The changes for one organisation (``KeyError`` when it took no part)."""
         for change in self.organisations:
             if change.organisation_id == organisation_id:
                 return change

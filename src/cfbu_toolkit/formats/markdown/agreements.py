@@ -132,6 +132,7 @@ def _signature_block(doc: Doc, ctx: Ctx, who: str, name: str, signed_on: dt.date
 
 
 def collaboration_agreement(doc: Doc, agreement: CollaborationAgreement, ctx: Ctx) -> None:
+    """Write a collaboration agreement as a document a person can read and sign."""
     names = ctx.names
     doc.heading(ctx.h(0), ctx.titled("collaboration_agreement", agreement.title))
     fields = [
@@ -193,6 +194,7 @@ def collaboration_agreement(doc: Doc, agreement: CollaborationAgreement, ctx: Ct
 
 
 def activity_agreement(doc: Doc, agreement: ActivityAgreement, ctx: Ctx) -> None:
+    """Write an activity agreement with volunteers, with its own checklist."""
     names = ctx.names
     doc.heading(ctx.h(0), ctx.titled("activity_agreement", agreement.activity))
     fields = [(_("Status"), ctx.label(agreement.status))]

@@ -26,6 +26,7 @@ class Names:
             self._contacts = {c.id: c for c in plan.contacts}
 
     def organisation(self, organisation_id: str) -> Organisation | None:
+        """The organisation with this id, or None when the plan does not hold it."""
         return self._orgs.get(organisation_id)
 
     def org(self, organisation_id: str | None) -> str:
@@ -52,6 +53,7 @@ class Names:
         return ", ".join(p for p in (person.name, person.role, person.email, person.phone) if p)
 
     def contacts(self, contact_ids: Iterable[str]) -> str:
+        """The contact persons' names, comma-separated."""
         return ", ".join(self.contact(c) for c in contact_ids)
 
 
@@ -67,12 +69,14 @@ class Progress:
         self._reported = -1
 
     def tick(self, units: int = 1, *, flush: bool = False) -> None:
+        """Count ``units`` done, reporting every ``STEP`` (or now, with ``flush``)."""
         before = self.done
         self.done = min(self.done + units, self.total)
         if flush or self.done // self.STEP != before // self.STEP or self.done == self.total:
             self._report()
 
     def finish(self) -> None:
+        """Report the work as complete, whatever was counted."""
         self.done = self.total
         self._report()
 
@@ -113,4 +117,5 @@ class Ctx:
         return self.level + offset
 
     def deeper(self, levels: int = 1) -> Ctx:
+        """The same context, its headings ``levels`` deeper (a part inside the plan)."""
         return attrs.evolve(self, level=self.level + levels)

@@ -16,6 +16,7 @@ __all__ = ["dialogue_session", "find_tool"]
 
 
 def find_tool(session: DialogueSession, ctx: Ctx) -> DialogueTool | None:
+    """The question set a session answers, found in the plan (None without one)."""
     plan = ctx.names.plan
     if plan is None:
         return None
@@ -47,6 +48,7 @@ def session_title(session: DialogueSession, ctx: Ctx) -> str:
 
 
 def dialogue_session(doc: Doc, session: DialogueSession, ctx: Ctx) -> None:
+    """Write a dialogue session: its questions with their answers and the hints."""
     names = ctx.names
     tool = find_tool(session, ctx)
     doc.heading(ctx.h(0), session_title(session, ctx))

@@ -1,9 +1,9 @@
-"""Escaping: user text goes into a Markdown document as text, never as structure.
+r"""Escaping: user text goes into a Markdown document as text, never as structure.
 
 Every piece of user text passes through one of these functions; what the exporter writes
 itself is wrapped in :class:`Md` and passes unchanged. The rules:
 
-- ``\\`` `` ` `` ``*`` ``_`` ``[`` ``]`` ``{`` ``}`` ``|`` ``~`` ``#`` ``$`` ``^`` are
+- ``\`` `` ` `` ``*`` ``_`` ``[`` ``]`` ``{`` ``}`` ``|`` ``~`` ``#`` ``$`` ``^`` are
   backslash-escaped everywhere (emphasis, code, links, table cells, headings' closing ``#``,
   strike-through, maths, Pandoc's attributes and superscripts); ``@`` where it could start
   a Pandoc citation;
@@ -15,7 +15,7 @@ itself is wrapped in :class:`Md` and passes unchanged. The rules:
   ``=``, ``:`` or digits followed by ``.`` or ``)`` are escaped (no list, setext heading,
   definition list);
 - line breaks (every one :meth:`str.splitlines` knows) become ``<br>``, so the text stays
-  on one physical line; in a table cell a backslash becomes ``&#92;``, so a ``\\|`` pair can
+  on one physical line; in a table cell a backslash becomes ``&#92;``, so a ``\|`` pair can
   never leave a bare ``|`` behind;
 - control characters are dropped (a tab becomes a space), lone surrogates become U+FFFD.
 """

@@ -48,6 +48,7 @@ def _row(entry: MappingEntry, ctx: Ctx) -> list[str]:
 
 
 def mapping(doc: Doc, subject: Mapping, ctx: Ctx) -> None:
+    """Write a mapping: its partners, the power/interest grid and the coverage."""
     names = ctx.names
     doc.heading(ctx.h(0), ctx.titled("mapping", subject.title))
     fields: list[tuple[str, str]] = []

@@ -70,6 +70,7 @@ def _parts(
 
 
 def plan(doc: Doc, subject: Plan, ctx: Ctx) -> None:
+    """Write the whole plan: its contents first, then every part under it."""
     doc.heading(ctx.h(0), subject.name)
     parts = _parts(subject, ctx)
     compared = dialogue_comparisons(subject)

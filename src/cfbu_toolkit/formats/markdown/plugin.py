@@ -1,4 +1,4 @@
-"""Markdown documents people print and bring to a meeting, as an exporter plugin.
+r"""Markdown documents people print and bring to a meeting, as an exporter plugin.
 
 Danish by default, English with ``lang="en"``. Every kind can be exported: an agreement
 comes out ready to sign, a dialogue session with its questions grouped by theme, a mapping
@@ -9,7 +9,7 @@ A part exported on its own shows names behind ids when the caller passes ``plan=
 reaches the exporter as :attr:`ExportContext.plan`); otherwise the ids themselves.
 
 User text is escaped so it can never change the document's structure (see
-:mod:`cfbu_toolkit.formats.markdown.escape`); the output is UTF-8 with ``\\n`` line ends
+:mod:`cfbu_toolkit.formats.markdown.escape`); the output is UTF-8 with ``\n`` line ends
 and the same input always gives the same bytes.
 """
 

@@ -24,6 +24,7 @@ def _piece(piece: ValuePiece, ctx: Ctx) -> Md:
 
 
 def value_game(doc: Doc, game: ValueGame, ctx: Ctx) -> None:
+    """Write a value game: the partner-by-value matrix and the shared values."""
     names = ctx.names
     doc.heading(ctx.h(0), ctx.titled("value_game", game.title))
     fields = []

@@ -36,6 +36,7 @@ class Doc:
         self.lines.append("")
 
     def heading(self, level: int, text: str) -> None:
+        """A heading (levels past 6 stay at 6: Markdown has no deeper one)."""
         self._block(f"{'#' * max(1, min(level, 6))} {heading(text)}")
 
     def para(self, text: str) -> None:
@@ -50,11 +51,13 @@ class Doc:
             self._block(paragraph)
 
     def bullets(self, items: Iterable[str]) -> None:
+        """A bulleted list, nothing when ``items`` is empty."""
         lines = [f"- {inline(item)}" for item in items]
         if lines:
             self._block(*lines)
 
     def numbered(self, items: Iterable[str]) -> None:
+        """A numbered list, nothing when ``items`` is empty."""
         lines = [f"{n}. {inline(item)}" for n, item in enumerate(items, 1)]
         if lines:
             self._block(*lines)
@@ -96,9 +99,11 @@ class Doc:
             self._block(*lines)
 
     def extend(self, other: Doc) -> None:
+        """Append another document's lines (a part written on its own)."""
         self.lines.extend(other.lines)
 
     def render(self) -> bytes:
+        """The document as UTF-8 bytes, ending in exactly one newline."""
         while self.lines and not self.lines[-1]:
             self.lines.pop()
         return ("\n".join(self.lines) + "\n").encode("utf-8")

@@ -68,6 +68,7 @@ def bounded(stream: IO[bytes], limits: ReadLimits, lang: Lang, source: str | Non
 
 
 def check_archive(stream: IO[bytes], limits: ReadLimits, lang: Lang, source: str | None) -> None:
+    """Refuse what is not a zip or would inflate past ``limits``, before any parser reads it."""
     start = stream.tell()
     try:
         with zipfile.ZipFile(stream) as archive:
@@ -231,6 +232,7 @@ def check_prologs(stream: IO[bytes], source: str | None) -> None:
 
 
 def open_workbook(stream: IO[bytes], lang: Lang, source: str | None) -> Any:
+    """Open the workbook read-only, turning openpyxl's failures into a problem naming the file."""
     import openpyxl
 
     try:

@@ -81,6 +81,7 @@ def _number_text(raw: Any) -> str:
 
 
 def as_key(raw: Any) -> str:
+    """A cell read as a lookup key (numbers typed as ids become their text)."""
     if isinstance(raw, str):
         return raw.strip()
     return _number_text(raw)
@@ -158,6 +159,7 @@ _THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+")
 
 
 def to_int(raw: Any, lang: Lang) -> int:
+    """A cell read as a whole number; ``3.0`` counts, ``3.5`` and booleans do not."""
     if isinstance(raw, bool):
         raise CellError(say(lang, "not_int", value=_shown(raw)))
     if isinstance(raw, int):

@@ -107,10 +107,12 @@ class Column:
     layout declares only the header, the width and the order)."""
 
     def header(self, lang: Lang) -> str:
+        """The column's header in ``lang``."""
         return self.en if lang == "en" else self.da
 
     @cached_property
     def getter(self) -> Callable[[Any], Any]:
+        """Reads the column's (possibly dotted) attribute from an object."""
         return attrgetter(self.attr)
 
 
@@ -123,6 +125,7 @@ class ListField:
     en: str
 
     def header(self, lang: Lang) -> str:
+        """The list's header in ``lang``."""
         return self.en if lang == "en" else self.da
 
 
@@ -144,16 +147,20 @@ class Table:
     guide_en: str = ""
 
     def title(self, lang: Lang) -> str:
+        """The sheet's title in ``lang``."""
         return self.en if lang == "en" else self.da
 
     def record_title(self, lang: Lang) -> str:
+        """The title of a record sheet (one object, a field per row) in ``lang``."""
         return self.record_en if lang == "en" else self.record_da
 
     def guide(self, lang: Lang) -> str:
+        """The table's lines on the guide sheet in ``lang``."""
         return self.guide_en if lang == "en" else self.guide_da
 
     @cached_property
     def has_id(self) -> bool:
+        """Whether rows carry an id (so a re-import updates them instead of adding)."""
         return any(c.kind == "id" for c in self.columns)
 
     @cached_property

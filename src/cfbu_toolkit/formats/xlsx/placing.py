@@ -24,6 +24,7 @@ class Place:
 
 
 def path_index(obj: Any, places: dict[int, Place]) -> dict[str, Place]:
+    """Each object's JSON path mapped to where it was read, so problems can name a cell."""
     from ...validation import spell_path, walk_objects
 
     index: dict[str, Place] = {}
@@ -38,6 +39,7 @@ _TAIL = re.compile(r"\[\d+\]$")
 
 
 def cell_of(path: str, index: dict[str, Place]) -> str:
+    """The cell (``Sheet!D7``) a problem's path points at, or the nearest row it knows."""
     attr = ""
     current = path
     while current and current not in index:

@@ -19,10 +19,12 @@ __all__ = ["WorkbookWarning", "describe", "fail", "params", "problem", "say"]
 
 
 def fail(message: str, source: str | None, where: str = "") -> DocumentError:
+    """A one-problem error, placed at ``where`` (else the file, else "workbook")."""
     return DocumentError([Problem(where=where or (source or "workbook"), message=message)])
 
 
 def describe(exc: BaseException) -> str:
+    """A dependency's exception in one short line, never a traceback."""
     text = str(exc).strip().splitlines()
     first = text[0][:200] if text else ""
     return f"{type(exc).__name__}: {first}" if first else type(exc).__name__

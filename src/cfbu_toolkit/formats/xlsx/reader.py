@@ -98,6 +98,7 @@ class WorkbookReader(SheetReader):
     # -- the whole workbook ----------------------------------------------------------------
 
     def read(self) -> Exportable:
+        """Build the plan or part the workbook holds, or raise every problem found."""
         root = self._find_root()
         tables = tables_for(root)
         root_table = BY_NAME[root]

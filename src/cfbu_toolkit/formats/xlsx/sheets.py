@@ -23,6 +23,7 @@ __all__ = ["SheetReader", "norm"]
 
 
 def norm(text: object) -> str:
+    """A title or header compared loosely: spaces collapsed, case folded."""
     return " ".join(str(text).split()).casefold() if text is not None else ""
 
 
@@ -76,17 +77,21 @@ class SheetReader:
         self.sheets = _sheets_by_name(wb.worksheets, source)
 
     def close(self) -> None:
+        """Close the workbook; a damaged one must not hide the real error."""
         with contextlib.suppress(Exception):  # closing a damaged archive may fail too
             self.wb.close()
 
     def problem(self, where: str, message: str, /, **values: Any) -> None:
+        """Note a problem and go on reading, so the person sees all of them at once."""
         self.problems.append(problem(where, message, **values))
 
     def raise_if_problems(self) -> None:
+        """Raise the problems noted so far, if any."""
         if self.problems:
             raise DocumentError(self.problems, source=self.source)
 
     def sheet(self, table_da: str, table_en: str) -> Any | None:
+        """The visible sheet with this Danish or English title, or None."""
         return self.sheets.get(norm(table_da)) or self.sheets.get(norm(table_en))
 
     def rows(self, ws: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
@@ -174,6 +179,7 @@ class SheetReader:
         return found
 
     def missing(self, title: str, header: dict[int, Column], required: Iterable[str]) -> bool:
+        """Note each required column missing from ``title``; True when any is."""
         present = {c.attr for c in header.values()}
         missing = False
         for attr in sorted(required):
