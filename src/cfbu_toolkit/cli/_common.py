@@ -53,6 +53,7 @@ __all__ = [
     "lang_option",
     "load_or_exit",
     "option",
+    "privacy_option",
     "say",
     "translate_metavar",
 ]
@@ -204,6 +205,17 @@ def option(*names: str, **attrs: Any) -> Callable[[F], F]:
 def argument(*names: str, **attrs: Any) -> Callable[[F], F]:
     """``click.argument`` whose metavar is translated when shown (use it for every argument)."""
     return click.argument(*names, cls=Argument, **attrs)
+
+
+def privacy_option(function: F) -> F:
+    """``--privacy``: what becomes of personal data in what the command writes."""
+    return option(
+        "--privacy",
+        type=PRIVACY,
+        default="keep",
+        show_default=True,
+        help=N_("Personal data: keep it, pseudonymise it, or omit it."),
+    )(function)
 
 
 class PathType(click.Path):

@@ -6,13 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
 from ..locale import N_, _, current_lang, format_date
 from ..model import Plan
-from ._common import option
+from ._common import Command, PathType, friendly_errors, lang_option, option
+
+if TYPE_CHECKING:
+    from ..workflows import Part
 
 __all__ = [
     "DATE",
@@ -22,16 +25,20 @@ __all__ = [
     "DateType",
     "LabelChoice",
     "TimeType",
+    "change_plan",
     "day_text",
     "load_plan",
     "out_option",
+    "plan_command",
     "save_plan",
+    "show_text",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
+P = TypeVar("P", bound="Part")
 
-PLAN_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
-OUT_FILE = click.Path(dir_okay=False, path_type=Path)
+PLAN_FILE = PathType(exists=True, dir_okay=False, path_type=Path)
+OUT_FILE = PathType(dir_okay=False, path_type=Path)
 
 
 def out_option(function: F) -> F:
@@ -117,5 +124,45 @@ def save_plan(plan: Plan, out: Path) -> None:
     click.echo(_("wrote {path}", path=str(out)), err=True)
 
 
+def show_text(text: str, out: Path | None) -> None:
+    """Print ``text``, or write it to ``out`` (whole or not at all) and say so."""
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    from ..files import atomic_write
+
+    with atomic_write(out) as stream:
+        stream.write(text.encode("utf-8"))
+    click.echo(_("wrote {path}", path=str(out)), err=True)
+
+
 def day_text(value: dt.date | None) -> str:
     return format_date(value) if value is not None else ""
+
+
+def plan_command(
+    group: click.Group, name: str, help: str, *params: Callable[[F], F], changes: bool = True
+) -> Callable[[F], F]:
+    """A command of ``group`` over the plan in FILE: FILE, then ``params`` in order, then
+    ``--lang`` and (when it ``changes`` the plan) ``-o/--out``, so every one reads alike."""
+
+    def decorate(function: F) -> F:
+        shared: tuple[Callable[[Any], Any], ...]
+        shared = (click.argument("file", type=PLAN_FILE), *params, lang_option)
+        for param in reversed((*shared, out_option) if changes else shared):
+            function = param(function)
+        return cast(F, group.command(name=name, cls=Command, help=help)(function))
+
+    return decorate
+
+
+def change_plan(file: Path, out: Path, change: Callable[[Plan], P]) -> tuple[Plan, P]:
+    """Read the plan in ``file``, make one ``change`` and write the plan holding it to
+    ``out``; any error ends in one line. The plan read and the part changed come back."""
+    from ..workflows import put
+
+    with friendly_errors():
+        plan = load_plan(file)
+        changed = change(plan)
+        save_plan(put(plan, changed), out)
+    return plan, changed

@@ -11,7 +11,7 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 import click
@@ -21,7 +21,6 @@ from ..model import (
     ActivityAgreement,
     AgreementStatus,
     CollaborationAgreement,
-    Lang,
     Plan,
 )
 from ._common import Command, Group, friendly_errors, lang_option, option
@@ -30,13 +29,18 @@ from ._values import (
     OUT_FILE,
     PLAN_FILE,
     LabelChoice,
+    change_plan,
     day_text,
     load_plan,
-    out_option,
-    save_plan,
+    plan_command,
+    show_text,
 )
 
+if TYPE_CHECKING:
+    from ..workflows import Part
+
 F = TypeVar("F", bound=Callable[..., Any])
+P = TypeVar("P", bound="Part")
 
 __all__ = ["COMMANDS"]
 
@@ -108,28 +112,33 @@ def _section_text(text: str | None, file_: Path | None, edit: bool, current: str
     return cast(str, text)
 
 
-@agreement.command(
-    name="section",
-    cls=Command,
-    help=N_(
+def _command(name: str, help: str, *params: Callable[[F], F]) -> Callable[[F], F]:
+    """A command that changes the agreement named by ``--agreement`` in the plan in FILE."""
+    return plan_command(agreement, name, help, _agreement_option, *params)
+
+
+def _change(file: Path, name: str, out: Path, change: Callable[[Plan, Any], P]) -> P:
+    """Change the agreement called ``name`` in the plan in FILE and write the plan to OUT."""
+    return change_plan(file, out, lambda plan: change(plan, _find(plan, name)))[1]
+
+
+@_command(
+    "section",
+    N_(
         "Set or append the text of SECTION (its heading or key): from TEXT, from standard "
         "input (TEXT is -), from --file or in $EDITOR (--edit)."
     ),
+    click.argument("section"),
+    click.argument("text", required=False),
+    option(
+        "--file",
+        "file_",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help=N_("Read the text from this file."),
+    ),
+    option("--edit", is_flag=True, help=N_("Write the text in $EDITOR.")),
+    option("--append", is_flag=True, help=N_("Add the text after what the section says.")),
 )
-@click.argument("file", type=PLAN_FILE)
-@_agreement_option
-@click.argument("section")
-@click.argument("text", required=False)
-@option(
-    "--file",
-    "file_",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help=N_("Read the text from this file."),
-)
-@option("--edit", is_flag=True, help=N_("Write the text in $EDITOR."))
-@option("--append", is_flag=True, help=N_("Add the text after what the section says."))
-@lang_option
-@out_option
 def agreement_section(
     file: Path,
     agreement_name: str,
@@ -142,30 +151,23 @@ def agreement_section(
 ) -> None:
     """Set or append the text of SECTION (its heading or key): from TEXT, from standard
     input (TEXT is -), from --file or in $EDITOR (--edit)."""
-    from ..workflows import put
     from ..workflows.agreements import find_section, write_section
 
-    with friendly_errors():
-        plan = load_plan(file)
-        found = _find(plan, agreement_name)
-        current = find_section(found, section).text
-        new_text = _section_text(text, file_, edit, current)
-        save_plan(put(plan, write_section(found, section, new_text, append=append)), out)
+    def change(plan: Plan, found: Any) -> Any:
+        new_text = _section_text(text, file_, edit, find_section(found, section).text)
+        return write_section(found, section, new_text, append=append)
+
+    _change(file, agreement_name, out, change)
 
 
-@agreement.command(
-    name="party",
-    cls=Command,
-    help=N_("Add or remove a party to a samarbejdsaftale, by the organisation's name."),
+@_command(
+    "party",
+    N_("Add or remove a party to a samarbejdsaftale, by the organisation's name."),
+    click.argument("action", type=click.Choice(["add", "remove"])),
+    click.argument("organisation"),
+    option("--signatory", help=N_("The person who signs for the organisation (add).")),
+    option("--contact", help=N_("The organisation's contact person (add).")),
 )
-@click.argument("file", type=PLAN_FILE)
-@_agreement_option
-@click.argument("action", type=click.Choice(["add", "remove"]))
-@click.argument("organisation")
-@option("--signatory", help=N_("The person who signs for the organisation (add)."))
-@option("--contact", help=N_("The organisation's contact person (add)."))
-@lang_option
-@out_option
 def agreement_party(
     file: Path,
     agreement_name: str,
@@ -176,287 +178,207 @@ def agreement_party(
     out: Path,
 ) -> None:
     """Add or remove a party to a samarbejdsaftale, by the organisation's name."""
-    from ..workflows import put
     from ..workflows.agreements import add_party, remove_party
 
-    with friendly_errors():
-        plan = load_plan(file)
-        found = _collaboration(_find(plan, agreement_name))
+    def change(plan: Plan, found: Any) -> CollaborationAgreement:
         if action == "add":
-            changed = add_party(plan, found, organisation, signatory=signatory, contact=contact)
-        else:
-            changed = remove_party(plan, found, organisation)
-        save_plan(put(plan, changed), out)
+            return add_party(
+                plan, _collaboration(found), organisation, signatory=signatory, contact=contact
+            )
+        return remove_party(plan, _collaboration(found), organisation)
+
+    _change(file, agreement_name, out, change)
 
 
-@agreement.command(
-    name="signatory",
-    cls=Command,
-    help=N_("PERSON signs for the party ORGANISATION (both by name)."),
+@_command(
+    "signatory",
+    N_("PERSON signs for the party ORGANISATION (both by name)."),
+    click.argument("organisation"),
+    click.argument("person"),
 )
-@click.argument("file", type=PLAN_FILE)
-@_agreement_option
-@click.argument("organisation")
-@click.argument("person")
-@lang_option
-@out_option
 def agreement_signatory(
-    file: Path,
-    agreement_name: str,
-    organisation: str,
-    person: str,
-    out: Path,
+    file: Path, agreement_name: str, organisation: str, person: str, out: Path
 ) -> None:
     """PERSON signs for the party ORGANISATION (both by name)."""
-    from ..workflows import put
     from ..workflows.agreements import set_signatory
 
-    with friendly_errors():
-        plan = load_plan(file)
-        found = _collaboration(_find(plan, agreement_name))
-        save_plan(put(plan, set_signatory(plan, found, organisation, person)), out)
+    _change(
+        file,
+        agreement_name,
+        out,
+        lambda plan, found: set_signatory(plan, _collaboration(found), organisation, person),
+    )
 
 
-@agreement.command(
-    name="contact",
-    cls=Command,
-    help=N_(
+@_command(
+    "contact",
+    N_(
         "PERSON is the contact of the party ORGANISATION; for an aktivitetsaftale, "
         "ORGANISATION is 'housing' and PERSON the housing-social contact person."
     ),
+    click.argument("organisation"),
+    click.argument("person"),
 )
-@click.argument("file", type=PLAN_FILE)
-@_agreement_option
-@click.argument("organisation")
-@click.argument("person")
-@lang_option
-@out_option
 def agreement_contact(
-    file: Path,
-    agreement_name: str,
-    organisation: str,
-    person: str,
-    out: Path,
+    file: Path, agreement_name: str, organisation: str, person: str, out: Path
 ) -> None:
     """PERSON is the contact of the party ORGANISATION; for an aktivitetsaftale,
     ORGANISATION is 'housing' and PERSON the housing-social contact person."""
-    from ..workflows import put
     from ..workflows.agreements import set_housing_contact, set_party_contact
 
-    with friendly_errors():
-        plan = load_plan(file)
-        found = _find(plan, agreement_name)
+    def change(plan: Plan, found: Any) -> Any:
         if isinstance(found, ActivityAgreement):
-            changed: Any = set_housing_contact(plan, found, person)
-        else:
-            changed = set_party_contact(plan, found, organisation, person)
-        save_plan(put(plan, changed), out)
+            return set_housing_contact(plan, found, person)
+        return set_party_contact(plan, found, organisation, person)
+
+    _change(file, agreement_name, out, change)
 
 
-@agreement.command(
-    name="period",
-    cls=Command,
-    help=N_("Set the period the agreement runs (its start, its end or both)."),
+@_command(
+    "period",
+    N_("Set the period the agreement runs (its start, its end or both)."),
+    option("--start", type=DATE, help=N_("The first day (dd-mm-yyyy).")),
+    option("--end", type=DATE, help=N_("The last day (dd-mm-yyyy).")),
 )
-@click.argument("file", type=PLAN_FILE)
-@_agreement_option
-@option("--start", type=DATE, help=N_("The first day (dd-mm-yyyy)."))
-@option("--end", type=DATE, help=N_("The last day (dd-mm-yyyy)."))
-@lang_option
-@out_option
 def agreement_period(
-    file: Path,
-    agreement_name: str,
-    start: dt.date | None,
-    end: dt.date | None,
-    out: Path,
+    file: Path, agreement_name: str, start: dt.date | None, end: dt.date | None, out: Path
 ) -> None:
     """Set the period the agreement runs (its start, its end or both)."""
-    from ..workflows import put
     from ..workflows.agreements import set_period
 
-    with friendly_errors():
-        plan = load_plan(file)
-        found = _find(plan, agreement_name)
-        save_plan(put(plan, set_period(found, start=start, end=end)), out)
+    _change(
+        file, agreement_name, out, lambda _plan, found: set_period(found, start=start, end=end)
+    )
 
 
-@agreement.command(
-    name="notice", cls=Command, help=N_("Set the notice period (opsigelsesvarsel) in DAYS.")
+@_command(
+    "notice",
+    N_("Set the notice period (opsigelsesvarsel) in DAYS."),
+    click.argument("days", type=click.IntRange(min=0)),
 )
-@click.argument("file", type=PLAN_FILE)
-@_agreement_option
-@click.argument("days", type=click.IntRange(min=0))
-@lang_option
-@out_option
 def agreement_notice(file: Path, agreement_name: str, days: int, out: Path) -> None:
     """Set the notice period (opsigelsesvarsel) in DAYS."""
-    from ..workflows import put
     from ..workflows.agreements import set_notice
 
-    with friendly_errors():
-        plan = load_plan(file)
-        save_plan(put(plan, set_notice(_find(plan, agreement_name), days)), out)
+    _change(file, agreement_name, out, lambda _plan, found: set_notice(found, days))
 
 
-@agreement.command(
-    name="sign",
-    cls=Command,
-    help=N_(
+@_command(
+    "sign",
+    N_(
         "Record the day PARTY (an organisation, or the volunteer) signed. Move the agreement "
         "to signed with 'cfbu agreement status' once everyone has signed."
     ),
+    click.argument("party"),
+    option("--on", "on", type=DATE, help=N_("The day it was signed (today by default).")),
 )
-@click.argument("file", type=PLAN_FILE)
-@_agreement_option
-@click.argument("party")
-@option("--on", "on", type=DATE, help=N_("The day it was signed (today by default)."))
-@lang_option
-@out_option
 def agreement_sign(
-    file: Path,
-    agreement_name: str,
-    party: str,
-    on: dt.date | None,
-    out: Path,
+    file: Path, agreement_name: str, party: str, on: dt.date | None, out: Path
 ) -> None:
     """Record the day PARTY (an organisation, or the volunteer) signed. Move the
     agreement to signed with 'cfbu agreement status' once everyone has signed."""
-    from ..workflows import put
     from ..workflows.agreements import record_signature, unsigned_parties
 
-    with friendly_errors():
-        plan = load_plan(file)
-        found = _find(plan, agreement_name)
-        changed = record_signature(plan, found, party, on or dt.date.today())
-        save_plan(put(plan, changed), out)
-        if isinstance(changed, CollaborationAgreement):
-            missing = unsigned_parties(changed)
-            names = {o.id: o.name for o in plan.organisations}
-            if missing:
-                click.echo(
-                    _(
-                        "Still to sign: {names}",
-                        names=", ".join(names.get(m, m) for m in missing),
-                    )
-                )
-            else:
-                click.echo(_("Every party has signed."))
+    day = on or dt.date.today()
+    plan, changed = change_plan(
+        file, out, lambda plan: record_signature(plan, _find(plan, agreement_name), party, day)
+    )
+    if isinstance(changed, CollaborationAgreement):
+        missing = unsigned_parties(changed)
+        names = {o.id: o.name for o in plan.organisations}
+        if missing:
+            click.echo(
+                _("Still to sign: {names}", names=", ".join(names.get(m, m) for m in missing))
+            )
+        else:
+            click.echo(_("Every party has signed."))
 
 
-@agreement.command(
-    name="volunteer",
-    cls=Command,
-    help=N_("Name a volunteer in an aktivitetsaftale, or remove one (by name)."),
+@_command(
+    "volunteer",
+    N_("Name a volunteer in an aktivitetsaftale, or remove one (by name)."),
+    click.argument("action", type=click.Choice(["add", "remove"])),
+    click.argument("person"),
 )
-@click.argument("file", type=PLAN_FILE)
-@_agreement_option
-@click.argument("action", type=click.Choice(["add", "remove"]))
-@click.argument("person")
-@lang_option
-@out_option
 def agreement_volunteer(
-    file: Path,
-    agreement_name: str,
-    action: str,
-    person: str,
-    out: Path,
+    file: Path, agreement_name: str, action: str, person: str, out: Path
 ) -> None:
     """Name a volunteer in an aktivitetsaftale, or remove one (by name)."""
-    from ..workflows import put
     from ..workflows.agreements import add_volunteer, remove_volunteer
 
-    with friendly_errors():
-        plan = load_plan(file)
-        found = _activity(_find(plan, agreement_name))
-        step = add_volunteer if action == "add" else remove_volunteer
-        save_plan(put(plan, step(plan, found, person)), out)
+    step = add_volunteer if action == "add" else remove_volunteer
+    _change(file, agreement_name, out, lambda plan, found: step(plan, _activity(found), person))
 
 
-@agreement.command(
-    name="children",
-    cls=Command,
-    help=N_(
+@_command(
+    "children",
+    N_(
         "Whether the activity involves children under 15 (then every volunteer named needs a "
         "børneattest before the agreement is ready)."
     ),
+    click.argument("answer", type=click.Choice(["yes", "no", "ja", "nej"])),
 )
-@click.argument("file", type=PLAN_FILE)
-@_agreement_option
-@click.argument("answer", type=click.Choice(["yes", "no", "ja", "nej"]))
-@lang_option
-@out_option
 def agreement_children(file: Path, agreement_name: str, answer: str, out: Path) -> None:
     """Whether the activity involves children under 15 (then every volunteer named needs
     a børneattest before the agreement is ready)."""
-    from ..workflows import put
     from ..workflows.agreements import set_children_under_15
 
-    with friendly_errors():
-        plan = load_plan(file)
-        found = _activity(_find(plan, agreement_name))
-        changed = set_children_under_15(found, answer in ("yes", "ja"))
-        save_plan(put(plan, changed), out)
+    involves = answer in ("yes", "ja")
+    _change(
+        file,
+        agreement_name,
+        out,
+        lambda _plan, found: set_children_under_15(_activity(found), involves),
+    )
 
 
-@agreement.command(
-    name="certificate",
-    cls=Command,
-    help=N_(
+@_command(
+    "certificate",
+    N_(
         "Record the day the børneattest of the volunteer PERSON was obtained (only the day, "
         "never what it says)."
     ),
+    click.argument("person"),
+    option("--on", "on", type=DATE, required=True, help=N_("The day it was obtained.")),
 )
-@click.argument("file", type=PLAN_FILE)
-@_agreement_option
-@click.argument("person")
-@option("--on", "on", type=DATE, required=True, help=N_("The day it was obtained."))
-@lang_option
-@out_option
 def agreement_certificate(
-    file: Path,
-    agreement_name: str,
-    person: str,
-    on: dt.date,
-    out: Path,
+    file: Path, agreement_name: str, person: str, on: dt.date, out: Path
 ) -> None:
     """Record the day the børneattest of the volunteer PERSON was obtained (only the
     day, never what it says)."""
-    from ..workflows import put
     from ..workflows.agreements import record_child_certificate
 
-    with friendly_errors():
-        plan = load_plan(file)
-        found = _activity(_find(plan, agreement_name))
-        save_plan(put(plan, record_child_certificate(plan, found, person, on)), out)
+    _change(
+        file,
+        agreement_name,
+        out,
+        lambda plan, found: record_child_certificate(plan, _activity(found), person, on),
+    )
 
 
-@agreement.command(
-    name="draft",
-    cls=Command,
-    help=N_(
+@plan_command(
+    agreement,
+    "draft",
+    N_(
         "Draft a samarbejdsaftale (--title, --party ...) or an aktivitetsaftale (--activity) "
         "from the catalogue template and add it to the plan."
     ),
+    option("--id", "agreement_id", help=N_("The new agreement's id (made up by default).")),
+    option("--title", help=N_("Title of a samarbejdsaftale.")),
+    option("--party", "parties", multiple=True, help=N_("A party, by name (repeat).")),
+    option("--activity", help=N_("The activity of an aktivitetsaftale.")),
+    option("--volunteer-org", help=N_("The volunteers' association (aktivitetsaftale).")),
+    option("--volunteer", "volunteers", multiple=True, help=N_("A volunteer, by name (repeat).")),
+    option("--housing-contact", help=N_("The housing-social contact person (aktivitetsaftale).")),
+    option(
+        "--children-under-15",
+        is_flag=True,
+        help=N_("The activity involves children under 15 (a børneattest is needed)."),
+    ),
+    option("--start", type=DATE, help=N_("The first day (dd-mm-yyyy).")),
+    option("--end", type=DATE, help=N_("The last day (dd-mm-yyyy).")),
+    option("--notice", type=click.IntRange(min=0), help=N_("The notice period in days.")),
 )
-@click.argument("file", type=PLAN_FILE)
-@option("--id", "agreement_id", help=N_("The new agreement's id (made up by default)."))
-@option("--title", help=N_("Title of a samarbejdsaftale."))
-@option("--party", "parties", multiple=True, help=N_("A party, by name (repeat)."))
-@option("--activity", help=N_("The activity of an aktivitetsaftale."))
-@option("--volunteer-org", help=N_("The volunteers' association (aktivitetsaftale)."))
-@option("--volunteer", "volunteers", multiple=True, help=N_("A volunteer, by name (repeat)."))
-@option("--housing-contact", help=N_("The housing-social contact person (aktivitetsaftale)."))
-@option(
-    "--children-under-15",
-    is_flag=True,
-    help=N_("The activity involves children under 15 (a børneattest is needed)."),
-)
-@option("--start", type=DATE, help=N_("The first day (dd-mm-yyyy)."))
-@option("--end", type=DATE, help=N_("The last day (dd-mm-yyyy)."))
-@option("--notice", type=click.IntRange(min=0), help=N_("The notice period in days."))
-@lang_option
-@out_option
 def agreement_draft(
     file: Path,
     agreement_id: str | None,
@@ -475,7 +397,6 @@ def agreement_draft(
     """Draft a samarbejdsaftale (--title, --party ...) or an aktivitetsaftale
     (--activity) from the catalogue template and add it to the plan."""
     from ..model import Period
-    from ..workflows import put
     from ..workflows._errors import WorkflowError
     from ..workflows.agreements import (
         add_volunteer,
@@ -484,12 +405,12 @@ def agreement_draft(
     )
     from ..workflows.names import find_contact, find_organisation
 
-    with friendly_errors():
+    language = current_lang()
+    period = Period(start=start, end=end)
+
+    def draft(plan: Plan) -> Any:
         if (title is None) == (activity is None):
             raise WorkflowError(N_("give either --title (samarbejdsaftale) or --activity"))
-        language: Lang = "en" if current_lang() == "en" else "da"
-        plan = load_plan(file)
-        period = Period(start=start, end=end)
         if title is not None:
             drafted: Any = draft_collaboration_agreement(
                 plan,
@@ -523,8 +444,9 @@ def agreement_draft(
             drafted = attrs.evolve(drafted, involves_children_under_15=children_under_15)
             for person in volunteers[1:]:
                 drafted = add_volunteer(plan, drafted, person)
-        save_plan(put(plan, drafted), out)
-        click.echo(_("new draft: {id}", id=drafted.id))
+        return drafted
+
+    click.echo(_("new draft: {id}", id=change_plan(file, out, draft)[1].id))
 
 
 @agreement.command(
@@ -548,32 +470,18 @@ def agreement_check(file: Path, agreement_name: str, out: Path | None) -> None:
     with friendly_errors():
         plan = load_plan(file)
         found = readiness(_find(plan, agreement_name), plan=plan)
-        language: Lang = "en" if current_lang() == "en" else "da"
-        text = readiness_markdown(found, lang=language)
-        if out is None:
-            click.echo(text, nl=False)
-        else:
-            from ..files import atomic_write
-
-            with atomic_write(out) as stream:
-                stream.write(text.encode("utf-8"))
-            click.echo(_("wrote {path}", path=str(out)), err=True)
+        show_text(readiness_markdown(found, lang=current_lang()), out)
     if not found.ready:
         sys.exit(1)
 
 
-@agreement.command(
-    name="renew",
-    cls=Command,
-    help=N_("Start the next period's draft of a signed, active or expired agreement."),
+@_command(
+    "renew",
+    N_("Start the next period's draft of a signed, active or expired agreement."),
+    option("--end", type=DATE, required=True, help=N_("The new period's last day.")),
+    option("--start", type=DATE, help=N_("The new period's first day (the day after the end).")),
+    option("--new-id", help=N_("The id of the new draft (made up by default).")),
 )
-@click.argument("file", type=PLAN_FILE)
-@_agreement_option
-@option("--end", type=DATE, required=True, help=N_("The new period's last day."))
-@option("--start", type=DATE, help=N_("The new period's first day (the day after the end)."))
-@option("--new-id", help=N_("The id of the new draft (made up by default)."))
-@lang_option
-@out_option
 def agreement_renew(
     file: Path,
     agreement_name: str,
@@ -583,88 +491,66 @@ def agreement_renew(
     out: Path,
 ) -> None:
     """Start the next period's draft of a signed, active or expired agreement."""
-    from ..workflows import put
     from ..workflows.agreements import renew
 
-    with friendly_errors():
-        plan = load_plan(file)
-        found = _find(plan, agreement_name)
-        renewed = renew(found, end=end, start=start, agreement_id=new_id)
-        save_plan(put(plan, renewed), out)
-        click.echo(_("new draft: {id}", id=renewed.id))
+    renewed = _change(
+        file,
+        agreement_name,
+        out,
+        lambda _plan, found: renew(found, end=end, start=start, agreement_id=new_id),
+    )
+    click.echo(_("new draft: {id}", id=renewed.id))
 
 
-@agreement.command(
-    name="end",
-    cls=Command,
-    help=N_(
+@_command(
+    "end",
+    N_(
         "End an agreement: expired after its period, terminated before (also a signed "
         "agreement called off before it starts)."
     ),
+    option("--on", "on", type=DATE, help=N_("The day it ends (today by default).")),
+    option("--reason", default="", help=N_("Why it ends.")),
 )
-@click.argument("file", type=PLAN_FILE)
-@_agreement_option
-@option("--on", "on", type=DATE, help=N_("The day it ends (today by default)."))
-@option("--reason", default="", help=N_("Why it ends."))
-@lang_option
-@out_option
 def agreement_end(
-    file: Path,
-    agreement_name: str,
-    on: dt.date | None,
-    reason: str,
-    out: Path,
+    file: Path, agreement_name: str, on: dt.date | None, reason: str, out: Path
 ) -> None:
     """End an agreement: expired after its period, terminated before (also a signed
     agreement called off before it starts)."""
-    from ..workflows import put
     from ..workflows.agreements import end_agreement
 
-    with friendly_errors():
-        plan = load_plan(file)
-        found = _find(plan, agreement_name)
-        ended = end_agreement(found, on=on or dt.date.today(), reason=reason)
-        save_plan(put(plan, ended), out)
-        click.echo(_("status: {status}", status=ended.status.label(current_lang())))
+    day = on or dt.date.today()
+    ended = _change(
+        file, agreement_name, out, lambda _plan, found: end_agreement(found, on=day, reason=reason)
+    )
+    click.echo(_("status: {status}", status=ended.status.label(current_lang())))
 
 
-@agreement.command(
-    name="status",
-    cls=Command,
-    help=N_(
+@_command(
+    "status",
+    N_(
         "Move an agreement to another status; every move that is not possible is refused with"
         " the reason, and signing requires the agreement to be ready."
     ),
+    option(
+        "--to",
+        "to",
+        type=LabelChoice(AgreementStatus),
+        required=True,
+        help=N_("draft, in_review, signed, active, expired or terminated (or the Danish name)."),
+    ),
+    option("--on", "on", type=DATE, help=N_("The day of the change (today by default).")),
 )
-@click.argument("file", type=PLAN_FILE)
-@_agreement_option
-@option(
-    "--to",
-    "to",
-    type=LabelChoice(AgreementStatus),
-    required=True,
-    help=N_("draft, in_review, signed, active, expired or terminated (or the Danish name)."),
-)
-@option("--on", "on", type=DATE, help=N_("The day of the change (today by default)."))
-@lang_option
-@out_option
 def agreement_status(
-    file: Path,
-    agreement_name: str,
-    to: AgreementStatus,
-    on: dt.date | None,
-    out: Path,
+    file: Path, agreement_name: str, to: AgreementStatus, on: dt.date | None, out: Path
 ) -> None:
     """Move an agreement to another status; every move that is not possible is refused
     with the reason, and signing requires the agreement to be ready."""
-    from ..workflows import put
     from ..workflows.agreements import change_status
 
-    with friendly_errors():
-        plan = load_plan(file)
-        found = _find(plan, agreement_name)
-        save_plan(put(plan, change_status(found, to, on=on, plan=plan)), out)
-        click.echo(_("status: {status}", status=to.label(current_lang())))
+    _change(
+        file, agreement_name, out, lambda plan, found: change_status(found, to, on=on, plan=plan)
+    )
+    click.echo(_("status: {status}", status=to.label(current_lang())))
 
 
 @agreement.command(

@@ -14,7 +14,6 @@ from ._common import (
     EXIT_PROBLEMS,
     IN_FILE,
     OUT_FILE,
-    PRIVACY,
     STDIO,
     Command,
     PathType,
@@ -25,6 +24,7 @@ from ._common import (
     lang_option,
     load_or_exit,
     option,
+    privacy_option,
 )
 
 __all__ = ["COMMANDS"]
@@ -129,13 +129,7 @@ def validate(file: str, format_: str | None) -> None:
     metavar="KEY=VALUE",
     help=N_("An option for the format's exporter (repeat for more)."),
 )
-@option(
-    "--privacy",
-    type=PRIVACY,
-    default="keep",
-    show_default=True,
-    help=N_("Personal data: keep it, pseudonymise it, or omit it."),
-)
+@privacy_option
 @option("--force", is_flag=True, help=N_("Replace OUT even when it is read-only."))
 @lang_option
 def export_command(

@@ -21,10 +21,10 @@ from ._values import (
     DATE,
     PLAN_FILE,
     LabelChoice,
+    change_plan,
     day_text,
     load_plan,
-    out_option,
-    save_plan,
+    plan_command,
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -41,20 +41,31 @@ def group() -> None:
     """Steering, follow-up and working groups: members, roles, ambitions."""
 
 
-@group.command(name="add", cls=Command, help=N_("Add a group called NAME to the plan."))
-@click.argument("file", type=PLAN_FILE)
-@click.argument("name")
-@option(
-    "--kind",
-    type=LabelChoice(GroupKind),
-    default=GroupKind.STEERING.value,
-    show_default=True,
-    help=N_("board, steering, follow_up, working_group or network (or the Danish name)."),
+_GROUP = click.argument("group_name", metavar="GROUP")
+
+
+def _change(file: Path, name: str, out: Path, change: Callable[[Plan, Any], Any]) -> None:
+    """Change the group called ``name`` in the plan in FILE and write the plan to OUT."""
+    from ..workflows.names import find_group
+
+    change_plan(file, out, lambda plan: change(plan, find_group(plan, name)))
+
+
+@plan_command(
+    group,
+    "add",
+    N_("Add a group called NAME to the plan."),
+    click.argument("name"),
+    option(
+        "--kind",
+        type=LabelChoice(GroupKind),
+        default=GroupKind.STEERING.value,
+        show_default=True,
+        help=N_("board, steering, follow_up, working_group or network (or the Danish name)."),
+    ),
+    option("--id", "group_id", help=N_("The group's id (made up by default).")),
+    option("--mandate", default="", help=N_("What the group decides on.")),
 )
-@option("--id", "group_id", help=N_("The group's id (made up by default)."))
-@option("--mandate", default="", help=N_("What the group decides on."))
-@lang_option
-@out_option
 def group_add(
     file: Path,
     name: str,
@@ -64,32 +75,29 @@ def group_add(
     out: Path,
 ) -> None:
     """Add a group called NAME to the plan."""
-    from ..workflows import put
     from ..workflows.groups import new_group
 
-    with friendly_errors():
-        plan = load_plan(file)
-        made = new_group(name=name, kind=kind, group_id=group_id, mandate=mandate)
-        save_plan(put(plan, made), out)
+    change_plan(
+        file,
+        out,
+        lambda _plan: new_group(name=name, kind=kind, group_id=group_id, mandate=mandate),
+    )
 
 
-@group.command(
-    name="member",
-    cls=Command,
-    help=N_("Add PERSON to GROUP (both by name), change their role, or remove them."),
+@plan_command(
+    group,
+    "member",
+    N_("Add PERSON to GROUP (both by name), change their role, or remove them."),
+    _GROUP,
+    click.argument("person"),
+    option(
+        "--role",
+        type=LabelChoice(MemberRole),
+        help=N_("chair, member, secretary or observer (or the Danish name)."),
+    ),
+    option("--for", "organisation", help=N_("The organisation the person sits for.")),
+    option("--remove", is_flag=True, help=N_("Take the person out of the group.")),
 )
-@click.argument("file", type=PLAN_FILE)
-@click.argument("group_name", metavar="GROUP")
-@click.argument("person")
-@option(
-    "--role",
-    type=LabelChoice(MemberRole),
-    help=N_("chair, member, secretary or observer (or the Danish name)."),
-)
-@option("--for", "organisation", help=N_("The organisation the person sits for."))
-@option("--remove", is_flag=True, help=N_("Take the person out of the group."))
-@lang_option
-@out_option
 def group_member(
     file: Path,
     group_name: str,
@@ -100,55 +108,44 @@ def group_member(
     out: Path,
 ) -> None:
     """Add PERSON to GROUP (both by name), change their role, or remove them."""
-    from ..workflows import put
     from ..workflows.groups import add_member, remove_member, set_role
-    from ..workflows.names import find_group
 
-    with friendly_errors():
-        plan = load_plan(file)
-        chosen = find_group(plan, group_name)
+    def change(plan: Plan, chosen: Any) -> Any:
         if remove:
-            changed = remove_member(plan, chosen, person)
-        elif any(
-            m.contact_id in {c.id for c in plan.contacts if c.name == person or c.id == person}
-            for m in chosen.members
-        ):
-            changed = set_role(plan, chosen, person, role or MemberRole.MEMBER)
-        else:
-            changed = add_member(
-                plan, chosen, person, role=role or MemberRole.MEMBER, organisation=organisation
-            )
-        save_plan(put(plan, changed), out)
+            return remove_member(plan, chosen, person)
+        named = {c.id for c in plan.contacts if person in (c.name, c.id)}
+        if any(m.contact_id in named for m in chosen.members):
+            return set_role(plan, chosen, person, role or MemberRole.MEMBER)
+        return add_member(
+            plan, chosen, person, role=role or MemberRole.MEMBER, organisation=organisation
+        )
+
+    _change(file, group_name, out, change)
 
 
-@group.command(name="ambition", cls=Command, help=N_("Add an ambition to GROUP (or remove one)."))
-@click.argument("file", type=PLAN_FILE)
-@click.argument("group_name", metavar="GROUP")
-@click.argument("text")
-@option("--remove", is_flag=True, help=N_("Remove the ambition instead."))
-@lang_option
-@out_option
+@plan_command(
+    group,
+    "ambition",
+    N_("Add an ambition to GROUP (or remove one)."),
+    _GROUP,
+    click.argument("text"),
+    option("--remove", is_flag=True, help=N_("Remove the ambition instead.")),
+)
 def group_ambition(file: Path, group_name: str, text: str, remove: bool, out: Path) -> None:
     """Add an ambition to GROUP (or remove one)."""
-    from ..workflows import put
     from ..workflows.groups import add_ambition, remove_ambition
-    from ..workflows.names import find_group
 
-    with friendly_errors():
-        plan = load_plan(file)
-        chosen = find_group(plan, group_name)
-        step = remove_ambition if remove else add_ambition
-        save_plan(put(plan, step(chosen, text)), out)
+    step = remove_ambition if remove else add_ambition
+    _change(file, group_name, out, lambda _plan, chosen: step(chosen, text))
 
 
-@group.command(
-    name="show",
-    cls=Command,
-    help=N_("Show GROUP: members and roles, ambitions, meetings with decisions."),
+@plan_command(
+    group,
+    "show",
+    N_("Show GROUP: members and roles, ambitions, meetings with decisions."),
+    _GROUP,
+    changes=False,
 )
-@click.argument("file", type=PLAN_FILE)
-@click.argument("group_name", metavar="GROUP")
-@lang_option
 def group_show(file: Path, group_name: str) -> None:
     """Show GROUP: members and roles, ambitions, meetings with decisions."""
     from ..workflows.names import find_group
@@ -167,17 +164,22 @@ def meeting() -> None:
     """A group's meetings: agenda, attendance, decisions and follow-ups."""
 
 
-@meeting.command(name="add", cls=Command, help=N_("Record a meeting of GROUP."))
-@click.argument("file", type=PLAN_FILE)
-@click.argument("group_name", metavar="GROUP")
-@option("--date", "date", type=DATE, required=True, help=N_("The day of the meeting."))
-@option("--agenda", multiple=True, help=N_("An item on the agenda (repeat)."))
-@option("--present", multiple=True, help=N_("Someone who came (repeat)."))
-@option("--absent", multiple=True, help=N_("Someone who sent word (repeat)."))
-@option("--decision", "decisions", multiple=True, help=N_("A decision (repeat)."))
-@option("--minutes", default="", help=N_("The minutes, as text."))
-@lang_option
-@out_option
+_PRESENT = option("--present", multiple=True, help=N_("Someone who came (repeat)."))
+_ABSENT = option("--absent", multiple=True, help=N_("Someone who sent word (repeat)."))
+
+
+@plan_command(
+    meeting,
+    "add",
+    N_("Record a meeting of GROUP."),
+    _GROUP,
+    option("--date", "date", type=DATE, required=True, help=N_("The day of the meeting.")),
+    option("--agenda", multiple=True, help=N_("An item on the agenda (repeat).")),
+    _PRESENT,
+    _ABSENT,
+    option("--decision", "decisions", multiple=True, help=N_("A decision (repeat).")),
+    option("--minutes", default="", help=N_("The minutes, as text.")),
+)
 def meeting_add(
     file: Path,
     group_name: str,
@@ -190,14 +192,10 @@ def meeting_add(
     out: Path,
 ) -> None:
     """Record a meeting of GROUP."""
-    from ..workflows import put
     from ..workflows.groups import record_meeting
-    from ..workflows.names import find_group
 
-    with friendly_errors():
-        plan = load_plan(file)
-        chosen = find_group(plan, group_name)
-        changed = record_meeting(
+    def change(plan: Plan, chosen: Any) -> Any:
+        return record_meeting(
             plan,
             chosen,
             date=date,
@@ -207,55 +205,44 @@ def meeting_add(
             decisions=decisions,
             minutes=minutes,
         )
-        save_plan(put(plan, changed), out)
+
+    _change(file, group_name, out, change)
 
 
-def _meeting_date(function: F) -> F:
-    return option(
-        "--date",
-        "date",
-        type=DATE,
-        help=N_("The day of the meeting (the latest meeting by default)."),
-    )(function)
+_MEETING_DATE = option(
+    "--date",
+    "date",
+    type=DATE,
+    help=N_("The day of the meeting (the latest meeting by default)."),
+)
 
 
-@meeting.command(name="decision", cls=Command, help=N_("Record a decision of GROUP's meeting."))
-@click.argument("file", type=PLAN_FILE)
-@click.argument("group_name", metavar="GROUP")
-@click.argument("text")
-@_meeting_date
-@lang_option
-@out_option
+@plan_command(
+    meeting,
+    "decision",
+    N_("Record a decision of GROUP's meeting."),
+    _GROUP,
+    click.argument("text"),
+    _MEETING_DATE,
+)
 def meeting_decision(
-    file: Path,
-    group_name: str,
-    text: str,
-    date: dt.date | None,
-    out: Path,
+    file: Path, group_name: str, text: str, date: dt.date | None, out: Path
 ) -> None:
     """Record a decision of GROUP's meeting."""
-    from ..workflows import put
     from ..workflows.groups import add_decision
-    from ..workflows.names import find_group
 
-    with friendly_errors():
-        plan = load_plan(file)
-        chosen = find_group(plan, group_name)
-        save_plan(put(plan, add_decision(chosen, text, date=date)), out)
+    _change(file, group_name, out, lambda _plan, chosen: add_decision(chosen, text, date=date))
 
 
-@meeting.command(
-    name="attendance",
-    cls=Command,
-    help=N_("Record who came to GROUP's meeting and who sent word."),
+@plan_command(
+    meeting,
+    "attendance",
+    N_("Record who came to GROUP's meeting and who sent word."),
+    _GROUP,
+    _MEETING_DATE,
+    _PRESENT,
+    _ABSENT,
 )
-@click.argument("file", type=PLAN_FILE)
-@click.argument("group_name", metavar="GROUP")
-@_meeting_date
-@option("--present", multiple=True, help=N_("Someone who came (repeat)."))
-@option("--absent", multiple=True, help=N_("Someone who sent word (repeat)."))
-@lang_option
-@out_option
 def meeting_attendance(
     file: Path,
     group_name: str,
@@ -265,30 +252,28 @@ def meeting_attendance(
     out: Path,
 ) -> None:
     """Record who came to GROUP's meeting and who sent word."""
-    from ..workflows import put
     from ..workflows.groups import set_attendance
-    from ..workflows.names import find_group
 
-    with friendly_errors():
-        plan = load_plan(file)
-        chosen = find_group(plan, group_name)
-        changed = set_attendance(plan, chosen, date=date, present=present, absent=absent)
-        save_plan(put(plan, changed), out)
+    _change(
+        file,
+        group_name,
+        out,
+        lambda plan, chosen: set_attendance(
+            plan, chosen, date=date, present=present, absent=absent
+        ),
+    )
 
 
-@meeting.command(
-    name="followup",
-    cls=Command,
-    help=N_("Record a follow-up agreed at GROUP's meeting: what, who and by when."),
+@plan_command(
+    meeting,
+    "followup",
+    N_("Record a follow-up agreed at GROUP's meeting: what, who and by when."),
+    _GROUP,
+    click.argument("text"),
+    _MEETING_DATE,
+    option("--owner", help=N_("Who does it (a person's name).")),
+    option("--due", type=DATE, help=N_("By when.")),
 )
-@click.argument("file", type=PLAN_FILE)
-@click.argument("group_name", metavar="GROUP")
-@click.argument("text")
-@_meeting_date
-@option("--owner", help=N_("Who does it (a person's name)."))
-@option("--due", type=DATE, help=N_("By when."))
-@lang_option
-@out_option
 def meeting_followup(
     file: Path,
     group_name: str,
@@ -299,45 +284,30 @@ def meeting_followup(
     out: Path,
 ) -> None:
     """Record a follow-up agreed at GROUP's meeting: what, who and by when."""
-    from ..workflows import put
     from ..workflows.groups import add_follow_up
-    from ..workflows.names import find_group
 
-    with friendly_errors():
-        plan = load_plan(file)
-        chosen = find_group(plan, group_name)
-        changed = add_follow_up(plan, chosen, text, date=date, owner=owner, due=due)
-        save_plan(put(plan, changed), out)
+    _change(
+        file,
+        group_name,
+        out,
+        lambda plan, chosen: add_follow_up(plan, chosen, text, date=date, owner=owner, due=due),
+    )
 
 
-@meeting.command(
-    name="done",
-    cls=Command,
-    help=N_("Mark GROUP's open follow-up TEXT (or part of it) as done."),
+@plan_command(
+    meeting,
+    "done",
+    N_("Mark GROUP's open follow-up TEXT (or part of it) as done."),
+    _GROUP,
+    click.argument("text"),
+    option("--on", "on", type=DATE, help=N_("The day it was done (today by default).")),
 )
-@click.argument("file", type=PLAN_FILE)
-@click.argument("group_name", metavar="GROUP")
-@click.argument("text")
-@option("--on", "on", type=DATE, help=N_("The day it was done (today by default)."))
-@lang_option
-@out_option
-def meeting_done(
-    file: Path,
-    group_name: str,
-    text: str,
-    on: dt.date | None,
-    out: Path,
-) -> None:
+def meeting_done(file: Path, group_name: str, text: str, on: dt.date | None, out: Path) -> None:
     """Mark GROUP's open follow-up TEXT (or part of it) as done."""
-    from ..workflows import put
     from ..workflows.groups import complete_follow_up
-    from ..workflows.names import find_group
 
-    with friendly_errors():
-        plan = load_plan(file)
-        chosen = find_group(plan, group_name)
-        changed = complete_follow_up(chosen, text, on=on or dt.date.today())
-        save_plan(put(plan, changed), out)
+    day = on or dt.date.today()
+    _change(file, group_name, out, lambda _plan, chosen: complete_follow_up(chosen, text, on=day))
 
 
 @click.command(

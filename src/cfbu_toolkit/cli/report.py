@@ -10,7 +10,6 @@ import click
 from ..locale import N_, _, current_lang, ngettext
 from ..privacy import Privacy
 from ._common import (
-    PRIVACY,
     Command,
     IntRange,
     PathType,
@@ -20,6 +19,7 @@ from ._common import (
     friendly_errors,
     lang_option,
     option,
+    privacy_option,
 )
 
 __all__ = ["COMMANDS"]
@@ -51,13 +51,7 @@ __all__ = ["COMMANDS"]
         "one Parquet file in the folder --out (needs pyarrow)."
     ),
 )
-@option(
-    "--privacy",
-    type=PRIVACY,
-    default="keep",
-    show_default=True,
-    help=N_("Personal data: keep it, pseudonymise it, or omit it."),
-)
+@privacy_option
 @option(
     "--on",
     "on",

@@ -12,16 +12,15 @@ import click
 
 from ..locale import N_, _, current_lang
 from ..model import (
-    Lang,
     Plan,
 )
 from ._common import Command, Group, friendly_errors, lang_option, option
 from ._values import (
     DATE,
     PLAN_FILE,
+    change_plan,
     load_plan,
-    out_option,
-    save_plan,
+    plan_command,
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -46,22 +45,19 @@ def _game_option(function: F) -> F:
     )(function)
 
 
-@valuegame.command(
-    name="round",
-    cls=Command,
-    help=N_("Start a new round of the value game, from the catalogue or an earlier round."),
+@plan_command(
+    valuegame,
+    "round",
+    N_("Start a new round of the value game, from the catalogue or an earlier round."),
+    option("--title", required=True, help=N_("The new round's title.")),
+    option(
+        "--from",
+        "previous",
+        help=N_("Lay out the pieces of this earlier round (the catalogue's by default)."),
+    ),
+    option("--id", "game_id", help=N_("The new round's id (made up by default).")),
+    option("--date", "date", type=DATE, help=N_("The day the round is played.")),
 )
-@click.argument("file", type=PLAN_FILE)
-@option("--title", required=True, help=N_("The new round's title."))
-@option(
-    "--from",
-    "previous",
-    help=N_("Lay out the pieces of this earlier round (the catalogue's by default)."),
-)
-@option("--id", "game_id", help=N_("The new round's id (made up by default)."))
-@option("--date", "date", type=DATE, help=N_("The day the round is played."))
-@lang_option
-@out_option
 def valuegame_round(
     file: Path,
     title: str,
@@ -71,36 +67,33 @@ def valuegame_round(
     out: Path,
 ) -> None:
     """Start a new round of the value game, from the catalogue or an earlier round."""
-    from ..workflows import put
     from ..workflows.valuegame import start_round
 
-    with friendly_errors():
-        plan = load_plan(file)
-        game = start_round(plan, title=title, previous=previous, game_id=game_id, date=date)
-        save_plan(put(plan, game), out)
-        click.echo(_("new round: {title} ({id})", title=game.title, id=game.id))
+    _plan, game = change_plan(
+        file,
+        out,
+        lambda plan: start_round(plan, title=title, previous=previous, game_id=game_id, date=date),
+    )
+    click.echo(_("new round: {title} ({id})", title=game.title, id=game.id))
 
 
-@valuegame.command(
-    name="place",
-    cls=Command,
-    help=N_("ORGANISATION places the pieces VALUES (by name) in the round."),
+@plan_command(
+    valuegame,
+    "place",
+    N_("ORGANISATION places the pieces VALUES (by name) in the round."),
+    _game_option,
+    click.argument("organisation"),
+    click.argument("values", nargs=-1, required=True),
+    option(
+        "--strength",
+        type=click.IntRange(1, 3),
+        default=2,
+        show_default=True,
+        help=N_("How much value the collaboration creates (1-3)."),
+    ),
+    option("--comment", default="", help=N_("Why the organisation placed it.")),
+    option("--remove", is_flag=True, help=N_("Take the pieces off again.")),
 )
-@click.argument("file", type=PLAN_FILE)
-@_game_option
-@click.argument("organisation")
-@click.argument("values", nargs=-1, required=True)
-@option(
-    "--strength",
-    type=click.IntRange(1, 3),
-    default=2,
-    show_default=True,
-    help=N_("How much value the collaboration creates (1-3)."),
-)
-@option("--comment", default="", help=N_("Why the organisation placed it."))
-@option("--remove", is_flag=True, help=N_("Take the pieces off again."))
-@lang_option
-@out_option
 def valuegame_place(
     file: Path,
     game_name: str,
@@ -112,12 +105,11 @@ def valuegame_place(
     out: Path,
 ) -> None:
     """ORGANISATION places the pieces VALUES (by name) in the round."""
-    from ..workflows import put
+    from ..model import ValueGame
     from ..workflows.names import find_game
     from ..workflows.valuegame import place_by_name, remove_by_name
 
-    with friendly_errors():
-        plan = load_plan(file)
+    def change(plan: Plan) -> ValueGame:
         game = find_game(plan, game_name)
         for value in values:
             if remove:
@@ -126,7 +118,9 @@ def valuegame_place(
                 game = place_by_name(
                     plan, game, organisation, value, strength=strength, comment=comment
                 )
-        save_plan(put(plan, game), out)
+        return game
+
+    change_plan(file, out, change)
 
 
 @valuegame.command(
@@ -200,7 +194,7 @@ def rounds_text(plan: Plan, earlier: str, later: str) -> str:
     from ..workflows.names import find_game
     from ..workflows.valuegame import compare_rounds
 
-    lang: Lang = "en" if current_lang() == "en" else "da"
+    lang = current_lang()
     diff = compare_rounds(plan, find_game(plan, earlier), find_game(plan, later), lang=lang)
     lines = [_("{earlier} → {later}", earlier=diff.earlier, later=diff.later)]
     if diff.unchanged:

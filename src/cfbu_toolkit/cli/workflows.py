@@ -19,50 +19,24 @@ from ..model import AgendaTool, DialogueToolKind, Lang, Plan
 from ._common import (
     Command,
     Group,
-    PathType,
     argument,
     friendly_errors,
     lang_option,
     option,
 )
-from ._values import DATE, TIME, LabelChoice, load_plan, save_plan
+from ._values import (
+    DATE,
+    OUT_FILE,
+    PLAN_FILE,
+    TIME,
+    LabelChoice,
+    change_plan,
+    load_plan,
+    save_plan,
+    show_text,
+)
 
 LANGS = click.Choice(["da", "en"])
-PLAN_FILE = PathType(exists=True, dir_okay=False, path_type=Path)
-OUT_FILE = PathType(dir_okay=False, path_type=Path)
-
-
-_errors = friendly_errors
-
-
-def _plan(file: Path) -> Plan:
-    from .. import api
-    from ..workflows._errors import WorkflowError
-
-    obj = api.load(file)
-    if not isinstance(obj, Plan):
-        raise WorkflowError(
-            N_("{file} holds a {kind}, not a whole plan"), file=file, kind=type(obj).__name__
-        )
-    return obj
-
-
-def _save(plan: Plan, out: Path) -> None:
-    from .. import api
-
-    api.export(plan, out)
-    click.echo(_("wrote {path}", path=out), err=True)
-
-
-def _show(text: str, out: Path | None) -> None:
-    if out is None:
-        click.echo(text, nl=False)
-        return
-    from ..files import atomic_write
-
-    with atomic_write(out) as stream:
-        stream.write(text.encode("utf-8"))
-    click.echo(_("wrote {path}", path=out), err=True)
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -120,20 +94,17 @@ def dialogue_start(
     out: Path,
 ) -> None:
     """Start a dialogue session and write the plan with it to OUT."""
-    from ..workflows import put
     from ..workflows.dialogue import start_session
 
-    with _errors():
-        plan = _plan(file)
-        session = start_session(
-            DialogueToolKind(tool_kind),
-            organisation_id,
-            about=about,
-            session_id=session_id,
-            date=_day(date_text),
-            plan=plan,
-        )
-        _save(put(plan, session), out)
+    kind = DialogueToolKind(tool_kind)
+    day = _day(date_text)
+    change_plan(
+        file,
+        out,
+        lambda plan: start_session(
+            kind, organisation_id, about=about, session_id=session_id, date=day, plan=plan
+        ),
+    )
 
 
 def _session(plan: Plan, session_id: str) -> Any:
@@ -160,14 +131,14 @@ def dialogue_answer(
     file: Path, session_id: str, question_id: str, text: str, agreed: bool, out: Path
 ) -> None:
     """Record one answer in a session and write the plan to OUT."""
-    from ..workflows import put
     from ..workflows.dialogue import record_answer, tool_for
 
-    with _errors():
-        plan = _plan(file)
+    def change(plan: Plan) -> Any:
         session = _session(plan, session_id)
         tool = tool_for(session, plan)
-        _save(put(plan, record_answer(session, question_id, text, agreed=agreed, tool=tool)), out)
+        return record_answer(session, question_id, text, agreed=agreed, tool=tool)
+
+    change_plan(file, out, change)
 
 
 @dialogue.command(name="unanswered", help=N_("List the questions a session has not answered yet."))
@@ -178,8 +149,8 @@ def dialogue_unanswered(file: Path, session_id: str, lang: str | None) -> None:
     """List the questions of a session still without an answer."""
     from ..workflows.dialogue import tool_for, unanswered
 
-    with _errors():
-        plan = _plan(file)
+    with friendly_errors():
+        plan = load_plan(file)
         session = _session(plan, session_id)
         for question in unanswered(session, tool_for(session, plan)):
             click.echo(f"{question.id}: {question.text(cast(Lang, lang or current_lang()))}")
@@ -201,10 +172,10 @@ def dialogue_compare(
     from ..formats.markdown.workflow_views import comparison_markdown
     from ..workflows.dialogue import compare_in_plan
 
-    with _errors():
-        plan = _plan(file)
+    with friendly_errors():
+        plan = load_plan(file)
         comparison = compare_in_plan(plan, partner_id, organisation_id=organisation_id)
-        _show(
+        show_text(
             comparison_markdown(comparison, plan=plan, lang=cast(Lang, lang or current_lang())),
             out,
         )
@@ -297,7 +268,7 @@ def workshop_programme(
     from ..workflows.workshops import build_programme, build_workshop
 
     with friendly_errors():
-        language: Lang = "en" if current_lang() == "en" else "da"
+        language = current_lang()
         options: dict[str, Any] = {
             "start": start,
             "break_minutes": break_minutes,
@@ -324,15 +295,7 @@ def workshop_programme(
             save_plan(put(plan, made), out or save)
             agenda = made.agenda
             out = None
-        text = programme_markdown(agenda, lang=language)
-        if out is None:
-            click.echo(text, nl=False)
-        else:
-            from ..files import atomic_write
-
-            with atomic_write(out) as stream:
-                stream.write(text.encode("utf-8"))
-            click.echo(_("wrote {path}", path=str(out)), err=True)
+        show_text(programme_markdown(agenda, lang=language), out)
 
 
 COMMANDS = (dialogue, workshop)
