@@ -42,7 +42,7 @@ from ..model import (
     new_id,
 )
 from ._errors import NotReadyError, TransitionError, WorkflowError
-from .names import find_contact, find_organisation, pick
+from .names import find_contact, find_organisation, pick, pick_by_name
 
 __all__ = [
     "SECTIONS_FROM_FIELDS",
@@ -986,13 +986,12 @@ def remove_party(
 def _party_organisation(plan: Plan, agreement: CollaborationAgreement, typed: str) -> str:
     """The organisation id of the party ``typed`` names (among the parties only)."""
     names = {o.id: o.name for o in plan.organisations}
-    party = pick(
+    party = pick_by_name(
         typed,
         agreement.parties,
         what=N_("party"),
         ident=lambda p: p.organisation_id,
-        names=lambda p: (names.get(p.organisation_id, p.organisation_id),),
-        label=lambda p: names.get(p.organisation_id, p.organisation_id),
+        name=lambda p: names.get(p.organisation_id, p.organisation_id),
     )
     return party.organisation_id
 
@@ -1105,13 +1104,12 @@ def remove_volunteer(plan: Plan, agreement: ActivityAgreement, person: str) -> A
     """A copy of ``agreement`` no longer naming ``person`` (nor their certificate date)."""
     _check_editable(agreement)
     named = {c.id: c.name for c in plan.contacts if c.id in agreement.named_volunteers}
-    chosen = pick(
+    chosen = pick_by_name(
         person,
         agreement.named_volunteers,
         what=N_("volunteer"),
         ident=lambda i: i,
-        names=lambda i: (named.get(i, i),),
-        label=lambda i: named.get(i, i),
+        name=lambda i: named.get(i, i),
     )
     certificates = tuple(c for c in agreement.child_certificates if c.contact_id != chosen)
     if chosen == agreement.volunteer_contact_id:
@@ -1144,13 +1142,12 @@ def record_child_certificate(
     """A copy of ``agreement`` recording the day the børneattest of the named volunteer
     ``person`` was obtained (only the day, never its content)."""
     named = {c.id: c.name for c in plan.contacts if c.id in agreement.named_volunteers}
-    chosen = pick(
+    chosen = pick_by_name(
         person,
         agreement.named_volunteers,
         what=N_("volunteer"),
         ident=lambda i: i,
-        names=lambda i: (named.get(i, i),),
-        label=lambda i: named.get(i, i),
+        name=lambda i: named.get(i, i),
     )
     certificates = [c for c in agreement.child_certificates if c.contact_id != chosen]
     certificates.append(ChildCertificate(contact_id=chosen, obtained_on=obtained_on))

@@ -30,7 +30,7 @@ from ..model import (
     new_id,
 )
 from ._errors import AmbiguousNameError, WorkflowError
-from .names import find_contact, find_organisation, pick
+from .names import find_contact, find_organisation, pick_by_name
 
 __all__ = [
     "OpenFollowUp",
@@ -83,13 +83,12 @@ def add_member(
 
 def _member(plan: Plan, group: Group, person: str) -> Membership:
     names = {c.id: c.name for c in plan.contacts}
-    return pick(
+    return pick_by_name(
         person,
         group.members,
         what=N_("member"),
         ident=lambda m: m.contact_id,
-        names=lambda m: (names.get(m.contact_id, m.contact_id),),
-        label=lambda m: names.get(m.contact_id, m.contact_id),
+        name=lambda m: names.get(m.contact_id, m.contact_id),
     )
 
 
@@ -119,13 +118,12 @@ def add_ambition(group: Group, text: str) -> Group:
 
 def remove_ambition(group: Group, text: str) -> Group:
     """A copy of ``group`` without the ambition ``text`` (or the one that contains it)."""
-    chosen = pick(
+    chosen = pick_by_name(
         text,
         group.ambitions,
         what=N_("ambition"),
         ident=lambda a: a,
-        names=lambda a: (a,),
-        label=lambda a: a,
+        name=lambda a: a,
     )
     return attrs.evolve(group, ambitions=tuple(a for a in group.ambitions if a != chosen))
 
@@ -247,13 +245,12 @@ def complete_follow_up(group: Group, text: str, *, on: dt.date) -> Group:
     """A copy of ``group`` where the open follow-up ``text`` (or the one that contains it)
     is done on ``on``."""
     open_ = [(m, f) for m in group.meetings for f in m.follow_ups if not f.done]
-    meeting, chosen = pick(
+    meeting, chosen = pick_by_name(
         text,
         open_,
         what=N_("open follow-up"),
         ident=lambda pair: pair[1].text,
-        names=lambda pair: (pair[1].text,),
-        label=lambda pair: pair[1].text,
+        name=lambda pair: pair[1].text,
     )
     follow_ups = tuple(
         attrs.evolve(f, done_on=on) if f is chosen else f for f in meeting.follow_ups

@@ -34,6 +34,7 @@ __all__ = [
     "find_organisation",
     "find_piece",
     "pick",
+    "pick_by_name",
 ]
 
 T = TypeVar("T")
@@ -104,15 +105,26 @@ def pick(
     )
 
 
+def pick_by_name(
+    typed: str,
+    objects: Iterable[T],
+    *,
+    what: str,
+    ident: Callable[[T], str],
+    name: Callable[[T], str],
+) -> T:
+    """:func:`pick` for things known by one name each, which is also how an error lists them."""
+    return pick(typed, objects, what=what, ident=ident, names=lambda o: (name(o),), label=name)
+
+
 def find_organisation(plan: Plan, typed: str) -> Organisation:
     """The plan's organisation with this id or name."""
-    return pick(
+    return pick_by_name(
         typed,
         plan.organisations,
         what=N_("organisation"),
         ident=lambda o: o.id,
-        names=lambda o: (o.name,),
-        label=lambda o: o.name,
+        name=lambda o: o.name,
     )
 
 
@@ -121,13 +133,12 @@ def find_contact(plan: Plan, typed: str, *, organisation_id: str | None = None) 
     that organisation are tried first, then everyone."""
 
     def among(pool: Sequence[ContactPerson]) -> ContactPerson:
-        return pick(
+        return pick_by_name(
             typed,
             pool,
             what=N_("person"),
             ident=lambda c: c.id,
-            names=lambda c: (c.name,),
-            label=lambda c: c.name,
+            name=lambda c: c.name,
         )
 
     if organisation_id is not None:
@@ -142,25 +153,23 @@ def find_contact(plan: Plan, typed: str, *, organisation_id: str | None = None) 
 
 def find_group(plan: Plan, typed: str) -> Group:
     """The plan's group with this id or name."""
-    return pick(
+    return pick_by_name(
         typed,
         plan.groups,
         what=N_("group"),
         ident=lambda g: g.id,
-        names=lambda g: (g.name,),
-        label=lambda g: g.name,
+        name=lambda g: g.name,
     )
 
 
 def find_game(plan: Plan, typed: str) -> ValueGame:
     """The plan's value game (round) with this id or title."""
-    return pick(
+    return pick_by_name(
         typed,
         plan.value_games,
         what=N_("value game"),
         ident=lambda g: g.id,
-        names=lambda g: (g.title,),
-        label=lambda g: g.title,
+        name=lambda g: g.title,
     )
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from cfbu_toolkit.model import Plan
 
 __all__ = ["Names"]
+
+T = TypeVar("T")
 
 
 class Names:
@@ -18,33 +21,32 @@ class Names:
         self._contacts = {c.id: c for c in plan.contacts} if plan else {}
         self.shown_ids = False
 
-    def org(self, organisation_id: str | None) -> str:
-        if organisation_id is None:
+    def _known(self, table: dict[str, T], key: str | None, shown: Callable[[T], str]) -> str:
+        """How the object with id ``key`` is shown; its id when the plan does not hold it
+        (noted, so the document can say ids were shown), nothing for no id."""
+        if key is None:
             return ""
-        org = self._orgs.get(organisation_id)
-        if org is None:
+        found = table.get(key)
+        if found is None:
             self.shown_ids = True
-            return organisation_id
-        return org.name
+            return key
+        return shown(found)
+
+    def org(self, organisation_id: str | None) -> str:
+        """The organisation's name."""
+        return self._known(self._orgs, organisation_id, lambda o: o.name)
 
     def contact(self, contact_id: str | None) -> str:
-        if contact_id is None:
-            return ""
-        person = self._contacts.get(contact_id)
-        if person is None:
-            self.shown_ids = True
-            return contact_id
-        return person.name
+        """The contact person's name."""
+        return self._known(self._contacts, contact_id, lambda c: c.name)
 
     def contact_line(self, contact_id: str | None) -> str:
         """Name, role, e-mail and phone, as far as they are known."""
-        if contact_id is None:
-            return ""
-        person = self._contacts.get(contact_id)
-        if person is None:
-            self.shown_ids = True
-            return contact_id
-        return ", ".join(p for p in (person.name, person.role, person.email, person.phone) if p)
+        return self._known(
+            self._contacts,
+            contact_id,
+            lambda c: ", ".join(p for p in (c.name, c.role, c.email, c.phone) if p),
+        )
 
     def contacts(self, contact_ids: Iterable[str]) -> str:
         return ", ".join(self.contact(c) for c in contact_ids)
