@@ -1010,10 +1010,7 @@ def set_signatory(
 ) -> CollaborationAgreement:
     """A copy of ``agreement`` where ``person`` signs for the party ``organisation``
     (``None`` removes the signatory)."""
-    _check_editable(agreement)
-    org_id = _party_organisation(plan, agreement, organisation)
-    chosen = None if person is None else find_contact(plan, person, organisation_id=org_id).id
-    return _set_party(agreement, org_id, signatory_id=chosen)
+    return _set_party_person(plan, agreement, organisation, person, "signatory_id")
 
 
 def set_party_contact(
@@ -1021,10 +1018,22 @@ def set_party_contact(
 ) -> CollaborationAgreement:
     """A copy of ``agreement`` where ``person`` is the contact of the party ``organisation``
     (``None`` removes the contact)."""
+    return _set_party_person(plan, agreement, organisation, person, "contact_id")
+
+
+def _set_party_person(
+    plan: Plan,
+    agreement: CollaborationAgreement,
+    organisation: str,
+    person: str | None,
+    field: str,
+) -> CollaborationAgreement:
+    """Set ``field`` (a person id) of the party ``organisation`` to ``person``, looked for
+    among that organisation's people first; ``None`` clears it."""
     _check_editable(agreement)
     org_id = _party_organisation(plan, agreement, organisation)
     chosen = None if person is None else find_contact(plan, person, organisation_id=org_id).id
-    return _set_party(agreement, org_id, contact_id=chosen)
+    return _set_party(agreement, org_id, **{field: chosen})
 
 
 def set_period(agreement: A, *, start: dt.date | None = None, end: dt.date | None = None) -> A:
