@@ -139,3 +139,22 @@ def test_the_graph_sees_imports_inside_functions() -> None:
     # The check above would pass vacuously if the walk missed function-level imports.
     graph = _graph()
     assert "cfbu_toolkit.api" in graph["cfbu_toolkit.cli.formats"]
+
+
+def test_the_library_reaches_the_public_api_from_the_top_of_a_module() -> None:
+    # A function-level import of the api hides where a module sits in the layers
+    # (Portfolio.from_paths once loaded this way); only the command may import late.
+    late = []
+    for path in PACKAGE.rglob("*.py"):
+        module = _module_name(path)
+        if _area(module) == "cli":
+            continue
+        package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                visitor = _Imports(package)
+                for child in node.body:
+                    visitor.visit(child)
+                if any(name.startswith(f"{TOP}.api") for name in visitor.found):
+                    late.append(f"{module}.{node.name}")
+    assert late == []

@@ -26,7 +26,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from ..api import formats, load
 from ..errors import CfbuError, DuplicatePlanError, NotAPlanError
+from ..io.kinds import kind_of
 from ..locale import N_, format_date, translate
 from ..model import (
     ActorSector,
@@ -318,8 +320,6 @@ class Portfolio:
     @staticmethod
     def find_files(paths: PathLike | Iterable[PathLike]) -> list[Path]:
         """The files ``from_paths`` would read, in the order it reads them."""
-        from ..api import formats
-
         given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
         suffixes = {s for info in formats() if info.can_import for s in info.suffixes}
         found: list[Path] = []
@@ -682,9 +682,6 @@ def _reason(exc: CfbuError, path: Path) -> str:
 
 def _load_plan(path: Path) -> Plan:
     """The plan in ``path``; :class:`NotAPlanError` when it holds none or cannot be read."""
-    from ..api import load
-    from ..io.kinds import kind_of
-
     try:
         obj = load(path)
     except NotAPlanError:
