@@ -8,6 +8,7 @@ share a small machine, and timing is not what they check.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 # The tests expect the library's default language whatever the machine's LANG says; a test
 # of the environment's effect sets these itself.
@@ -17,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import cfbu_toolkit as cfbu
+from cfbu_toolkit.locale import use_lang
 
 _COMMON = {
     "deadline": None,
@@ -39,3 +41,11 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 def demo_plan() -> cfbu.Plan:
     """The bundled demo plan (built once; model objects are immutable)."""
     return cfbu.examples.demo_plan()
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Messages in English for the test: for tests of a workflow's logic that match its
+    message (the Danish of every message is checked by ``test_catalogue``)."""
+    with use_lang("en"):
+        yield

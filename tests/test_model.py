@@ -155,6 +155,7 @@ def test_assessment_history_out_of_order_is_refused() -> None:
         assert "date order" in str(info.value)
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_assessment_history_may_not_be_empty() -> None:
     with pytest.raises(ModelError, match="at least one"):
         entry(assessments=())
@@ -275,6 +276,7 @@ def test_models_are_frozen_and_keyword_only() -> None:
         Goal("Flere i job")  # type: ignore[misc]
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_model_errors_are_library_errors() -> None:
     with pytest.raises(cfbu.CfbuError):
         org(name="")

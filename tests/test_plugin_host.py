@@ -109,6 +109,7 @@ def test_the_first_of_two_plugins_with_one_name_wins(host: PluginHost) -> None:
     assert any("'a' (da)" in m and "'b' (db)" in m for m in messages)
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_things_that_are_not_descriptors_are_ignored(host: PluginHost) -> None:
     importer = ImporterSpec(
         name="imp",
@@ -127,6 +128,7 @@ def test_things_that_are_not_descriptors_are_ignored(host: PluginHost) -> None:
     ]
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_a_raising_hook_does_not_hide_the_others(host: PluginHost) -> None:
     class Raising:
         @cfbu.hookimpl
@@ -141,6 +143,7 @@ def test_a_raising_hook_does_not_hide_the_others(host: PluginHost) -> None:
     assert any("'raising'" in m and "no formats today" in m for m in messages)
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_a_misspelt_hook_is_skipped_with_a_warning(host: PluginHost) -> None:
     class Typo:
         @cfbu.hookimpl
@@ -153,6 +156,7 @@ def test_a_misspelt_hook_is_skipped_with_a_warning(host: PluginHost) -> None:
     assert "json" in host.exporters()
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_a_builtin_that_fails_to_import_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CFBU_DISABLED_PLUGINS", raising=False)
     host = PluginHost(

@@ -129,6 +129,7 @@ def test_draft_in_english(plan: cfbu.Plan) -> None:
     assert draft.sections == catalog.collaboration_sections("en")
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_draft_refuses_unknown_organisation_or_signatory(plan: cfbu.Plan) -> None:
     with pytest.raises(WorkflowError, match="no organisation 'politi'"):
         draft_collaboration_agreement(plan, ["bs", "politi"], title="x")
@@ -138,6 +139,7 @@ def test_draft_refuses_unknown_organisation_or_signatory(plan: cfbu.Plan) -> Non
         draft_collaboration_agreement(plan, ["bs"], title="x", signatories={"job": "k-job"})
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_draft_activity_takes_volunteer_contact_from_plan(plan: cfbu.Plan) -> None:
     draft = draft_activity_agreement(
         plan, activity="Lektiecafé", volunteer_organisation_id="lektie"
@@ -167,6 +169,7 @@ def test_sections_of_the_users_own_survive_json(plan: cfbu.Plan) -> None:
     assert cfbu.load(cfbu.export(with_plan, format="json")) == with_plan
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_section_edits_are_checked(plan: cfbu.Plan) -> None:
     draft = draft_collaboration_agreement(plan, ["bs"], title="Aftale")
     with pytest.raises(WorkflowError, match="no section 'nope'"):
@@ -417,6 +420,7 @@ def test_cannot_expire_before_the_end(ready: cfbu.CollaborationAgreement) -> Non
     assert "løber til 31. dec. 2025" in str(info.value)
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_find_agreement(plan: cfbu.Plan, ready: cfbu.CollaborationAgreement) -> None:
     plan = put(plan, ready)
     assert find_agreement(plan, "aftale-job") == ready

@@ -74,6 +74,7 @@ def test_start_housing_social_session(own_tool: cfbu.DialogueTool) -> None:
     assert unanswered(session, own_tool) == own_tool.questions
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_housing_social_tool_refuses_about(own_tool: cfbu.DialogueTool) -> None:
     with pytest.raises(WorkflowError, match="about itself"):
         start_session(own_tool, "bs", about="job")
@@ -84,6 +85,7 @@ def test_partner_tool_requires_about() -> None:
         start_session(PARTNER, "bs")
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_partner_tool_refuses_about_self() -> None:
     with pytest.raises(WorkflowError, match="partner"):
         start_session(PARTNER, "bs", about="bs")
@@ -100,6 +102,7 @@ def test_partner_session_is_about_the_partner(partner_tool: cfbu.DialogueTool) -
     assert session.about_organisation_id == "job"
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_start_checks_organisations_against_plan(plan: cfbu.Plan) -> None:
     with pytest.raises(WorkflowError, match="'skolen'"):
         start_session(PARTNER, "bs", about="skolen", plan=plan)
@@ -146,11 +149,13 @@ def test_record_answer_replaces_in_place(own_tool: cfbu.DialogueTool) -> None:
     ]
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_record_answer_refuses_unknown_question(own_tool: cfbu.DialogueTool) -> None:
     with pytest.raises(WorkflowError, match="no question 'partner-01'"):
         record_answer(start_session(OWN, "bs"), "partner-01", "x", tool=own_tool)
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_record_answer_refuses_other_tool(partner_tool: cfbu.DialogueTool) -> None:
     session = start_session(OWN, "bs")
     with pytest.raises(WorkflowError, match="uses dialogue tool"):
@@ -169,6 +174,7 @@ def test_remove_answer(own_tool: cfbu.DialogueTool) -> None:
     assert remove_answer(session, first).answers == ()
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_tool_for_falls_back_to_catalogue(plan: cfbu.Plan, own_tool: cfbu.DialogueTool) -> None:
     session = start_session(OWN, "bs")
     assert tool_for(session, plan) == own_tool
@@ -259,6 +265,7 @@ def test_compare_lists_unanswered_per_side(
     )
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_compare_refuses_swapped_or_mismatched_sessions(
     own_tool: cfbu.DialogueTool, partner_tool: cfbu.DialogueTool
 ) -> None:
@@ -277,6 +284,7 @@ def test_default_pairings_cover_every_theme() -> None:
     assert partner == set(cfbu.DialogueTheme)
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_compare_in_plan_picks_latest_sessions(
     plan: cfbu.Plan, own_tool: cfbu.DialogueTool, partner_tool: cfbu.DialogueTool
 ) -> None:
@@ -419,4 +427,4 @@ def test_demo_plan_dialogue_cli(tmp_path: Path) -> None:
         ],
     )  # fmt: skip
     assert refused.exit_code == 2
-    assert "about itself" in refused.output
+    assert "besvares af det boligsociale team om sig selv" in refused.output

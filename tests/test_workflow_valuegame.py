@@ -49,6 +49,7 @@ def test_place_and_replace(game: cfbu.ValueGame) -> None:
     assert remove_placement(placed, "job", first).placements == placed.placements[1:]
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_place_refuses_unknown_piece_and_bad_strength(game: cfbu.ValueGame) -> None:
     with pytest.raises(WorkflowError, match="no piece 'x'"):
         place(game, "job", "x")
@@ -56,6 +57,7 @@ def test_place_refuses_unknown_piece_and_bad_strength(game: cfbu.ValueGame) -> N
         place(game, "job", game.pieces[0].id, strength=4)
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_custom_piece(game: cfbu.ValueGame) -> None:
     game = add_custom_piece(
         game, piece_id="egen-ro", label_da="Ro i opgangen", category=cfbu.ValueCategory.SOCIAL

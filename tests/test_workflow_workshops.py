@@ -70,6 +70,7 @@ def test_programme_options_and_english() -> None:
     assert agenda[0].description.startswith("Who is around")
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_programme_refusals() -> None:
     with pytest.raises(WorkflowError, match="at least one tool"):
         build_programme([], start=dt.time(9))
@@ -103,6 +104,7 @@ def test_workshop_round_trip_and_markdown() -> None:
     assert "Ends at 12:00" in english
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_group_meetings_and_decisions() -> None:
     group = cfbu.Group(id="styre", kind=cfbu.GroupKind.STEERING, name="Styregruppen")
     group = add_member(group, "k-1", organisation_id="bs", role=cfbu.MemberRole.CHAIR)

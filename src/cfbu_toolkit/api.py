@@ -310,9 +310,14 @@ def _run_exporter(
 
 def _plugin_failed(registered: Registered[ExporterSpec], exc: Exception) -> PluginError:
     return PluginError(
-        f"exporter {registered.spec.name!r} of plugin {registered.plugin!r} "
-        f"({registered.distribution}) failed: {type(exc).__name__}: {exc}",
+        N_(
+            "exporter {exporter!r} of plugin {plugin!r} ({distribution}) failed: {error}: {reason}"
+        ),
         plugin=registered.plugin,
+        exporter=registered.spec.name,
+        distribution=registered.distribution,
+        error=type(exc).__name__,
+        reason=str(exc),
     )
 
 

@@ -64,6 +64,7 @@ def test_good_plugin_works_through_its_entry_point(fake_host: PluginHost) -> Non
     )
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_a_plugin_that_fails_to_import_is_skipped_with_a_warning(
     fake_host: PluginHost,
 ) -> None:
@@ -74,6 +75,7 @@ def test_a_plugin_that_fails_to_import_is_skipped_with_a_warning(
     assert "good" in names()
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_bad_descriptors_are_warned_and_ignored(fake_host: PluginHost) -> None:
     messages = load_with_warnings(fake_host)
     assert matching(messages, "'bad_dict'", FAKE_DISTRIBUTION, "returned dict", "ExporterSpec")
@@ -82,6 +84,7 @@ def test_bad_descriptors_are_warned_and_ignored(fake_host: PluginHost) -> None:
     assert "good" in names()
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_a_misspelt_hook_skips_only_that_plugin(fake_host: PluginHost) -> None:
     messages = load_with_warnings(fake_host)
     assert matching(messages, "'typo'", "cfbu_exporter")
@@ -89,6 +92,7 @@ def test_a_misspelt_hook_skips_only_that_plugin(fake_host: PluginHost) -> None:
     assert {"good", "json", "boom"} <= names()
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_a_raising_exporter_gives_plugin_error_and_leaves_the_target(
     fake_host: PluginHost, tmp_path: Path
 ) -> None:

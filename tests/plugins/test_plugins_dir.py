@@ -40,6 +40,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+@pytest.mark.usefixtures("english")  # matches the English message
 def test_a_one_file_plugin_is_loaded_and_a_broken_one_skipped_by_name(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

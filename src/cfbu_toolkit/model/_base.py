@@ -125,7 +125,7 @@ def check_text(_: object, attribute: attrs.Attribute[Any], value: object) -> Non
 def check_name(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A required text: a string with something other than spaces in it."""
     if type(value) is not str or not value.strip():
-        raise ModelError("must not be empty", field=_name(attribute))
+        raise ModelError(N_("must not be empty"), field=_name(attribute))
 
 
 def check_email(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:

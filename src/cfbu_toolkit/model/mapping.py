@@ -54,7 +54,7 @@ class Assessment:
 
 def _check_history(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not value:
-        raise ModelError("needs at least one assessment", field=attribute.name)
+        raise ModelError(N_("needs at least one assessment"), field=attribute.name)
     for earlier, later in itertools.pairwise(value):
         if later.date < earlier.date:
             raise ModelError(

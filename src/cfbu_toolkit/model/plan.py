@@ -140,7 +140,9 @@ class Group:
 
 def _check_required(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
-        raise ModelError("expected a whole number of 0 or more, got None", field=attribute.name)
+        raise ModelError(
+            N_("expected a whole number of 0 or more, got None"), field=attribute.name
+        )
 
 
 @attrs.frozen(kw_only=True)

@@ -20,7 +20,7 @@ import attrs
 import pluggy
 
 from ..errors import FormatError, Text
-from ..locale import N_
+from ..locale import N_, translate
 from . import hookspecs
 from .guard import guarded
 from .types import ExporterSpec, ImporterSpec
@@ -71,8 +71,12 @@ class Registered(Generic[S]):
     distribution: str
 
 
-def _warn(message: str) -> None:
-    warnings.warn(message, PluginWarning, stacklevel=3)
+_TAKEN = N_("plugin name {name!r} from {where} is already taken by {taken}; skipped")
+
+
+def _warn(message: str, /, **params: Any) -> None:
+    """Warn with ``message`` (a message id) in the current language."""
+    warnings.warn(translate(message, None, **params), PluginWarning, stacklevel=3)
 
 
 def _names(variable: str) -> frozenset[str]:
@@ -179,14 +183,15 @@ class PluginHost:
     def _register_file(self, path: Path) -> None:
         """A one-file plugin from ``CFBU_PLUGINS_DIR``, isolated like an entry point."""
         name = path.stem
-        where = f"file {path}"
+        where = translate(N_("file {path}"), None, path=str(path))
         if self.pm.has_plugin(name):
-            _warn(
-                f"plugin name {name!r} from {where} is already taken by "
-                f"{self._distribution.get(name, 'another plugin')}; skipped"
-            )
+            _warn(_TAKEN, name=name, where=where, taken=self._taken_by(name))
             return
         self._register_module(name, functools.partial(_module_from_file, path), where)
+
+    def _taken_by(self, name: str) -> str:
+        """The distribution that took a plugin name first, for a warning."""
+        return self._distribution.get(name) or translate(N_("another plugin"), None)
 
     def _check_pending(self) -> None:
         # check_pending raises on the first plugin with an unknown hook (a typo such as
@@ -196,7 +201,12 @@ class PluginHost:
                 self.pm.check_pending()
             except pluggy.PluginValidationError as exc:
                 name = self.pm.get_name(exc.plugin) or repr(exc.plugin)
-                _warn(f"plugin {name!r} ({self._distribution.get(name, '?')}) is skipped: {exc}")
+                _warn(
+                    N_("plugin {name!r} ({distribution}) is skipped: {reason}"),
+                    name=name,
+                    distribution=self._distribution.get(name, "?"),
+                    reason=str(exc),
+                )
                 self.pm.unregister(exc.plugin)
                 self._distribution.pop(name, None)
                 continue
@@ -210,8 +220,14 @@ class PluginHost:
                 plugin = load()
         except Exception as exc:
             _warn(
-                f"plugin {name!r} ({distribution}) could not be loaded and is skipped: "
-                f"{type(exc).__name__}: {exc}"
+                N_(
+                    "plugin {name!r} ({distribution}) could not be loaded and is skipped: "
+                    "{error}: {reason}"
+                ),
+                name=name,
+                distribution=distribution,
+                error=type(exc).__name__,
+                reason=str(exc),
             )
             return
         self.register(plugin, name=name, distribution=distribution)
@@ -220,10 +236,7 @@ class PluginHost:
         distribution = ep.dist.name if ep.dist is not None else "unknown distribution"
         if self.pm.has_plugin(ep.name) or self.pm.is_blocked(ep.name):
             if not self.pm.is_blocked(ep.name):
-                _warn(
-                    f"plugin name {ep.name!r} from {distribution} is already taken by "
-                    f"{self._distribution.get(ep.name, 'another plugin')}; skipped"
-                )
+                _warn(_TAKEN, name=ep.name, where=distribution, taken=self._taken_by(ep.name))
             return
         self._register_module(ep.name, ep.load, distribution)
 
@@ -238,7 +251,12 @@ class PluginHost:
         try:
             registered = self.pm.register(plugin, name=name)
         except Exception as exc:
-            _warn(f"plugin {name or plugin!r} ({distribution}) was refused: {exc}")
+            _warn(
+                N_("plugin {name!r} ({distribution}) was refused: {reason}"),
+                name=name or plugin,
+                distribution=distribution,
+                reason=str(exc),
+            )
             return name or ""
         if registered is None:  # blocked
             return name or ""
@@ -278,7 +296,12 @@ class PluginHost:
         return found
 
     def _call(self, impl: Any, hook_name: str, cls: type[S]) -> list[S]:
-        where = f"plugin {impl.plugin_name!r} ({self._distribution.get(impl.plugin_name, '?')})"
+        where = translate(
+            N_("plugin {name!r} ({distribution})"),
+            None,
+            name=impl.plugin_name,
+            distribution=self._distribution.get(impl.plugin_name, "?"),
+        )
         try:
             with guarded(
                 impl.plugin_name, self._distribution.get(impl.plugin_name, "?"), hook_name
@@ -286,14 +309,23 @@ class PluginHost:
                 result = impl.function()
                 items = list(result) if result is not None else []
         except Exception as exc:
-            _warn(f"{where} failed in {hook_name} and is skipped: {type(exc).__name__}: {exc}")
+            _warn(
+                N_("{where} failed in {hook} and is skipped: {error}: {reason}"),
+                where=where,
+                hook=hook_name,
+                error=type(exc).__name__,
+                reason=str(exc),
+            )
             return []
         good = [item for item in items if isinstance(item, cls)]
         for item in items:
             if not isinstance(item, cls):
                 _warn(
-                    f"{where} returned {type(item).__name__} from {hook_name}, expected "
-                    f"{cls.__name__}; ignored"
+                    N_("{where} returned {type} from {hook}, expected {expected}; ignored"),
+                    where=where,
+                    type=type(item).__name__,
+                    hook=hook_name,
+                    expected=cls.__name__,
                 )
         return good
 

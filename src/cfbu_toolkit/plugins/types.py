@@ -39,7 +39,7 @@ def _suffix_tuple(value: Iterable[str]) -> tuple[str, ...]:
 
 def _kind_set(value: Iterable[str]) -> frozenset[str]:
     if isinstance(value, str):
-        raise ModelError("expected a collection of kind names, got a single string")
+        raise ModelError(N_("expected a collection of kind names, got a single string"))
     return frozenset(value)
 
 
@@ -67,7 +67,7 @@ def _check_suffixes(_: object, attribute: attrs.Attribute[Any], value: tuple[Any
 
 def _check_kinds(_: object, attribute: attrs.Attribute[Any], value: frozenset[str]) -> None:
     if not value:
-        raise ModelError("must name at least one kind", field=attribute.name)
+        raise ModelError(N_("must name at least one kind"), field=attribute.name)
     unknown = sorted(k for k in value if k not in KINDS)
     if unknown:
         raise ModelError(
@@ -90,7 +90,7 @@ def _option_set(value: Iterable[str]) -> frozenset[str]:
 
 def _check_callable(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not callable(value):
-        raise ModelError("must be callable", field=attribute.name)
+        raise ModelError(N_("must be callable"), field=attribute.name)
 
 
 def _check_media_type(_: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -28,6 +28,7 @@ from typing import Any
 
 import attrs
 
+from ..locale import N_
 from ..model import (
     ActivityAgreement,
     CollaborationAgreement,
@@ -92,7 +93,9 @@ def put(plan: Plan, *parts: Part) -> Plan:
         if name is None:
             allowed = ", ".join(cls.__name__ for cls in _FIELDS)
             raise WorkflowError(
-                f"cannot put a {type(part).__name__} into a plan; expected {allowed}"
+                N_("cannot put a {type} into a plan; expected {allowed}"),
+                type=type(part).__name__,
+                allowed=allowed,
             )
         if isinstance(part, DialogueSession) and all(
             t.id != part.tool_id for t in plan.dialogue_tools

@@ -27,6 +27,7 @@ from typing import Any, Literal, TypeVar, cast
 
 import attrs
 
+from ..errors import Text
 from ..locale import N_, _, current_lang, format_date, translate
 from ..model import (
     ActivityAgreement,
@@ -109,9 +110,14 @@ def _organisation_ids(plan: Plan) -> set[str]:
     return {o.id for o in plan.organisations}
 
 
-def _check_contact(plan: Plan, contact_id: str | None, role: str) -> None:
+def _check_contact(plan: Plan, contact_id: str | None, role: str | Text) -> None:
     if contact_id is not None and contact_id not in {c.id for c in plan.contacts}:
-        raise WorkflowError(f"{role}: plan {plan.id!r} has no contact person {contact_id!r}")
+        raise WorkflowError(
+            N_("{role}: plan {plan!r} has no contact person {contact!r}"),
+            role=role,
+            plan=plan.id,
+            contact=contact_id,
+        )
 
 
 def _first_contact(plan: Plan, organisation_id: str) -> str | None:
@@ -153,9 +159,17 @@ def draft_collaboration_agreement(
     parties = []
     for organisation_id in organisation_ids:
         if organisation_id not in known:
-            raise WorkflowError(f"plan {plan.id!r} has no organisation {organisation_id!r}")
+            raise WorkflowError(
+                N_("plan {plan!r} has no organisation {organisation!r}"),
+                plan=plan.id,
+                organisation=organisation_id,
+            )
         signatory = signatories.pop(organisation_id, None)
-        _check_contact(plan, signatory, f"signatory for {organisation_id!r}")
+        _check_contact(
+            plan,
+            signatory,
+            Text(N_("signatory for {organisation!r}"), organisation=organisation_id),
+        )
         parties.append(
             AgreementParty(
                 organisation_id=organisation_id,
@@ -165,7 +179,8 @@ def draft_collaboration_agreement(
         )
     if signatories:
         raise WorkflowError(
-            f"signatories given for organisations that are not parties: {sorted(signatories)}"
+            N_("signatories given for organisations that are not parties: {organisations}"),
+            organisations=", ".join(sorted(signatories)),
         )
     return CollaborationAgreement(
         id=agreement_id or new_id("agreement-"),
@@ -206,7 +221,9 @@ def draft_activity_agreement(
     if volunteer_organisation_id is not None:
         if volunteer_organisation_id not in _organisation_ids(plan):
             raise WorkflowError(
-                f"plan {plan.id!r} has no organisation {volunteer_organisation_id!r}"
+                N_("plan {plan!r} has no organisation {organisation!r}"),
+                plan=plan.id,
+                organisation=volunteer_organisation_id,
             )
         if volunteer_contact_id is None:
             volunteer_contact_id = _first_contact(plan, volunteer_organisation_id)
@@ -234,7 +251,12 @@ def _section_index(agreement: Agreement, key: str) -> int:
         if section.key == key:
             return index
     keys = ", ".join(s.key for s in agreement.sections)
-    raise WorkflowError(f"agreement {agreement.id!r} has no section {key!r} (it has {keys})")
+    raise WorkflowError(
+        N_("agreement {agreement!r} has no section {key!r} (it has {keys})"),
+        agreement=agreement.id,
+        key=key,
+        keys=keys,
+    )
 
 
 def set_section(agreement: A, key: str, text: str) -> A:
@@ -258,7 +280,11 @@ def add_section(
     (at the end without it)."""
     section = AgreementSection(key=key, heading=heading, text=text, required=required)
     if any(s.key == key for s in agreement.sections):
-        raise WorkflowError(f"agreement {agreement.id!r} already has a section {key!r}")
+        raise WorkflowError(
+            N_("agreement {agreement!r} already has a section {key!r}"),
+            agreement=agreement.id,
+            key=key,
+        )
     sections = list(agreement.sections)
     position = len(sections) if after is None else _section_index(agreement, after) + 1
     sections.insert(position, section)
@@ -270,7 +296,9 @@ def remove_section(agreement: A, key: str) -> A:
     section = agreement.sections[_section_index(agreement, key)]
     if section.required:
         raise WorkflowError(
-            f"section {key!r} ({section.heading}) is required and cannot be removed"
+            N_("section {key!r} ({heading}) is required and cannot be removed"),
+            key=key,
+            heading=section.heading,
         )
     return attrs.evolve(agreement, sections=tuple(s for s in agreement.sections if s.key != key))
 
@@ -284,7 +312,9 @@ def find_agreement(plan: Plan, agreement_id: str) -> Agreement:
     for agreement in agreements:
         if agreement.id == agreement_id:
             return agreement
-    raise WorkflowError(f"plan {plan.id!r} has no agreement {agreement_id!r}")
+    raise WorkflowError(
+        N_("plan {plan!r} has no agreement {agreement!r}"), plan=plan.id, agreement=agreement_id
+    )
 
 
 # --- readiness -------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from ..locale import N_, translate
+from ..locale import N_, current_lang, translate
 from ..model import (
     DialogueAnswer,
     DialogueQuestion,
@@ -82,24 +82,37 @@ def start_session(
     resolved = _tool(tool)
     if resolved.kind is DialogueToolKind.HOUSING_SOCIAL_CONTRIBUTION and about is not None:
         raise WorkflowError(
-            f"{resolved.title('en')!r} is answered by the housing-social team about itself; "
-            f"leave out about= (got {about!r}) or use the partner-perspective tool"
+            N_(
+                "{tool!r} is answered by the housing-social team about itself; leave out "
+                "about= (got {about!r}) or use the partner-perspective tool"
+            ),
+            tool=resolved.title(current_lang()),
+            about=about,
         )
     if resolved.kind is DialogueToolKind.PARTNER_PERSPECTIVE:
         if about is None:
             raise WorkflowError(
-                f"{resolved.title('en')!r} records what is known about a partner; "
-                "say which organisation with about="
+                N_(
+                    "{tool!r} records what is known about a partner; say which organisation "
+                    "with about="
+                ),
+                tool=resolved.title(current_lang()),
             )
         if about == organisation_id:
             raise WorkflowError(
-                f"about= must name the partner, not the answering organisation {about!r}"
+                N_("about= must name the partner, not the answering organisation {about!r}"),
+                about=about,
             )
     if plan is not None:
         known = {o.id for o in plan.organisations}
         for role, ref in (("organisation_id", organisation_id), ("about", about)):
             if ref is not None and ref not in known:
-                raise WorkflowError(f"{role}: plan {plan.id!r} has no organisation {ref!r}")
+                raise WorkflowError(
+                    N_("{role}: plan {plan!r} has no organisation {organisation!r}"),
+                    role=role,
+                    plan=plan.id,
+                    organisation=ref,
+                )
     return DialogueSession(
         id=session_id or new_id("session-"),
         tool_id=resolved.id,
@@ -114,7 +127,10 @@ def start_session(
 def _check_tool(session: DialogueSession, tool: DialogueTool) -> None:
     if session.tool_id != tool.id:
         raise WorkflowError(
-            f"session {session.id!r} uses dialogue tool {session.tool_id!r}, not {tool.id!r}"
+            N_("session {session!r} uses dialogue tool {used!r}, not {tool!r}"),
+            session=session.id,
+            used=session.tool_id,
+            tool=tool.id,
         )
 
 
@@ -137,7 +153,9 @@ def record_answer(
             tool.question(question_id)
         except KeyError:
             raise WorkflowError(
-                f"dialogue tool {tool.id!r} has no question {question_id!r}"
+                N_("dialogue tool {tool!r} has no question {question!r}"),
+                tool=tool.id,
+                question=question_id,
             ) from None
     answer = DialogueAnswer(question_id=question_id, text=text, agreed=agreed)
     answers = list(session.answers)
@@ -193,7 +211,7 @@ def tool_for(session: DialogueSession, tools: Iterable[DialogueTool] | Plan) -> 
     for tool in dialogue_tools():
         if tool.id == session.tool_id:
             return tool
-    raise WorkflowError(f"no dialogue tool has id {session.tool_id!r}")
+    raise WorkflowError(N_("no dialogue tool has id {tool!r}"), tool=session.tool_id)
 
 
 # --- comparing the two perspectives -------------------------------------------------------
@@ -441,21 +459,35 @@ def compare_perspectives(
     _check_tool(partner, partner_tool)
     if own_tool.kind is not DialogueToolKind.HOUSING_SOCIAL_CONTRIBUTION:
         raise WorkflowError(
-            f"own= must be a session with the housing-social contribution tool; "
-            f"session {own.id!r} uses a {own_tool.kind.value} tool"
+            N_(
+                "own= must be a session with the housing-social contribution tool; session "
+                "{session!r} uses {tool!r}"
+            ),
+            session=own.id,
+            tool=own_tool.title(current_lang()),
         )
     if partner_tool.kind is not DialogueToolKind.PARTNER_PERSPECTIVE:
         raise WorkflowError(
-            f"partner= must be a session with the partner-perspective tool; "
-            f"session {partner.id!r} uses a {partner_tool.kind.value} tool"
+            N_(
+                "partner= must be a session with the partner-perspective tool; session "
+                "{session!r} uses {tool!r}"
+            ),
+            session=partner.id,
+            tool=partner_tool.title(current_lang()),
         )
     if partner.about_organisation_id is None:
-        raise WorkflowError(f"session {partner.id!r} does not say which partner it is about")
+        raise WorkflowError(
+            N_("session {session!r} does not say which partner it is about"), session=partner.id
+        )
     if partner.organisation_id != own.organisation_id:
         raise WorkflowError(
-            f"the sessions were answered by different organisations "
-            f"({own.organisation_id!r} and {partner.organisation_id!r}); compare what one "
-            "organisation says about itself with what the same organisation recorded"
+            N_(
+                "the sessions were answered by different organisations ({own!r} and "
+                "{partner!r}); compare what one organisation says about itself with what the "
+                "same organisation recorded"
+            ),
+            own=own.organisation_id,
+            partner=partner.organisation_id,
         )
     topics = []
     for pairing in pairings:
@@ -514,7 +546,9 @@ def compare_in_plan(
     partner = _latest(about)
     if partner is None:
         raise WorkflowError(
-            f"plan {plan.id!r} has no partner-perspective session about {partner_id!r}"
+            N_("plan {plan!r} has no partner-perspective session about {partner!r}"),
+            plan=plan.id,
+            partner=partner_id,
         )
     own = _latest(
         s
@@ -523,8 +557,12 @@ def compare_in_plan(
     )
     if own is None:
         raise WorkflowError(
-            f"plan {plan.id!r} has no housing-social contribution session by "
-            f"{partner.organisation_id!r} to compare with"
+            N_(
+                "plan {plan!r} has no housing-social contribution session by {organisation!r} "
+                "to compare with"
+            ),
+            plan=plan.id,
+            organisation=partner.organisation_id,
         )
     return compare_perspectives(
         own, partner, own_tool=tools[own.id], partner_tool=tools[partner.id]

@@ -73,7 +73,9 @@ def add_custom_piece(
 ) -> ValueGame:
     """A copy of ``game`` with a piece made on the day (marked ``custom``)."""
     if any(p.id == piece_id for p in game.pieces):
-        raise WorkflowError(f"game {game.id!r} already has a piece {piece_id!r}")
+        raise WorkflowError(
+            N_("game {game!r} already has a piece {piece!r}"), game=game.id, piece=piece_id
+        )
     piece = ValuePiece(
         id=piece_id, label_da=label_da, label_en=label_en, category=category, custom=True
     )
@@ -92,7 +94,9 @@ def place(
     ``strength`` (1-3); placing the same piece again replaces the earlier placement."""
     if not any(p.id == piece_id for p in game.pieces):
         raise WorkflowError(
-            f"game {game.id!r} has no piece {piece_id!r}; add it with add_custom_piece first"
+            N_("game {game!r} has no piece {piece!r}; add it with add_custom_piece first"),
+            game=game.id,
+            piece=piece_id,
         )
     new = Placement(
         piece_id=piece_id, organisation_id=organisation_id, strength=strength, comment=comment
@@ -142,7 +146,9 @@ def few_placements(
     organisations that took part but placed nothing (they count as zero).
     """
     if at_most < 0:
-        raise WorkflowError(f"at_most must be 0 or more, got {at_most}")
+        raise WorkflowError(
+            N_("{name} must be 0 or more, got {value}"), name="at_most", value=at_most
+        )
     counts: dict[str, list[int]] = {o: [0, 0] for o in organisation_ids}
     for placement in game.placements:
         count = counts.setdefault(placement.organisation_id, [0, 0])

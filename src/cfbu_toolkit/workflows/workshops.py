@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
+from ..locale import N_
 from ..model import (
     AgendaItem,
     AgendaTool,
@@ -88,8 +89,12 @@ def _add(start: dt.time, minutes: int) -> dt.time:
     total = start.hour * 60 + start.minute + minutes
     if total >= 24 * 60:
         raise WorkflowError(
-            f"the programme runs past midnight ({minutes} minutes after "
-            f"{start.isoformat('minutes')}); start earlier or shorten the blocks"
+            N_(
+                "the programme runs past midnight ({minutes} minutes after {start}); start "
+                "earlier or shorten the blocks"
+            ),
+            minutes=minutes,
+            start=start.isoformat("minutes"),
         )
     return dt.time(total // 60, total % 60)
 
@@ -116,7 +121,7 @@ def build_programme(
     Titles and descriptions are in ``lang``.
     """
     if not tools:
-        raise WorkflowError("a programme needs at least one tool")
+        raise WorkflowError(N_("a programme needs at least one tool"))
     for name, value in (
         ("break_minutes", break_minutes),
         ("welcome_minutes", welcome_minutes),
@@ -124,7 +129,9 @@ def build_programme(
         ("lunch_minutes", lunch_minutes),
     ):
         if value < 0:
-            raise WorkflowError(f"{name} must be 0 or more, got {value}")
+            raise WorkflowError(
+                N_("{name} must be 0 or more, got {value}"), name=name, value=value
+            )
     lengths = {**DEFAULT_MINUTES, **(minutes or {})}
     items: list[AgendaItem] = []
     clock = start
@@ -132,7 +139,9 @@ def build_programme(
     def block(title: str, length: int, tool: AgendaTool | None = None, text: str = "") -> None:
         nonlocal clock
         if length <= 0:
-            raise WorkflowError(f"the block {title!r} must last at least one minute")
+            raise WorkflowError(
+                N_("the block {title!r} must last at least one minute"), title=title
+            )
         items.append(
             AgendaItem(title=title, start=clock, minutes=length, tool=tool, description=text)
         )
@@ -222,7 +231,11 @@ def add_member(
 ) -> Group:
     """A copy of ``group`` with a new member."""
     if any(m.contact_id == contact_id for m in group.members):
-        raise WorkflowError(f"{contact_id!r} is already a member of group {group.id!r}")
+        raise WorkflowError(
+            N_("{contact!r} is already a member of group {group!r}"),
+            contact=contact_id,
+            group=group.id,
+        )
     member = Membership(contact_id=contact_id, organisation_id=organisation_id, role=role)
     return attrs.evolve(group, members=(*group.members, member))
 
