@@ -225,7 +225,7 @@ def test_organisations_by_sector(portfolio: Portfolio) -> None:
     assert totals["municipal_organisations"] == 4
     assert [c.header("da") for c in table.columns][:3] == [
         "Plan-id",
-        "Plan",  # the plan name: message id "Plan" (headers go through the catalogue)
+        "Helhedsplan",  # the plan name: the domain's word, through the catalogue
         "Kommunale organisationer",
     ]
     assert table.columns[2].header("en") == "Municipal organisations"
@@ -443,7 +443,7 @@ def test_xlsx_report(tmp_path: Path, portfolio: Portfolio) -> None:
     funnel = workbook["Samarbejdstragten pr. plan"]
     assert funnel.freeze_panes == "A2"
     header = [c.value for c in funnel[1]]
-    assert header[:3] == ["Plan-id", "Plan", "Kortlagt"]
+    assert header[:3] == ["Plan-id", "Helhedsplan", "Kortlagt"]
     values = {row[0].value: [c.value for c in row] for row in funnel.iter_rows(min_row=2)}
     assert values["plan-small"][2:] == [6, 5, 4, 3, 2, 1, 0, 1]
     assert values["I alt"][2] == 12

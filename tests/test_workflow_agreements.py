@@ -217,8 +217,8 @@ def test_party_without_signatory(plan: cfbu.Plan, ready: cfbu.CollaborationAgree
     parties = (ready.parties[0], attrs.evolve(ready.parties[1], signatory_id=None))
     found = readiness(attrs.evolve(ready, parties=parties), plan=plan)
     assert found.codes == {Code.MISSING_SIGNATORY}
-    assert found.messages() == ("Jobcenter Nord har ingen underskriver",)
-    assert found.messages("en") == ("Jobcenter Nord has no signatory",)
+    assert found.messages() == ("Jobcenter Nord mangler en underskriver",)
+    assert found.messages("en") == ("Jobcenter Nord is missing a signatory",)
 
 
 def test_no_parties(ready: cfbu.CollaborationAgreement) -> None:
@@ -490,7 +490,7 @@ def test_demo_plan_agreement_cli(tmp_path: Path) -> None:
         main, ["agreement", "check", str(source), "--id", "agr-skole-klub-udkast"]
     )
     assert check.exit_code == 1
-    assert "- Solbakkeskolen har ingen underskriver\n" in check.output
+    assert "- Solbakkeskolen mangler en underskriver\n" in check.output
     ok = runner.invoke(
         main,
         ["agreement", "check", str(source), "--id", "akt-lektiecafe-solsikken", "--lang", "en"],

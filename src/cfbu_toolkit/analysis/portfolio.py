@@ -181,7 +181,8 @@ def _enum_count(member: Any, heading: str = "{label}", key: str = "{value}") -> 
 
 _PLAN_COLUMNS = (
     RollUpColumn(key="plan_id", heading=N_("Plan id")),
-    RollUpColumn(key="plan_name", heading=N_("Plan")),
+    # "Master plan": the domain's word (helhedsplan), not the bare "Plan" used elsewhere.
+    RollUpColumn(key="plan_name", heading=N_("Master plan")),
 )
 
 

@@ -469,8 +469,11 @@ def agreement_check(file: Path, agreement_name: str, out: Path | None) -> None:
 
     with friendly_errors():
         plan = load_plan(file)
-        found = readiness(_find(plan, agreement_name), plan=plan)
-        show_text(readiness_markdown(found, lang=current_lang()), out)
+        chosen = _find(plan, agreement_name)
+        found = readiness(chosen, plan=plan)
+        # The same lines as the agreement's own document (Markdown, Word): one wording.
+        text = readiness_markdown(found, lang=current_lang(), agreement=chosen, plan=plan)
+        show_text(text, out)
     if not found.ready:
         sys.exit(1)
 

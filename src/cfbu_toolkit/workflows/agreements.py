@@ -523,6 +523,16 @@ def _notice(checks: _Checks, notice_days: int | None) -> None:
     )
 
 
+#: What a party without a signatory lacks: one message for the check, the command, the
+#: Markdown and the Word document.
+MISSING_SIGNATORY = N_("{name} is missing a signatory")
+
+
+def _both(message: str, /, **params: Any) -> tuple[str, str]:
+    """``message`` in Danish and in English, for a check that keeps both."""
+    return translate(message, "da", **params), translate(message, "en", **params)
+
+
 def _collaboration(checks: _Checks, agreement: CollaborationAgreement) -> None:
     count = len(agreement.parties)
     checks.add(
@@ -554,7 +564,7 @@ def _collaboration(checks: _Checks, agreement: CollaborationAgreement) -> None:
             ReadinessCode.MISSING_SIGNATORY,
             party.signatory_id is not None,
             (f"{name} har en underskriver", f"{name} has a signatory"),
-            (f"{name} har ingen underskriver", f"{name} has no signatory"),
+            _both(MISSING_SIGNATORY, name=name),
             subject=party.organisation_id,
         )
     _sections(checks, agreement.sections)

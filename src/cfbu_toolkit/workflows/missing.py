@@ -13,7 +13,7 @@ from collections.abc import Callable
 from ..catalog import AgreementKind, section_templates
 from ..locale import N_, _, current_lang
 from ..model import ActivityAgreement, CollaborationAgreement
-from .agreements import Readiness, ReadinessCheck, ReadinessCode
+from .agreements import MISSING_SIGNATORY, Readiness, ReadinessCheck, ReadinessCode
 
 __all__ = ["missing"]
 
@@ -31,10 +31,8 @@ _SIMPLE: dict[ReadinessCode, str] = {
     ReadinessCode.CONFIDENTIALITY: N_(
         "The agreement is missing an agreed duty of confidentiality"
     ),
-    ReadinessCode.CHILD_CERTIFICATE: N_(
-        "A child-protection certificate (børneattest) is missing: record the day it was obtained"
-    ),
 }
+# A missing børneattest is said by the check itself: it names the volunteer.
 
 
 def _kind(agreement: Agreement) -> AgreementKind:
@@ -66,7 +64,7 @@ def _line(check: ReadinessCheck, agreement: Agreement, name: Callable[[str], str
     if code is ReadinessCode.MISSING_SIGNATORY:
         if isinstance(agreement, ActivityAgreement):
             return _("The agreement is missing a volunteer who signs")
-        return _("{name} is missing a signatory", name=name(check.subject))
+        return _(MISSING_SIGNATORY, name=name(check.subject))
     if code is ReadinessCode.NO_PARTIES:
         if isinstance(agreement, ActivityAgreement):
             return _("The agreement is missing a volunteer or an association")
