@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _profile import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -370,7 +371,7 @@ def test_missing_file(tmp_path: Path) -> None:
 _ORIGINAL = DATA.joinpath("value-pieces.json").read_bytes()
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(1.2), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cut=st.integers(min_value=0, max_value=len(_ORIGINAL) - 3))
 def test_any_truncated_file_is_a_document_error(tmp_path: Path, cut: int) -> None:
     path = tmp_path / "value-pieces.json"
@@ -391,7 +392,7 @@ _JSON_VALUES = st.recursive(
 )
 
 
-@settings(max_examples=80, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(1.6), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     index=st.integers(min_value=0, max_value=29),
     field=st.sampled_from(["id", "label_da", "label_en", "category", "custom"]),

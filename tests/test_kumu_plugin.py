@@ -15,7 +15,8 @@ import pytest
 
 import cfbu_toolkit as cfbu
 from cfbu_toolkit.locale import use_lang
-from cfbu_toolkit.plugins import PluginHost, set_host
+from cfbu_toolkit.plugins import PluginHost
+from cfbu_toolkit.testing import fresh_plugin_host
 
 
 def _installed() -> bool:
@@ -42,15 +43,10 @@ openpyxl = pytest.importorskip("openpyxl")
 
 
 @pytest.fixture
-def host(monkeypatch: pytest.MonkeyPatch) -> Iterator[PluginHost]:
+def host() -> Iterator[PluginHost]:
     """A fresh host with the real built-ins and the installed entry points."""
-    monkeypatch.delenv("CFBU_DISABLED_PLUGINS", raising=False)
-    host = PluginHost()
-    previous = set_host(host)
-    try:
+    with fresh_plugin_host(entry_points=True) as host:
         yield host
-    finally:
-        set_host(previous)
 
 
 def test_kumu_is_listed_with_its_plugin_and_distribution(host: PluginHost) -> None:

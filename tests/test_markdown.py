@@ -41,9 +41,12 @@ from cfbu_toolkit.plugins.types import ExportContext  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _markdown_plan import ACTIVITY, COLLAB, GAME, MAPPING, PLAN, SESSION  # noqa: E402
+from _profile import examples  # noqa: E402
 
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=examples(1.2), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 # -- user text that tries to break the layout ----------------------------------------------
 
@@ -280,7 +283,7 @@ def assert_no_injected_html(doc: bytes) -> None:
                 assert POINT.fullmatch(line), line
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(0.8), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.data(), st.sampled_from(["da", "en"]))
 def test_user_text_never_changes_the_document_structure(data: Any, lang: str) -> None:
     drawn: list[str] = []

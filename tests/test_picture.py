@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 import pytest
+from _profile import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -99,7 +100,11 @@ def _crowded(names_: list[str], level: Level) -> Plan:
     return Plan(id="p", name="Plan", organisations=orgs, mappings=(mapping,))
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=examples(0.12, floor=3),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(
     st.lists(
         st.one_of(names(), st.text(min_size=60, max_size=200).filter(str.strip)),

@@ -16,7 +16,8 @@ import pytest
 
 import cfbu_toolkit as cfbu
 from cfbu_toolkit.locale import use_lang
-from cfbu_toolkit.plugins import ExporterSpec, ImporterSpec, PluginHost, PluginWarning, set_host
+from cfbu_toolkit.plugins import ExporterSpec, ImporterSpec, PluginHost, PluginWarning
+from cfbu_toolkit.testing import fresh_plugin_host
 
 PLAN = cfbu.Plan(id="p", name="P")
 
@@ -87,14 +88,9 @@ class InterruptsInHook:
 
 @pytest.fixture
 def host() -> Iterator[PluginHost]:
-    host = PluginHost(
-        entry_points=False,
-        builtins=(("json", "cfbu_toolkit.formats.json.plugin"),),
-    )
-    host.register(Formats(), name="formats", distribution="formats-dist")
-    old = set_host(host)
-    yield host
-    set_host(old)
+    with fresh_plugin_host(builtins=(("json", "cfbu_toolkit.formats.json.plugin"),)) as host:
+        host.register(Formats(), name="formats", distribution="formats-dist")
+        yield host
 
 
 @pytest.mark.parametrize("plugin", [ExitsInHook(), InterruptsInHook()])

@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 import pytest
 from _portfolio_fixtures import PERSON_EMAIL, PERSON_NAME, PERSON_PHONE, small_plan
+from _profile import examples
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 
@@ -120,7 +121,7 @@ def test_rows_join_across_plans(portfolio: Portfolio) -> None:
 
 
 @settings(
-    max_examples=20,
+    max_examples=examples(0.4),
     deadline=None,
     suppress_health_check=[
         HealthCheck.too_slow,

@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 import pytest
+from _profile import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -220,7 +221,7 @@ def test_every_format_is_checked() -> None:
 
 # Each example exports a plan and every part in every installed format (a PDF goes through
 # LibreOffice), so this property takes a fifth of the profile's examples (at least ten).
-@settings(max_examples=max(10, settings().max_examples // 5))
+@settings(max_examples=examples(0.2, floor=10))
 @given(plans(max_size=2).flatmap(people), st.sampled_from(["omit", "pseudonymise"]), st.data())
 def test_nothing_personal_leaves_in_any_format(plan: Plan, privacy: Any, data: Any) -> None:
     """One profile per example, and for each part whether ``plan=`` is given, so that an

@@ -179,15 +179,11 @@ def test_export_of_a_part_with_plan_cleans_the_part_and_the_plan(tmp_path: Any) 
                 )
             ]
 
-    from cfbu_toolkit.plugins import PluginHost, set_host
+    from cfbu_toolkit.testing import fresh_plugin_host
 
-    host = PluginHost(entry_points=False)
-    host.register(Spy(), name="spy")
-    old = set_host(host)
-    try:
+    with fresh_plugin_host() as host:
+        host.register(Spy(), name="spy")
         cfbu.export(plan.mappings[0], format="spy", privacy="omit", plan=plan, extra=plan)
-    finally:
-        set_host(old)
     [(obj, context)] = seen
     assert context.plan.contacts == ()
     assert context.options["extra"].contacts == ()

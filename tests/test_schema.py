@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 import jsonschema
 import pytest
+from _profile import examples
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 
@@ -123,7 +124,7 @@ def test_the_demo_plan_validates() -> None:
 
 @settings(
     # The plan strategy is slow (about a second a plan on a busy two-core machine).
-    max_examples=25,
+    max_examples=examples(0.5),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

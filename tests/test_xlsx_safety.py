@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _profile import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -122,7 +123,7 @@ def test_characters_xml_cannot_hold_are_carried(text: str) -> None:
 
 
 @given(st.text())
-@settings(max_examples=300)
+@settings(max_examples=examples(6))
 def test_escape_is_exact(text: str) -> None:
     encoded = encode_text(text)
     assert decode_text(encoded) == text
@@ -373,7 +374,7 @@ _VALID = cfbu.export(_plan_with(description="=SUM(A1) æøå"), format="xlsx")
         st.tuples(st.integers(0, len(_VALID) - 1), st.integers(0, 255)), min_size=1, max_size=8
     )
 )
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(3), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_fuzzed_bytes_give_only_the_librarys_errors(changes: list[tuple[int, int]]) -> None:
     data = bytearray(_VALID)
     for at, value in changes:

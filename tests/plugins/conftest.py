@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from cfbu_toolkit.plugins import PluginHost, set_host
+from cfbu_toolkit.plugins import PluginHost
 from cfbu_toolkit.plugins.manager import DISABLE_ENV, ONLY_ENV
+from cfbu_toolkit.testing import fresh_plugin_host
 
 FAKE_PLUGINS = Path(__file__).parent / "data" / "fake-plugins"
 FAKE_DISTRIBUTION = "fake-cfbu-plugins"
@@ -46,11 +47,7 @@ def fake_path(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 @pytest.fixture
 def fake_host(fake_path: Path) -> Iterator[PluginHost]:
-    """A fresh host that will find the fake plugins, made the process-wide host for the
-    test and replaced by the previous one afterwards."""
-    host = PluginHost(builtins=JSON_BUILTINS)
-    previous = set_host(host)
-    try:
+    """A fresh host that will find the fake plugins (``cfbu_toolkit.testing``'s host, with
+    the entry points on), the process-wide host for the test only."""
+    with fresh_plugin_host(builtins=JSON_BUILTINS, entry_points=True) as host:
         yield host
-    finally:
-        set_host(previous)
