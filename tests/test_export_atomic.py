@@ -167,7 +167,7 @@ def test_a_failing_exporter_leaves_the_existing_target_and_no_temporary_file(
     with pytest.raises(cfbu.PluginError) as caught:
         cfbu.export(PLAN, target)
     assert caught.value.plugin == "probe-plugin"
-    assert "»probe-plugin« (probe-dist)" in str(caught.value)
+    assert "'probe-plugin' (probe-dist)" in str(caught.value)
     assert "ValueError: broke while writing" in str(caught.value)
     assert target.read_bytes() == OLD
     assert listing(tmp_path) == ["plan.fail"]

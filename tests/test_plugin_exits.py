@@ -99,7 +99,7 @@ def test_a_hook_that_ends_the_program_is_skipped_and_the_rest_works(
 ) -> None:
     host.register(plugin, name="rude", distribution="rude-dist")
     with pytest.warns(
-        PluginWarning, match=r"»rude« \(rude-dist\).*(SystemExit|KeyboardInterrupt)"
+        PluginWarning, match=r"'rude' \(rude-dist\).*(SystemExit|KeyboardInterrupt)"
     ):
         names = {f.name for f in cfbu.formats()}
     assert {"json", "leave", "report"} <= names
@@ -173,6 +173,6 @@ def test_a_plugin_that_exits_at_import_is_skipped(monkeypatch: pytest.MonkeyPatc
     with warnings.catch_warnings(record=True) as seen:
         warnings.simplefilter("always")
         host._register_module("exits", boom, "exits-dist")
-    assert any("»exits« (exits-dist)" in str(w.message) for w in seen)
+    assert any("'exits' (exits-dist)" in str(w.message) for w in seen)
     assert any("SystemExit" in str(w.message) for w in seen)
     assert not host.pm.has_plugin("exits")

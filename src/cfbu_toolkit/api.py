@@ -310,13 +310,11 @@ def _run_exporter(
 
 def _plugin_failed(registered: Registered[ExporterSpec], exc: Exception) -> PluginError:
     return PluginError(
-        N_(
-            "exporter {exporter!r} of plugin {plugin!r} ({distribution}) failed: {error}: {reason}"
-        ),
+        N_("exporter {name!r} of plugin {plugin!r} ({distribution}) failed: {type}: {reason}"),
         plugin=registered.plugin,
-        exporter=registered.spec.name,
+        name=registered.spec.name,
         distribution=registered.distribution,
-        error=type(exc).__name__,
+        type=type(exc).__name__,
         reason=str(exc),
     )
 
