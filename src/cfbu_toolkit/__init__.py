@@ -36,6 +36,7 @@ from .model import *  # noqa: F403 - the model is public as a whole
 from .model import __all__ as _model_all
 from .plugins.hookspecs import hookimpl as hookimpl
 from .plugins.manager import PluginWarning
+from .plugins.protocols import ExporterPlugin, ImporterPlugin
 from .plugins.types import ExportContext, ExporterSpec, ImportContext, ImporterSpec
 from .privacy import redact
 
@@ -49,10 +50,12 @@ __all__ = [
     "DuplicatePlanError",
     "ExportContext",
     "Exportable",
+    "ExporterPlugin",
     "ExporterSpec",
     "FormatError",
     "FormatInfo",
     "ImportContext",
+    "ImporterPlugin",
     "ImporterSpec",
     "ModelError",
     "NotAPlanError",
