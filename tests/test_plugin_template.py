@@ -123,20 +123,33 @@ def _run(*args: str | Path, cwd: Path) -> str:
     return done.stdout
 
 
-def test_generated_plugin_installs_and_passes_its_own_tests(tmp_path: Path) -> None:
-    root = new_plugin("names", folder=tmp_path)
+def test_generated_plugins_install_pass_their_own_tests_and_work(tmp_path: Path) -> None:
+    writer = new_plugin("names", folder=tmp_path)
+    reader = new_plugin("navne", kind="importer", folder=tmp_path)
     python = _throwaway_venv(tmp_path / "venv")
     # Offline when hatchling is installed (the test extra has it); else pip fetches it.
     isolation = [] if importlib.util.find_spec("hatchling") is None else ["--no-build-isolation"]
-    _run(python, "-m", "pip", "install", "-q", "--no-deps", *isolation, root, cwd=tmp_path)
-    tests = _run(python, "-m", "pytest", "-q", "-p", "no:cacheprovider", cwd=root)
-    assert "2 passed" in tests  # the exporter's test through the host and its property
-    formats = _run(python, "-m", "cfbu_toolkit", "formats", cwd=tmp_path)
+    pip = [python, "-m", "pip", "install", "-q", "--no-deps", *isolation]
+    _run(*pip, writer, reader, cwd=tmp_path)
+    pytest_ = [python, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+    assert "2 passed" in _run(*pytest_, cwd=writer)  # through the host, and the property
+    assert "3 passed" in _run(*pytest_, cwd=reader)
+    cfbu_ = [python, "-m", "cfbu_toolkit"]
+    formats = _run(*cfbu_, "formats", cwd=tmp_path)
     assert "plugin: names (cfbu-toolkit-names)" in formats
+    assert "plugin: navne (cfbu-toolkit-navne)" in formats
     plan = cfbu.examples.demo_plan()
     cfbu.export(plan, tmp_path / "plan.json")
-    _run(python, "-m", "cfbu_toolkit", "export", "plan.json", "-o", "plan.names", cwd=tmp_path)
+    _run(*cfbu_, "export", "plan.json", "-o", "plan.names", cwd=tmp_path)
     text = (tmp_path / "plan.names").read_text(encoding="utf-8")
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert rows[0] == ["id", "name", "sector"]
     assert [row[0] for row in rows[1:]] == [org.id for org in plan.organisations]
+    # The importer reads what the exporter wrote (sectors by their English labels).
+    (tmp_path / "plan.navne").write_text(text, encoding="utf-8")
+    _run(*cfbu_, "export", "plan.navne", "-o", "back.json", cwd=tmp_path)
+    back = cfbu.load(tmp_path / "back.json")
+    assert isinstance(back, cfbu.Plan)
+    assert [(o.id, o.sector) for o in back.organisations] == [
+        (o.id, o.sector) for o in plan.organisations
+    ]
