@@ -272,7 +272,7 @@ class Portfolio:
                 expected="'raise' or 'skip'",
                 value=on_error,
             )
-        files, notices = _search(paths)
+        files, notices = _search(paths, _plan_importers())
         plans: list[Plan] = []
         where: dict[str, tuple[Path, Plan]] = {}
         for done, path in enumerate(files, start=1):
@@ -324,7 +324,7 @@ class Portfolio:
         declares the kind ``plan`` and, when it has a ``sniff``, recognises the file's
         first bytes (a stray ``.csv`` beside the plans is left out).
         """
-        return _search(paths)[0]
+        return _search(paths, _plan_importers())[0]
 
     # -- the whole -------------------------------------------------------------------------
 
@@ -687,11 +687,12 @@ def _load_plan(path: Path) -> Plan:
     return obj
 
 
-def _search(paths: PathLike | Iterable[PathLike]) -> tuple[list[Path], list[LoadNotice]]:
+def _search(
+    paths: PathLike | Iterable[PathLike], importers: dict[str, ImporterSpec]
+) -> tuple[list[Path], list[LoadNotice]]:
     """The files to read, and a notice for each file in a folder whose format's importer
-    does not recognise it (see :meth:`Portfolio.find_files`)."""
+    (in ``importers``, by suffix) does not recognise it (see :meth:`Portfolio.find_files`)."""
     given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
-    importers = _plan_importers()
     found: list[Path] = []
     notices: list[LoadNotice] = []
     for item in map(Path, given):
@@ -721,7 +722,9 @@ def _search(paths: PathLike | Iterable[PathLike]) -> tuple[list[Path], list[Load
 
 
 def _plan_importers() -> dict[str, ImporterSpec]:
-    """Each suffix whose importer (the one ``load`` chooses for it) reads whole plans."""
+    """Each suffix whose importer (the one ``load`` chooses for it) reads whole plans.
+
+    The only place the portfolio asks the plugin host anything."""
     chosen: dict[str, ImporterSpec] = {}
     for registered in get_host().importers().values():
         for suffix in registered.spec.suffixes:
