@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from .model import *  # noqa: F403
     from .plugins.hookspecs import hookimpl
     from .plugins.manager import PluginWarning
+    from .plugins.protocols import ExporterPlugin, ImporterPlugin
     from .plugins.types import ExportContext, ExporterSpec, ImportContext, ImporterSpec
     from .privacy import redact
 
@@ -67,6 +68,7 @@ _HOMES = {
     "Exportable": ".io.kinds",
     "hookimpl": ".plugins.hookspecs",
     "PluginWarning": ".plugins.manager",
+    **dict.fromkeys(["ExporterPlugin", "ImporterPlugin"], ".plugins.protocols"),
     **dict.fromkeys(
         ["ExportContext", "ExporterSpec", "ImportContext", "ImporterSpec"], ".plugins.types"
     ),
@@ -103,6 +105,7 @@ __all__ = [
     "DuplicatePlanError",
     "ExportContext",
     "Exportable",
+    "ExporterPlugin",
     "ExporterSpec",
     "FocusArea",
     "FollowUp",
@@ -113,6 +116,7 @@ __all__ = [
     "Group",
     "GroupKind",
     "ImportContext",
+    "ImporterPlugin",
     "ImporterSpec",
     "Indsats",
     "LabelledEnum",
