@@ -368,7 +368,7 @@ def _write_plan(wb: Any, lang: Lang, lookups: Lookups, plan_name: str) -> None:
     ws.column_dimensions["A"].width = max(len(c.header(lang)) for c in columns) + 3
     ws.column_dimensions["B"].width = 50
     ws.freeze_panes = "A2"
-    ws.append(header_cells(ws, (c.header(lang) for c in RECORD_COLUMNS)))
+    ws.append(header_cells(ws, (c.header(lang) for c in RECORD_COLUMNS[:2])))
     for row, column in enumerate(columns, 2):
         value = plan_name if column.attr == "name" and plan_name else None
         ws.append([column.header(lang), encode_text(value) if value else None])
