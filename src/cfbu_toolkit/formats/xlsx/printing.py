@@ -12,7 +12,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from ...workbook import column_letter
+from ...workbook import MAX_ROWS, column_letter
 
 __all__ = ["READABLE_WIDTH", "fit_columns", "set_print_area", "set_up_printing"]
 
@@ -51,17 +51,19 @@ def set_print_area(ws: Any, columns: int, rows: int) -> None:
 READABLE_WIDTH = 190
 
 
-def fit_columns(ws: Any, widths: Sequence[float], rows: int, *, first: int = 0) -> None:
+def fit_columns(ws: Any, widths: Sequence[float], rows: int | None, *, first: int = 0) -> None:
     """Print the columns from ``first`` (0-based; the IDs before it are for the importer)
     to the last, on as many pages side by side as keeps the text readable, with the first
     printed column (what names the row) repeated at the left of each page, pages read
-    across before down."""
+    across before down. ``rows``: the rows to print (``None``: every row filled in, for a
+    sheet people add rows to)."""
     printed = widths[first:]
     title = printed[0] if printed else 0
     rest = sum(printed) - title
     pages = max(1, math.ceil(rest / max(READABLE_WIDTH - title, 1))) if rest > 0 else 1
     start = column_letter(first + 1)
-    ws.print_area = f"{start}1:{column_letter(max(len(widths), 1))}{max(rows, 1)}"
+    last = column_letter(max(len(widths), 1))
+    ws.print_area = f"{start}1:{last}{MAX_ROWS if rows is None else max(rows, 1)}"
     ws.page_setup.fitToWidth = pages
     if pages > 1:
         ws.print_title_cols = f"{start}:{start}"
