@@ -173,6 +173,7 @@ def png_texts(data: bytes, name: str) -> Texts:
 
 # -- the cases -----------------------------------------------------------------------------
 
+
 def _read(format_name: str, data: bytes, name: str) -> Texts:
     if format_name == "markdown":
         return markdown_texts(data, name)

@@ -645,6 +645,12 @@ _GUIDE: dict[str, Any] = {
             "Do not change the ID columns: they tie the sheets together and let an edited "
             "file update the existing rows instead of adding new ones."
         ),
+        N_(
+            "A grey ID column has the names of the rows it points to beside it, such as "
+            "Organisation (name). The names are there to read and are not read back: to "
+            "point to another row, change the ID (an organisation or a contact person may "
+            "be typed by its name)."
+        ),
         N_("New row: give it a new, unique ID (letters, digits and - _ . :)."),
         N_("Columns with a dropdown take a value from the list (such as Low, Medium, High)."),
         N_("Type dates as dd-mm-yyyy, such as 01-09-2025."),
