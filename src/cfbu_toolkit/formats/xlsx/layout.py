@@ -224,6 +224,11 @@ def _named_parent(da: str, en: str, name_da: str, name_en: str) -> tuple[Column,
 
 
 ORG_NAMED = _named(ORG, "Organisation (navn)", "Organisation (name)")
+PARTICIPANTS_NAMED = _named(
+    _c("participant_ids", "Deltagere (kontaktperson-ID'er)", "Participants (contact IDs)"),
+    "Deltagere (navne)",
+    "Participants (names)",
+)
 CONTACT_NAMED = _named(
     _c("contact_id", "Kontaktperson-ID", "Contact person ID"),
     "Kontaktperson (navn)",
@@ -645,15 +650,7 @@ _DECLARED: tuple[Table, ...] = (
                 "Facilitator (navn)",
                 "Facilitator (name)",
             ),
-            *_named(
-                _c(
-                    "participant_ids",
-                    "Deltagere (kontaktperson-ID'er)",
-                    "Participants (contact IDs)",
-                ),
-                "Deltagere (navne)",
-                "Participants (names)",
-            ),
+            *PARTICIPANTS_NAMED,
         ),
         field="dialogue_sessions",
         lists=(ListField("follow_ups", "Opfølgning", "Follow-ups"),),
@@ -966,15 +963,7 @@ _DECLARED: tuple[Table, ...] = (
             _c("kind", "Type", "Kind"),
             _c("facilitator", "Facilitator", "Facilitator"),
             _c("place", "Sted", "Place"),
-            *_named(
-                _c(
-                    "participant_ids",
-                    "Deltagere (kontaktperson-ID'er)",
-                    "Participants (contact IDs)",
-                ),
-                "Deltagere (navne)",
-                "Participants (names)",
-            ),
+            *PARTICIPANTS_NAMED,
             *_named(
                 _c("output_ids", "Resultater (ID'er)", "Outputs (IDs)"),
                 "Resultater (navne)",
