@@ -78,7 +78,7 @@ class Names:
             return lambda row: parents.get(row[0])
         kind = _field_info(table.cls, source.attr).ref or "output"
         index: dict[Any, str] = {}
-        for target in reversed(_TARGETS[kind]):
+        for target in reversed(_TARGETS.get(kind, _TARGETS["output"])):  # a new kind: any
             index.update(self.of(target))
         get = source.getter
         if source.kind == "refs":
