@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from ..api import formats, load
+from ..api import load
 from ..errors import CfbuError, DuplicatePlanError, NotAPlanError
 from ..io.kinds import kind_of
 from ..locale import N_, format_date, translate
@@ -39,6 +39,8 @@ from ..model import (
     Plan,
 )
 from ..model._base import freeze
+from ..plugins.manager import get_host
+from ..plugins.types import SNIFF_BYTES, ImporterSpec
 from ..privacy import Privacy, redact
 from ..progress import Progress
 from . import coverage as _coverage
@@ -274,9 +276,8 @@ class Portfolio:
                 expected="'raise' or 'skip'",
                 value=on_error,
             )
-        files = cls.find_files(paths)
+        files, notices = _search(paths, _plan_importers())
         plans: list[Plan] = []
-        notices: list[LoadNotice] = []
         where: dict[str, tuple[Path, Plan]] = {}
         for done, path in enumerate(files, start=1):
             try:
@@ -320,29 +321,14 @@ class Portfolio:
 
     @staticmethod
     def find_files(paths: PathLike | Iterable[PathLike]) -> list[Path]:
-        """The files ``from_paths`` would read, in the order it reads them."""
-        given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
-        suffixes = {s for info in formats() if info.can_import for s in info.suffixes}
-        found: list[Path] = []
-        for item in map(Path, given):
-            if item.is_dir():
-                found += sorted(
-                    p
-                    for p in item.rglob("*")
-                    if p.is_file()
-                    and p.suffix.lower() in suffixes
-                    and not any(part.startswith(".") for part in p.relative_to(item).parts)
-                )
-            elif item.is_file():
-                found.append(item)
-            else:
-                raise CfbuError(N_("{path}: no such file or folder"), path=item)
-        if not found:
-            known = ", ".join(sorted(suffixes))
-            raise CfbuError(
-                N_("no plan files found (looked for files ending in {known})"), known=known
-            )
-        return found
+        """The files ``from_paths`` would read, in the order it reads them.
+
+        Files named in ``paths`` are read whatever they are. In a folder, only files that
+        an importer of whole plans takes: the one ``load`` chooses for the file's suffix
+        declares the kind ``plan`` and, when it has a ``sniff``, recognises the file's
+        first bytes (a stray ``.csv`` beside the plans is left out).
+        """
+        return _search(paths, _plan_importers())[0]
 
     # -- the whole -------------------------------------------------------------------------
 
@@ -700,3 +686,71 @@ def _load_plan(path: Path) -> Plan:
             kind=kind_of(obj),
         )
     return obj
+
+
+def _search(
+    paths: PathLike | Iterable[PathLike], importers: dict[str, ImporterSpec]
+) -> tuple[list[Path], list[LoadNotice]]:
+    """The files to read, and a notice for each file in a folder whose format's importer
+    (in ``importers``, by suffix) does not recognise it (see :meth:`Portfolio.find_files`)."""
+    given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    found: list[Path] = []
+    notices: list[LoadNotice] = []
+    for item in map(Path, given):
+        if item.is_dir():
+            for path in sorted(
+                p
+                for p in item.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in importers
+                and not any(part.startswith(".") for part in p.relative_to(item).parts)
+            ):
+                spec = importers[path.suffix.lower()]
+                if _recognised(spec, path):
+                    found.append(path)
+                else:
+                    notices.append(_not_recognised(path, spec))
+        elif item.is_file():
+            found.append(item)
+        else:
+            raise CfbuError(N_("{path}: no such file or folder"), path=item)
+    if not found:
+        known = ", ".join(sorted(importers))
+        raise CfbuError(
+            N_("no plan files found (looked for files ending in {known})"), known=known
+        )
+    return found, notices
+
+
+def _plan_importers() -> dict[str, ImporterSpec]:
+    """Each suffix whose importer (the one ``load`` chooses for it) reads whole plans.
+
+    The only place the portfolio asks the plugin host anything."""
+    chosen: dict[str, ImporterSpec] = {}
+    for registered in get_host().importers().values():
+        for suffix in registered.spec.suffixes:
+            chosen.setdefault(suffix, registered.spec)
+    return {suffix: spec for suffix, spec in chosen.items() if "plan" in spec.kinds}
+
+
+def _recognised(spec: ImporterSpec, path: Path) -> bool:
+    """Whether the importer's ``sniff`` (when it has one) takes the file's first bytes."""
+    if spec.sniff is None:
+        return True
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(SNIFF_BYTES)
+    except OSError:
+        return True  # reading it says what is wrong, in the error or notice of its own
+    try:
+        return bool(spec.sniff(start))
+    except Exception:  # a broken sniffer matches nothing, as when load guesses a format
+        return False
+
+
+def _not_recognised(path: Path, spec: ImporterSpec) -> LoadNotice:
+    return LoadNotice(
+        path=str(path),
+        message=N_("{path}: skipped: the {format} importer does not recognise it as its format"),
+        params={"format": spec.name},
+    )

@@ -1,8 +1,8 @@
 """The ``cfbu`` command: a workbook to fill in, a document to sign, a report to bring.
 
 One module per area (:mod:`.formats`, :mod:`.workbook`, :mod:`.report`,
-:mod:`.workflows`, :mod:`.agreements`, :mod:`.valuegame`, :mod:`.groups`); what they
-share (the language, options, errors, progress) is in
+:mod:`.workflows`, :mod:`.agreements`, :mod:`.valuegame`, :mod:`.groups`,
+:mod:`.plugin`); what they share (the language, options, errors, progress) is in
 :mod:`._common`. No click code lives anywhere else in the package.
 
 Exit statuses: 0 done, 1 problems found in the input, 2 the command could not do its work.
@@ -16,7 +16,7 @@ import click
 
 from .._version import __version__
 from ..locale import N_
-from . import agreements, formats, groups, report, valuegame, workbook, workflows
+from . import agreements, formats, groups, plugin, report, valuegame, workbook, workflows
 from ._common import EXIT_STATUSES, Group, Option, lang_option, option
 
 __all__ = ["main"]
@@ -54,6 +54,6 @@ def main(plugins_dir: tuple[str, ...]) -> None:
         os.environ[PLUGINS_DIR_ENV] = os.pathsep.join([*plugins_dir, *known])
 
 
-for _module in (formats, workbook, report, workflows, agreements, valuegame, groups):
+for _module in (formats, workbook, report, workflows, agreements, valuegame, groups, plugin):
     for _command in _module.COMMANDS:
         main.add_command(_command)

@@ -2,7 +2,7 @@
 
 Each returns typed descriptors, never bare dicts. Implement them with
 :data:`cfbu_toolkit.hookimpl` and register the module under the ``cfbu_toolkit`` entry-point
-group.
+group. :mod:`.protocols` gives the same signatures to a plugin's type checker.
 """
 
 from __future__ import annotations

@@ -9,20 +9,19 @@ cfbu_toolkit holds no formulas; a sheet part without ``<f`` is skipped unparsed.
 
 from __future__ import annotations
 
-import posixpath
 import re
 import zipfile
 from typing import IO
 from xml.etree.ElementTree import iterparse
+
+from .parts import MAIN, sheet_parts
 
 __all__ = ["Formulas", "find_formulas"]
 
 Formulas = dict[str, dict[tuple[int, int], tuple[str, bool]]]
 """By sheet title: (row, column) -> (the formula's text, whether a value was cached)."""
 
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_MAIN = MAIN
 _CELL = re.compile(r"([A-Z]{1,3})(\d+)")
 _CHUNK = 1 << 20
 
@@ -52,24 +51,7 @@ def find_formulas(stream: IO[bytes]) -> Formulas:
     try:
         with zipfile.ZipFile(stream) as archive:
             names = set(archive.namelist())
-            if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
-                return found
-            targets = {}
-            with archive.open("xl/_rels/workbook.xml.rels") as rels:
-                for _, elem in iterparse(rels):
-                    if elem.tag == f"{_PKG_REL}Relationship":
-                        target = elem.get("Target", "")
-                        path = (
-                            target.lstrip("/")
-                            if target.startswith("/")
-                            else posixpath.normpath(posixpath.join("xl", target))
-                        )
-                        targets[elem.get("Id")] = path
-            sheets = []
-            with archive.open("xl/workbook.xml") as book:
-                for _, elem in iterparse(book):
-                    if elem.tag == f"{_MAIN}sheet":
-                        sheets.append((elem.get("name", ""), targets.get(elem.get(f"{_REL}id"))))
+            sheets = sheet_parts(archive)
             for title, part in sheets:
                 if part is None or part not in names or not _has_formula(archive, part):
                     continue

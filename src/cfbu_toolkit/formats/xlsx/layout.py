@@ -68,7 +68,9 @@ __all__ = [
     "ColumnKind",
     "ListField",
     "Table",
+    "named",
     "owner_key",
+    "printed_from",
     "tables_for",
 ]
 
@@ -105,6 +107,8 @@ class Column:
     derive: bool = attrs.field(default=False, repr=False)
     """Whether ``kind`` and ``enum`` are still to be derived from the model's field (the
     layout declares only the header, the width and the order)."""
+    of: str = ""
+    """For a column of names: the ``attr`` of the ID column whose rows it names."""
 
     def header(self, lang: Lang) -> str:
         """The column's header in ``lang``."""
@@ -204,6 +208,7 @@ def _c(attr: str, da: str, en: str, kind: ColumnKind | None = None, **kw: Any) -
 ID = _c("id", "ID", "ID")
 NR = _c("nr", "Nr.", "No.", "nr")
 ORG = _c("organisation_id", "Organisation-ID", "Organisation ID")
+MAPPING_ID = _c("parent", "Kortlægning-ID", "Mapping ID", "parent")
 PERIOD_START = _c("period.start", "Start", "Start")
 PERIOD_END = _c("period.end", "Slut", "End")
 
@@ -212,8 +217,30 @@ def _parent(da: str, en: str) -> Column:
     return _c("parent", da, en, "parent")
 
 
-def _derived(attr: str, da: str, en: str) -> Column:
-    return _c(attr, da, en, "derived")
+def _named(column: Column, da: str, en: str) -> tuple[Column, Column]:
+    """``column`` (IDs of other rows) and, beside it, a column of those rows' names.
+
+    The names are filled in on export for the reader's sake and never read back: a
+    reference is changed in the ID column (where an organisation or a contact person may
+    be typed by name, as in the template)."""
+    return column, _c(f"{column.attr}:name", da, en, "derived", of=column.attr)
+
+
+def _named_parent(da: str, en: str, name_da: str, name_en: str) -> tuple[Column, Column]:
+    return _named(_parent(da, en), name_da, name_en)
+
+
+ORG_NAMED = _named(ORG, "Organisation (navn)", "Organisation (name)")
+PARTICIPANTS_NAMED = _named(
+    _c("participant_ids", "Deltagere (kontaktperson-ID'er)", "Participants (contact IDs)"),
+    "Deltagere (navne)",
+    "Participants (names)",
+)
+CONTACT_NAMED = _named(
+    _c("contact_id", "Kontaktperson-ID", "Contact person ID"),
+    "Kontaktperson (navn)",
+    "Contact person (name)",
+)
 
 
 _ASSESSMENT_COLUMNS = (
@@ -221,8 +248,19 @@ _ASSESSMENT_COLUMNS = (
     _c("relevance", "Relevans", "Relevance"),
     _c("interest", "Interesse", "Interest"),
     _c("influence", "Indflydelse", "Influence"),
-    _c("assessed_by", "Vurderet af (kontaktperson-ID)", "Assessed by (contact ID)"),
+    *_named(
+        _c("assessed_by", "Vurderet af (kontaktperson-ID)", "Assessed by (contact ID)"),
+        "Vurderet af (navn)",
+        "Assessed by (name)",
+    ),
 )
+
+
+def _current(column: Column) -> Column:
+    """An assessment's column as the current assessment's, on the mapping entry's row."""
+    of = f"current.{column.of}" if column.of else ""
+    return attrs.evolve(column, attr=f"current.{column.attr}", of=of)
+
 
 _SECTION_COLUMNS = (
     NR,
@@ -278,7 +316,7 @@ _DECLARED: tuple[Table, ...] = (
         CoFinancing,
         (
             NR,
-            ORG,
+            *ORG_NAMED,
             _c("amount_dkk", "Beløb (kr.)", "Amount (DKK)"),
             _c("note", "Note", "Note"),
         ),
@@ -316,7 +354,7 @@ _DECLARED: tuple[Table, ...] = (
         (
             ID,
             _c("name", "Navn", "Name"),
-            ORG,
+            *ORG_NAMED,
             _c("role", "Rolle/titel", "Role/title"),
             _c("email", "E-mail", "E-mail"),
             _c("phone", "Telefon", "Phone"),
@@ -341,10 +379,14 @@ _DECLARED: tuple[Table, ...] = (
             _c("focus_area", "Indsatsområde", "Focus area"),
             _c("purpose", "Formål", "Purpose", width=50),
             _c("target_group", "Målgruppe", "Target group"),
-            _c(
-                "owner_organisation_id",
-                "Ansvarlig organisation-ID",
-                "Owner organisation ID",
+            *_named(
+                _c(
+                    "owner_organisation_id",
+                    "Ansvarlig organisation-ID",
+                    "Owner organisation ID",
+                ),
+                "Ansvarlig organisation (navn)",
+                "Owner organisation (name)",
             ),
             PERIOD_START,
             PERIOD_END,
@@ -359,7 +401,7 @@ _DECLARED: tuple[Table, ...] = (
         "Goals",
         Goal,
         (
-            _parent("Indsats-ID", "Effort ID"),
+            *_named_parent("Indsats-ID", "Effort ID", "Indsats (titel)", "Effort (title)"),
             NR,
             _c("text", "Mål", "Goal", width=50),
             _c("indicator", "Indikator", "Indicator"),
@@ -393,10 +435,10 @@ _DECLARED: tuple[Table, ...] = (
         "Members",
         Membership,
         (
-            _parent("Gruppe-ID", "Group ID"),
+            *_named_parent("Gruppe-ID", "Group ID", "Gruppe (navn)", "Group (name)"),
             NR,
-            _c("contact_id", "Kontaktperson-ID", "Contact person ID"),
-            ORG,
+            *CONTACT_NAMED,
+            *ORG_NAMED,
             _c("role", "Rolle", "Role"),
         ),
         parent="groups",
@@ -410,12 +452,20 @@ _DECLARED: tuple[Table, ...] = (
         "Meetings",
         Meeting,
         (
-            _parent("Gruppe-ID", "Group ID"),
+            *_named_parent("Gruppe-ID", "Group ID", "Gruppe (navn)", "Group (name)"),
             NR,
             _c("date", "Dato", "Date"),
             _c("minutes", "Referat", "Minutes", width=60),
-            _c("present_ids", "Til stede (ID'er)", "Present (IDs)", "refs"),
-            _c("absent_ids", "Afbud (ID'er)", "Absent (IDs)", "refs"),
+            *_named(
+                _c("present_ids", "Til stede (ID'er)", "Present (IDs)", "refs"),
+                "Til stede (navne)",
+                "Present (names)",
+            ),
+            *_named(
+                _c("absent_ids", "Afbud (ID'er)", "Absent (IDs)", "refs"),
+                "Afbud (navne)",
+                "Absent (names)",
+            ),
         ),
         parent="groups",
         field="meetings",
@@ -432,10 +482,19 @@ _DECLARED: tuple[Table, ...] = (
         "Follow-ups",
         FollowUp,
         (
-            _parent("Møde (gruppe-ID/nr.)", "Meeting (group ID/no.)"),
+            *_named_parent(
+                "Møde (gruppe-ID/nr.)",
+                "Meeting (group ID/no.)",
+                "Møde (gruppe og dato)",
+                "Meeting (group and date)",
+            ),
             NR,
             _c("text", "Opfølgning", "Follow-up", width=50),
-            _c("owner_id", "Ansvarlig (kontaktperson-ID)", "Owner (contact ID)", "ref"),
+            *_named(
+                _c("owner_id", "Ansvarlig (kontaktperson-ID)", "Owner (contact ID)", "ref"),
+                "Ansvarlig (navn)",
+                "Owner (name)",
+            ),
             _c("due", "Frist", "Due", "date"),
             _c("done_on", "Udført den", "Done on", "date"),
         ),
@@ -454,14 +513,20 @@ _DECLARED: tuple[Table, ...] = (
         (
             ID,
             _c("title", "Titel", "Title"),
-            _c("indsats_id", "Indsats-ID", "Effort ID"),
+            *_named(
+                _c("indsats_id", "Indsats-ID", "Effort ID"), "Indsats (titel)", "Effort (title)"
+            ),
             _c("geographic_scope", "Geografisk afgrænsning", "Geographic scope"),
             _c("date", "Dato", "Date"),
             _c("methods", "Metoder", "Methods"),
-            _c(
-                "conducted_by",
-                "Udført af (kontaktperson-ID'er)",
-                "Conducted by (contact IDs)",
+            *_named(
+                _c(
+                    "conducted_by",
+                    "Udført af (kontaktperson-ID'er)",
+                    "Conducted by (contact IDs)",
+                ),
+                "Udført af (navne)",
+                "Conducted by (names)",
             ),
         ),
         field="mappings",
@@ -478,10 +543,11 @@ _DECLARED: tuple[Table, ...] = (
         MappingEntry,
         (
             ID,
-            _parent("Kortlægning-ID", "Mapping ID"),
-            ORG,
-            _derived("organisation_name", "Organisation (navn)", "Organisation (name)"),
-            _c("contact_id", "Kontaktperson-ID", "Contact person ID"),
+            MAPPING_ID,
+            *ORG_NAMED,
+            # the mapping's title after the organisation's name: the name starts the page
+            _c("parent:name", "Kortlægning (titel)", "Mapping (title)", "derived", of="parent"),
+            *CONTACT_NAMED,
             _c("services_offered", "Tilbud og ydelser", "Services offered", width=40),
             _c("target_groups", "Målgrupper", "Target groups"),
             _c("focus_areas", "Indsatsområder", "Focus areas", "focus_list"),
@@ -490,10 +556,14 @@ _DECLARED: tuple[Table, ...] = (
             _c("what_matters", "Hvad er vigtigt for dem", "What matters to them", width=40),
             _c("existing_relation", "Eksisterende relation", "Existing relation"),
             _c("current.date", "Vurderet den", "Assessed on"),
-            *(attrs.evolve(c, attr=f"current.{c.attr}") for c in _ASSESSMENT_COLUMNS),
+            *(_current(c) for c in _ASSESSMENT_COLUMNS),
             _c("current.note", "Note til vurderingen", "Assessment note"),
             _c("next_step", "Næste skridt", "Next step", width=40),
-            _c("responsible_id", "Ansvarlig (kontaktperson-ID)", "Responsible (contact ID)"),
+            *_named(
+                _c("responsible_id", "Ansvarlig (kontaktperson-ID)", "Responsible (contact ID)"),
+                "Ansvarlig (navn)",
+                "Responsible (name)",
+            ),
             _c("follow_up_on", "Opfølgning den", "Follow up on"),
             _c("notes", "Noter", "Notes", width=40),
         ),
@@ -510,7 +580,12 @@ _DECLARED: tuple[Table, ...] = (
         "Earlier assessments",
         Assessment,
         (
-            _parent("Kortlægningsrække-ID", "Mapping entry ID"),
+            *_named_parent(
+                "Kortlægningsrække-ID",
+                "Mapping entry ID",
+                "Kortlægningsrække (organisation)",
+                "Mapping entry (organisation)",
+            ),
             NR,
             _c("date", "Dato", "Date"),
             *_ASSESSMENT_COLUMNS,
@@ -545,7 +620,7 @@ _DECLARED: tuple[Table, ...] = (
         "Questions",
         DialogueQuestion,
         (
-            _parent("Redskab-ID", "Tool ID"),
+            *_named_parent("Redskab-ID", "Tool ID", "Redskab (titel)", "Tool (title)"),
             _c("id", "Spørgsmål-ID", "Question ID"),
             _c("theme", "Tema", "Theme"),
             _c("text_da", "Spørgsmål (dansk)", "Question (Danish)", width=60),
@@ -565,20 +640,24 @@ _DECLARED: tuple[Table, ...] = (
         DialogueSession,
         (
             ID,
-            _c("tool_id", "Redskab-ID", "Tool ID"),
-            _c("organisation_id", "Organisation-ID", "Organisation ID"),
-            _c("about_organisation_id", "Om organisation-ID", "About organisation ID"),
+            *_named(_c("tool_id", "Redskab-ID", "Tool ID"), "Redskab (titel)", "Tool (title)"),
+            *ORG_NAMED,
+            *_named(
+                _c("about_organisation_id", "Om organisation-ID", "About organisation ID"),
+                "Om organisation (navn)",
+                "About organisation (name)",
+            ),
             _c("date", "Dato", "Date"),
-            _c(
-                "facilitator_id",
-                "Facilitator (kontaktperson-ID)",
-                "Facilitator (contact ID)",
+            *_named(
+                _c(
+                    "facilitator_id",
+                    "Facilitator (kontaktperson-ID)",
+                    "Facilitator (contact ID)",
+                ),
+                "Facilitator (navn)",
+                "Facilitator (name)",
             ),
-            _c(
-                "participant_ids",
-                "Deltagere (kontaktperson-ID'er)",
-                "Participants (contact IDs)",
-            ),
+            *PARTICIPANTS_NAMED,
         ),
         field="dialogue_sessions",
         lists=(ListField("follow_ups", "Opfølgning", "Follow-ups"),),
@@ -593,9 +672,18 @@ _DECLARED: tuple[Table, ...] = (
         "Dialogue answers",
         DialogueAnswer,
         (
-            _parent("Session-ID", "Session ID"),
+            *_named_parent(
+                "Session-ID",
+                "Session ID",
+                "Session (organisation og dato)",
+                "Session (organisation and date)",
+            ),
             NR,
-            _c("question_id", "Spørgsmål-ID", "Question ID"),
+            *_named(
+                _c("question_id", "Spørgsmål-ID", "Question ID"),
+                "Spørgsmål (tekst)",
+                "Question (text)",
+            ),
             _c("text", "Svar", "Answer", width=60),
             _c("agreed", "Enighed", "Agreed"),
         ),
@@ -612,7 +700,9 @@ _DECLARED: tuple[Table, ...] = (
         (
             ID,
             _c("title", "Titel", "Title"),
-            _c("indsats_id", "Indsats-ID", "Effort ID"),
+            *_named(
+                _c("indsats_id", "Indsats-ID", "Effort ID"), "Indsats (titel)", "Effort (title)"
+            ),
             _c("degree", "Samarbejdsform", "Degree of collaboration"),
             _c("period.start", "Gælder fra", "Valid from"),
             _c("period.end", "Gælder til", "Valid to"),
@@ -634,11 +724,15 @@ _DECLARED: tuple[Table, ...] = (
         "Agreement parties",
         AgreementParty,
         (
-            _parent("Aftale-ID", "Agreement ID"),
+            *_named_parent("Aftale-ID", "Agreement ID", "Aftale (titel)", "Agreement (title)"),
             NR,
-            ORG,
-            _c("signatory_id", "Underskriver (kontaktperson-ID)", "Signatory (contact ID)"),
-            _c("contact_id", "Kontaktperson-ID", "Contact person ID"),
+            *ORG_NAMED,
+            *_named(
+                _c("signatory_id", "Underskriver (kontaktperson-ID)", "Signatory (contact ID)"),
+                "Underskriver (navn)",
+                "Signatory (name)",
+            ),
+            *CONTACT_NAMED,
             _c("signed_on", "Underskrevet den", "Signed on"),
         ),
         parent="collaboration_agreements",
@@ -651,7 +745,10 @@ _DECLARED: tuple[Table, ...] = (
         "Aftaleafsnit",
         "Agreement sections",
         AgreementSection,
-        (_parent("Aftale-ID", "Agreement ID"), *_SECTION_COLUMNS),
+        (
+            *_named_parent("Aftale-ID", "Agreement ID", "Aftale (titel)", "Agreement (title)"),
+            *_SECTION_COLUMNS,
+        ),
         parent="collaboration_agreements",
         field="sections",
         guide_da="Samarbejdsaftalernes afsnit i rækkefølge.",
@@ -665,25 +762,39 @@ _DECLARED: tuple[Table, ...] = (
         (
             ID,
             _c("activity", "Aktivitet", "Activity"),
-            _c("indsats_id", "Indsats-ID", "Effort ID"),
+            *_named(
+                _c("indsats_id", "Indsats-ID", "Effort ID"), "Indsats (titel)", "Effort (title)"
+            ),
             _c("place", "Sted", "Place"),
             _c("schedule", "Tidspunkt/hyppighed", "Schedule"),
             PERIOD_START,
             PERIOD_END,
-            _c(
-                "volunteer_organisation_id",
-                "Frivillig organisation-ID",
-                "Volunteer organisation ID",
+            *_named(
+                _c(
+                    "volunteer_organisation_id",
+                    "Frivillig organisation-ID",
+                    "Volunteer organisation ID",
+                ),
+                "Frivillig organisation (navn)",
+                "Volunteer organisation (name)",
             ),
-            _c(
-                "volunteer_contact_id",
-                "Frivillig (kontaktperson-ID)",
-                "Volunteer (contact ID)",
+            *_named(
+                _c(
+                    "volunteer_contact_id",
+                    "Frivillig (kontaktperson-ID)",
+                    "Volunteer (contact ID)",
+                ),
+                "Frivillig (navn)",
+                "Volunteer (name)",
             ),
-            _c(
-                "housing_contact_id",
-                "Boligsocial kontakt (kontaktperson-ID)",
-                "Housing-social contact (contact ID)",
+            *_named(
+                _c(
+                    "housing_contact_id",
+                    "Boligsocial kontakt (kontaktperson-ID)",
+                    "Housing-social contact (contact ID)",
+                ),
+                "Boligsocial kontakt (navn)",
+                "Housing-social contact (name)",
             ),
             _c("confidentiality_agreed", "Tavshedserklæring", "Confidentiality agreed"),
             _c(
@@ -707,11 +818,15 @@ _DECLARED: tuple[Table, ...] = (
                 "Children under 15",
                 "bool",
             ),
-            _c(
-                "volunteer_ids",
-                "Flere frivillige (kontaktperson-ID'er)",
-                "More volunteers (contact IDs)",
-                "refs",
+            *_named(
+                _c(
+                    "volunteer_ids",
+                    "Flere frivillige (kontaktperson-ID'er)",
+                    "More volunteers (contact IDs)",
+                    "refs",
+                ),
+                "Flere frivillige (navne)",
+                "More volunteers (names)",
             ),
             _c("ended_on", "Afsluttet den", "Ended on", "date"),
             _c("end_reason", "Årsag til afslutning", "Reason for ending", width=40),
@@ -737,7 +852,15 @@ _DECLARED: tuple[Table, ...] = (
         "Aktivitetsafsnit",
         "Activity sections",
         AgreementSection,
-        (_parent("Aktivitetsaftale-ID", "Activity agreement ID"), *_SECTION_COLUMNS),
+        (
+            *_named_parent(
+                "Aktivitetsaftale-ID",
+                "Activity agreement ID",
+                "Aktivitetsaftale (aktivitet)",
+                "Activity agreement (activity)",
+            ),
+            *_SECTION_COLUMNS,
+        ),
         parent="activity_agreements",
         field="sections",
         guide_da="Aktivitetsaftalernes afsnit i rækkefølge.",
@@ -749,9 +872,18 @@ _DECLARED: tuple[Table, ...] = (
         "Child certificates",
         ChildCertificate,
         (
-            _parent("Aktivitetsaftale-ID", "Activity agreement ID"),
+            *_named_parent(
+                "Aktivitetsaftale-ID",
+                "Activity agreement ID",
+                "Aktivitetsaftale (aktivitet)",
+                "Activity agreement (activity)",
+            ),
             NR,
-            _c("contact_id", "Frivillig (kontaktperson-ID)", "Volunteer (contact ID)", "ref"),
+            *_named(
+                _c("contact_id", "Frivillig (kontaktperson-ID)", "Volunteer (contact ID)", "ref"),
+                "Frivillig (navn)",
+                "Volunteer (name)",
+            ),
             _c("obtained_on", "Indhentet den", "Obtained on", "date"),
         ),
         parent="activity_agreements",
@@ -769,8 +901,14 @@ _DECLARED: tuple[Table, ...] = (
             ID,
             _c("title", "Titel", "Title"),
             _c("date", "Dato", "Date"),
-            _c("indsats_id", "Indsats-ID", "Effort ID"),
-            _c("workshop_id", "Workshop-ID", "Workshop ID"),
+            *_named(
+                _c("indsats_id", "Indsats-ID", "Effort ID"), "Indsats (titel)", "Effort (title)"
+            ),
+            *_named(
+                _c("workshop_id", "Workshop-ID", "Workshop ID"),
+                "Workshop (titel)",
+                "Workshop (title)",
+            ),
             _c("catalogue_version", "Katalogversion", "Catalogue version"),
         ),
         field="value_games",
@@ -785,7 +923,9 @@ _DECLARED: tuple[Table, ...] = (
         "Value pieces",
         ValuePiece,
         (
-            _parent("Værdispil-ID", "Value game ID"),
+            *_named_parent(
+                "Værdispil-ID", "Value game ID", "Værdispil (titel)", "Value game (title)"
+            ),
             _c("id", "Brik-ID", "Piece ID"),
             _c("label_da", "Værdi (dansk)", "Value (Danish)"),
             _c("label_en", "Værdi (engelsk)", "Value (English)"),
@@ -803,10 +943,12 @@ _DECLARED: tuple[Table, ...] = (
         "Placements",
         Placement,
         (
-            _parent("Værdispil-ID", "Value game ID"),
+            *_named_parent(
+                "Værdispil-ID", "Value game ID", "Værdispil (titel)", "Value game (title)"
+            ),
             NR,
-            _c("piece_id", "Brik-ID", "Piece ID"),
-            ORG,
+            *_named(_c("piece_id", "Brik-ID", "Piece ID"), "Brik (værdi)", "Piece (value)"),
+            *ORG_NAMED,
             _c("strength", "Styrke (1-3)", "Strength (1-3)"),
             _c("comment", "Kommentar", "Comment", width=50),
         ),
@@ -828,12 +970,12 @@ _DECLARED: tuple[Table, ...] = (
             _c("kind", "Type", "Kind"),
             _c("facilitator", "Facilitator", "Facilitator"),
             _c("place", "Sted", "Place"),
-            _c(
-                "participant_ids",
-                "Deltagere (kontaktperson-ID'er)",
-                "Participants (contact IDs)",
+            *PARTICIPANTS_NAMED,
+            *_named(
+                _c("output_ids", "Resultater (ID'er)", "Outputs (IDs)"),
+                "Resultater (navne)",
+                "Outputs (names)",
             ),
-            _c("output_ids", "Resultater (ID'er)", "Outputs (IDs)"),
         ),
         field="workshops",
         lists=(ListField("notes", "Noter", "Notes"),),
@@ -846,7 +988,7 @@ _DECLARED: tuple[Table, ...] = (
         "Agenda items",
         AgendaItem,
         (
-            _parent("Workshop-ID", "Workshop ID"),
+            *_named_parent("Workshop-ID", "Workshop ID", "Workshop (titel)", "Workshop (title)"),
             NR,
             _c("title", "Titel", "Title"),
             _c("start", "Starttid", "Start time"),
@@ -994,6 +1136,7 @@ LOOKUPS = Sheet("Opslag", "Lookups")
 #: Columns of the text-list sheet.
 LIST_COLUMNS = (
     _c("owner_id", "Række-ID", "Row ID", "ref"),
+    _c("owner_id:name", "Række (navn)", "Row (name)", "derived", of="owner_id"),
     _c("sheet", "Ark", "Sheet"),
     _c("owner_nr", "Række-nr.", "Row no.", "int"),
     _c("field", "Felt", "Field"),
@@ -1002,9 +1145,31 @@ LIST_COLUMNS = (
 )
 
 #: Headers of a record sheet (the exported object itself, a field per row).
-RECORD_COLUMNS = (_c("field", "Felt", "Field"), _c("value", "Værdi", "Value", width=60))
+RECORD_COLUMNS = (
+    _c("field", "Felt", "Field"),
+    _c("value", "Værdi", "Value", width=60),
+    # the name of the row a field's ID points at; shown, never read back
+    _c("refers_to", "Henviser til", "Refers to", "derived"),
+)
 
 YES_NO: dict[Lang, tuple[str, str]] = {"da": ("Ja", "Nej"), "en": ("Yes", "No")}
+
+
+def named(columns: tuple[Column, ...]) -> frozenset[str]:
+    """The attributes of the ID columns that a column of names stands beside."""
+    return frozenset(c.of for c in columns if c.of)
+
+
+def printed_from(columns: tuple[Column, ...]) -> int:
+    """The first column a printed page shows: the IDs before it (the row's own, its
+    parent's, its number, references with their names beside) are for the importer, the
+    names after them for the person holding the paper."""
+    shown_by_name = named(columns)
+    for index, column in enumerate(columns):
+        if column.kind in ("id", "parent", "nr") or column.attr in shown_by_name:
+            continue
+        return index
+    return 0
 
 
 def owner_key(parent_key: Any, nr: Any) -> str | None:

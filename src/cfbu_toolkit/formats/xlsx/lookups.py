@@ -123,17 +123,20 @@ def add_validation(
 
 
 def header_cells(ws: Any, headers: Iterable[str]) -> list[Any]:
-    """Bold, shaded header cells, always stored as text."""
+    """Bold, shaded header cells, always stored as text; wrapped, so the header of a
+    narrow column (an ID beside its names) reads in full on two lines."""
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Alignment, Font, PatternFill
 
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDEBF7")
+    wrap = Alignment(wrap_text=True, vertical="top")
     cells = []
     for header in headers:
         cell = WriteOnlyCell(ws, value=header)
         cell.data_type = "s"
         cell.font = bold
         cell.fill = fill
+        cell.alignment = wrap
         cells.append(cell)
     return cells

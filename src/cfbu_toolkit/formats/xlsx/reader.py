@@ -102,8 +102,7 @@ class WorkbookReader(SheetReader):
         root = self._find_root()
         tables = tables_for(root)
         root_table = BY_NAME[root]
-        if root == "plan":
-            self._read_custom_keys()
+        self._read_custom_keys()  # a part's workbook shows the plan's own areas too
         self._name_index()
         if any(t.lists for t in tables):
             self._read_text_lists(tables)

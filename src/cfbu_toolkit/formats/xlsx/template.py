@@ -38,10 +38,10 @@ from ...model import (
 from ...model.enums import LabelledEnum
 from ...workbook import MAX_ROWS, column_letter, encode_text
 from .guide import GuideSheet
-from .layout import BY_NAME, GUIDE, RECORD_COLUMNS, YES_NO, Column, Table
+from .layout import BY_NAME, GUIDE, RECORD_COLUMNS, YES_NO, Column, Table, printed_from
 from .lookups import Lookups, add_validation, enums_of, header_cells, lookup_refs
 from .lookups import write_lookup_sheet as _write_lookups
-from .printing import set_up_printing
+from .printing import fit_columns, set_up_printing
 from .template_text import GUIDE as GUIDE_TEXT
 from .template_text import HINTS, KIND_HINTS
 
@@ -318,6 +318,7 @@ def _write_table(
     title = table.title(lang)
     ws = wb.create_sheet(title)
     set_up_printing(ws, landscape=len(columns) > 5)
+    widths = []
     for i, column in enumerate(columns, 1):
         shown = _value(example.get(column.attr), lang)
         width = max(
@@ -326,14 +327,17 @@ def _write_table(
             _MIN_WIDTHS.get(column.attr, 12),
             min(column.width or 0, 40),
         )
-        ws.column_dimensions[column_letter(i)].width = min(width, 45)
+        widths.append(min(width, 45))
+        ws.column_dimensions[column_letter(i)].width = widths[-1]
     ws.freeze_panes = "A2"
     ws.append(header_cells(ws, (c.header(lang) for c in columns)))
     ws.append([_cell(ws, _value(example.get(c.attr), lang)) for c in columns])
     letters = [column_letter(i) for i in range(1, len(columns) + 1)]
     ws.auto_filter.ref = f"A1:{letters[-1]}2"
-    # No print area: it would end at the example row, and people add rows below it. The
-    # page is fitted to the columns' width, so the used rows print in full.
+    # The print area is whole columns: people add rows below the example. The IDs before
+    # the first name are left off the paper (the template fills them in or the importer
+    # gives them).
+    fit_columns(ws, widths, None, first=printed_from(tuple(columns)))
     for letter, column in zip(letters, columns, strict=True):
         add_validation(
             ws,
@@ -368,7 +372,7 @@ def _write_plan(wb: Any, lang: Lang, lookups: Lookups, plan_name: str) -> None:
     ws.column_dimensions["A"].width = max(len(c.header(lang)) for c in columns) + 3
     ws.column_dimensions["B"].width = 50
     ws.freeze_panes = "A2"
-    ws.append(header_cells(ws, (c.header(lang) for c in RECORD_COLUMNS)))
+    ws.append(header_cells(ws, (c.header(lang) for c in RECORD_COLUMNS[:2])))
     for row, column in enumerate(columns, 2):
         value = plan_name if column.attr == "name" and plan_name else None
         ws.append([column.header(lang), encode_text(value) if value else None])

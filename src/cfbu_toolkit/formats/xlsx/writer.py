@@ -48,7 +48,8 @@ from .layout import (
     YES_NO,
     Column,
     Table,
-    owner_key,
+    named,
+    printed_from,
     tables_for,
 )
 from .lookups import (
@@ -59,7 +60,8 @@ from .lookups import (
     lookup_refs,
     write_lookup_sheet,
 )
-from .printing import set_print_area, set_up_printing
+from .names import Names, Row, walk
+from .printing import fit_columns, set_up_printing
 from .problems import params as _params
 
 __all__ = ["MEDIA_TYPE", "export_xlsx"]
@@ -77,8 +79,9 @@ FIRST_NATIVE_DATE, LAST_NATIVE_DATE = dt.date(1900, 3, 1), dt.date(9999, 12, 31)
 #: Whole numbers Excel holds exactly; larger ones are written as text.
 MAX_EXACT_INT = 10**15
 
-Row = tuple[str | None, int | None, Any]
-"""A row to write: the parent's key, the position within the parent, the object."""
+#: The width of an ID column with the names beside it: the ID is for the importer.
+ID_WIDTH = 10
+ID_COLOUR = "808080"
 
 
 def export_xlsx(obj: Exportable, stream: IO[bytes], context: ExportContext) -> None:
@@ -94,15 +97,17 @@ class _WorkbookWriter:
         self.lang: Lang = context.lang
         self.context = context
         self.root = ROOT_TABLE[type(obj)]
-        self.tables = tables_for(self.root)
         plan = obj if isinstance(obj, Plan) else context.plan
         self.plan = plan
+        self.below_root = {t.name for t in tables_for(self.root)}
+        self.tables = tables_for(self.root) + _focus_sheet(self.root, plan)
         self.custom_keys = {a.key for a in plan.custom_focus_areas} if plan else set()
         #: the plan's own focus areas by key: their names, where a name reads back unambiguously
         # (only where the workbook has the sheet of those areas to read the names back by)
-        shown = plan.custom_focus_areas if plan is not None and isinstance(obj, Plan) else ()
+        shown_areas = any(t.name == "custom_focus_areas" for t in self.tables)
+        shown = plan.custom_focus_areas if plan is not None and shown_areas else ()
         self.custom_labels = custom_labels(shown, self.lang)
-        self.org_names = {o.id: o.name for o in plan.organisations} if plan else {}
+        self.names = Names(plan, "plan", self.lang) if plan else Names(obj, self.root, self.lang)
         self.problems: list[Problem] = []
         self.wb = Workbook(write_only=True)
         self.done = 0
@@ -114,19 +119,11 @@ class _WorkbookWriter:
     # -- walking the tree ------------------------------------------------------------------
 
     def rows(self, table: Table) -> Iterator[Row]:
-        """The objects of ``table``, each with its parent's key and its position."""
-        if table.name == self.root:
-            yield None, None, self.obj
-            return
-        parent_name = table.parent or "plan"
-        parent = BY_NAME[parent_name]
-        for parent_key, parent_nr, owner in self.rows(parent):
-            items = getattr(owner, table.field)
-            if table.name == "assessments":
-                items = items[:-1]  # the current one is on the entry's own row
-            key = owner.id if parent.has_id else owner_key(parent_key, parent_nr)
-            for index, item in enumerate(items, 1):
-                yield key, index, item
+        """The objects of ``table``, each with its parent's key and its position (a table
+        of the plan shown beside a part, such as its own focus areas, from the plan)."""
+        if table.name in self.below_root or self.plan is None:
+            return walk(self.obj, self.root, table)
+        return walk(self.plan, "plan", table)
 
     def _count(self, table: Table) -> int:
         """How many rows :meth:`rows` yields for ``table``, walking only its parents."""
@@ -217,7 +214,7 @@ class _WorkbookWriter:
         if len(columns) > MAX_COLUMNS:  # pragma: no cover - the layout is fixed
             raise DocumentError([Problem(where=title, message="too many columns")])
         ws = self._sheet(title)
-        getters = [self._getter(column) for column in columns]
+        getters = [self._getter(column, table) for column in columns]
         # Only columns whose values need a cell of their own (text, dates) are touched per
         # row; the others go to openpyxl as they are.
         makers = [
@@ -235,10 +232,11 @@ class _WorkbookWriter:
         if sample:
             for i, found in enumerate(zip(*(values for _, values in sample), strict=True)):
                 widths[i] = max(widths[i], max(map(_display_width, found)))
+        by_name = named(columns)
         for i, column in enumerate(columns):
-            cap = column.width or MAX_WIDTH
-            width = min(max(widths[i], MIN_WIDTH), max(cap, MIN_WIDTH))
-            ws.column_dimensions[column_letter(i + 1)].width = width
+            cap = ID_WIDTH if column.attr in by_name else column.width or MAX_WIDTH
+            widths[i] = min(max(widths[i], MIN_WIDTH), max(cap, MIN_WIDTH))
+            ws.column_dimensions[column_letter(i + 1)].width = widths[i]
         ws.freeze_panes = "A2"
         ws.append(self._header_cells(ws, (c.header(self.lang) for c in columns)))
         where_prefix = f"{title}!"
@@ -267,13 +265,13 @@ class _WorkbookWriter:
                 self.context.report(self.done, self.total)
         last = letters[-1]
         ws.auto_filter.ref = f"A1:{last}{max(row_number, 2)}"
-        set_print_area(ws, len(columns), row_number)
+        fit_columns(ws, widths, row_number, first=printed_from(columns))
         for i, column in enumerate(columns):
             if column.kind == "enum" or column.kind == "bool":
                 enum = column.enum if column.kind == "enum" else None
                 self._dropdown(ws, enum, f"{letters[i]}2:{letters[i]}{MAX_ROWS}")
 
-    def _getter(self, column: Column) -> Callable[[Row], Any]:
+    def _getter(self, column: Column, table: Table) -> Callable[[Row], Any]:
         """The plain value of ``column`` for a row, as :func:`_plain` gives it."""
         kind = column.kind
         if kind == "parent":
@@ -281,8 +279,7 @@ class _WorkbookWriter:
         if kind == "nr":
             return itemgetter(1)
         if kind == "derived":
-            names = self.org_names
-            return lambda row: names.get(row[2].organisation_id) or None
+            return self.names.getter(table, column)
         get = column.getter
         if kind == "text":
             return lambda row: get(row[2]) or None
@@ -314,6 +311,8 @@ class _WorkbookWriter:
         from openpyxl.cell import WriteOnlyCell
 
         kind = column.kind
+        if column.attr in named(table.columns):
+            return _grey_cell(ws, WriteOnlyCell)
         if kind in ("text", "opt_text", "derived"):
             half = MAX_CELL_CHARS // 2
 
@@ -359,26 +358,42 @@ class _WorkbookWriter:
             owner, owner_nr = obj.id, None
         else:
             owner, owner_nr = row[0], row[1]
-        for nr, text in enumerate(getattr(obj, attr), 1):
+        items = getattr(obj, attr)
+        name = self.names.row_name(table, row) if items else None
+        for nr, text in enumerate(items, 1):
             self.text_lists.append(
-                (owner, table.title(self.lang), owner_nr, header, nr, text or None)
+                (owner, name, table.title(self.lang), owner_nr, header, nr, text or None)
             )
 
     # -- the exported object itself: a field per row ---------------------------------------
 
     def _write_record(self, table: Table) -> None:
+        from openpyxl.cell import WriteOnlyCell as WOC
+
         title = table.record_title(self.lang)
         ws = self._sheet(title, landscape=False)
         row: Row = (None, None, self.obj)
         columns = [c for c in table.columns if c.kind not in ("parent", "nr", "derived")]
-        values = [self._getter(c)(row) for c in columns]
+        values = [self._getter(c, table)(row) for c in columns]
         labels = [c.header(self.lang) for c in columns]
+        # The names of the rows a field's ID points at, in a third column ("Refers to").
+        name_columns = {c.of: c for c in table.columns if c.of}
+        names = [
+            self._getter(name_columns[c.attr], table)(row) if c.attr in name_columns else None
+            for c in columns
+        ]
         ws.column_dimensions["A"].width = max(len(x) for x in labels) + 3
         ws.column_dimensions["B"].width = min(
             MAX_WIDTH, max([MIN_WIDTH + 12, *(_display_width(v) for v in values)])
         )
+        shown = RECORD_COLUMNS if any(names) else RECORD_COLUMNS[:2]
+        if any(names):
+            ws.column_dimensions["C"].width = min(
+                MAX_WIDTH,
+                max(_display_width(v) for v in [*names, RECORD_COLUMNS[2].header(self.lang)]),
+            )
         ws.freeze_panes = "A2"
-        ws.append(self._header_cells(ws, (c.header(self.lang) for c in RECORD_COLUMNS)))
+        ws.append(self._header_cells(ws, (c.header(self.lang) for c in shown)))
         for n, (column, label, value) in enumerate(zip(columns, labels, values, strict=True), 2):
             cell = value
             make = self._maker(ws, table, column)
@@ -387,7 +402,8 @@ class _WorkbookWriter:
                 if cell is _TOO_LONG:
                     self._too_long(f"{title}!B{n}", value)
                     cell = None
-            ws.append([label, cell])
+            name = names[n - 2]
+            ws.append([label, cell] if name is None else [label, cell, _text_cell(ws, name, WOC)])
             if column.kind in ("enum", "bool"):
                 self._dropdown(ws, column.enum if column.kind == "enum" else None, f"B{n}")
         for list_field in table.lists:
@@ -406,22 +422,23 @@ class _WorkbookWriter:
             for i, value in enumerate(values):
                 widths[i] = max(widths[i], _display_width(value))
         for i, column in enumerate(LIST_COLUMNS):
-            ws.column_dimensions[column_letter(i + 1)].width = min(
-                max(widths[i], MIN_WIDTH), column.width or MAX_WIDTH
-            )
+            cap = ID_WIDTH if column.attr in named(LIST_COLUMNS) else column.width or MAX_WIDTH
+            widths[i] = min(max(widths[i], MIN_WIDTH), max(cap, MIN_WIDTH))
+            ws.column_dimensions[column_letter(i + 1)].width = widths[i]
         ws.freeze_panes = "A2"
         ws.append(self._header_cells(ws, (c.header(self.lang) for c in LIST_COLUMNS)))
         for n, values in enumerate(self.text_lists, 2):
             cells: list[Any] = list(values)
-            for i in (1, 3, 5):
+            for i in (1, 2, 4, 6):
                 if values[i] is not None:
                     cells[i] = _text_cell(ws, values[i], WriteOnlyCell)
                     if cells[i] is _TOO_LONG:
                         self._too_long(f"{title}!{column_letter(i + 1)}{n}", values[i])
                         cells[i] = None
             ws.append(cells)
-        ws.auto_filter.ref = f"A1:F{max(len(self.text_lists) + 1, 2)}"
-        set_print_area(ws, len(LIST_COLUMNS), len(self.text_lists) + 1)
+        last = column_letter(len(LIST_COLUMNS))
+        ws.auto_filter.ref = f"A1:{last}{max(len(self.text_lists) + 1, 2)}"
+        fit_columns(ws, widths, len(self.text_lists) + 1, first=printed_from(LIST_COLUMNS))
 
     def _write_grid(self) -> None:
         """The influence/interest chart of each mapping (see :mod:`.chart`)."""
@@ -459,6 +476,33 @@ class _WorkbookWriter:
 
 
 _TOO_LONG = object()
+
+
+def _grey_cell(ws: Any, cell_type: Any) -> Callable[[Any], Any]:
+    """Cells of an ID column with names beside it: grey, so the eye goes to the names. One
+    cell serves every row (a write-only sheet writes a row out when it is appended)."""
+    from openpyxl.styles import Font
+
+    cell = cell_type(ws)
+    cell.font = Font(color=ID_COLOUR)
+
+    def grey(value: Any) -> Any:
+        cell.value = value if isinstance(value, str) else str(value)
+        cell.data_type = "s"
+        return cell
+
+    return grey
+
+
+def _focus_sheet(root: str, plan: Plan | None) -> tuple[Table, ...]:
+    """The plan's own focus areas, beside a part whose rows name them: their names are
+    shown, and read back by this sheet."""
+    if root == "plan" or plan is None or not plan.custom_focus_areas:
+        return ()
+    below = tables_for(root)
+    if not any(c.kind in ("focus", "focus_list") for t in below for c in t.columns):
+        return ()
+    return (BY_NAME["custom_focus_areas"],)
 
 
 def _text_cell(ws: Any, value: str, cell_type: Any) -> Any:
@@ -600,6 +644,12 @@ _GUIDE: dict[str, Any] = {
         N_(
             "Do not change the ID columns: they tie the sheets together and let an edited "
             "file update the existing rows instead of adding new ones."
+        ),
+        N_(
+            "A grey ID column has the names of the rows it points to beside it, such as "
+            "Organisation (name). The names are there to read and are not read back: to "
+            "point to another row, change the ID (an organisation or a contact person may "
+            "be typed by its name)."
         ),
         N_("New row: give it a new, unique ID (letters, digits and - _ . :)."),
         N_("Columns with a dropdown take a value from the list (such as Low, Medium, High)."),
