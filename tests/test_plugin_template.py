@@ -83,7 +83,7 @@ def test_the_module_works_as_a_one_file_plugin(
     with fresh_plugin_host(entry_points=True):
         result = CliRunner().invoke(main, ["formats"])
         assert result.exit_code == 0, result.output
-        assert f"plugin: names (file {folder / 'names.py'})" in result.output
+        assert f"plugin: names (filen {folder / 'names.py'})" in result.output
         info = {i.name: i for i in cfbu.formats()}["names"]
         assert (info.can_export, info.can_import) == (kind == "exporter", kind == "importer")
     sys.modules.pop("cfbu_toolkit_plugins_dir.names", None)
