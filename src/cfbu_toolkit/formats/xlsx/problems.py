@@ -82,6 +82,22 @@ _MESSAGES: dict[str, str] = {
     "formula_value": N_(
         "the cell holds the formula {formula}; read as its result {value!r}, not as text"
     ),
+    "error_value": N_(
+        "the cell holds the error value {value} (a formula or reference that failed), "
+        "not data; correct the cell or empty it"
+    ),
+    "merged": N_(
+        "the cells {range} are merged, so only the first holds a value and the others read "
+        "as empty; unmerge them and type the value in each cell it belongs to"
+    ),
+    "logical_value": N_(
+        "the cell holds the logical value {value}, which this column does not take; type "
+        "the text itself (start with an apostrophe to keep {value} as text)"
+    ),
+    "template_mark_ignored": N_(
+        "the workbook is marked as a registration template but holds sheets a template "
+        "does not ({sheets}); it is read as any workbook, and missing sheets are reported"
+    ),
     "no_such_name": N_('"{value}" is neither the ID nor the name of any {what}'),
     "name_twice": N_('"{value}" is the name of more than one {what}; use the ID'),
 }

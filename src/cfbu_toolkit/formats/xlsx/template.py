@@ -175,6 +175,9 @@ _SHEETS: tuple[tuple[str, tuple[str, ...], dict[str, Any]], ...] = (
     ),
 )
 _PLAN_FIELDS = ("id", "name", "area", "municipality", "funding_period", "focus_areas")
+#: The plan's tables the template has a sheet for: the importer warns about no other
+#: missing sheet of a template (and takes a workbook holding any other for no template).
+TEMPLATE_TABLES = (*(name for name, _, _ in _SHEETS), "plan")
 #: Columns people type long values into: names, e-mail addresses, references by name.
 _MIN_WIDTHS = {
     "name": 30,
