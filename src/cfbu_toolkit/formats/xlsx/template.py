@@ -36,7 +36,7 @@ from ...model import (
     ResourceKind,
 )
 from ...model.enums import LabelledEnum
-from ...workbook import MAX_ROWS, column_letter, encode_text
+from ...workbook import MAX_ROWS, column_letter, encode_text, text_cell
 from .guide import GuideSheet
 from .layout import BY_NAME, GUIDE, RECORD_COLUMNS, YES_NO, Column, Table
 from .lookups import Lookups, add_validation, enums_of, header_cells, lookup_refs
@@ -374,7 +374,7 @@ def _write_plan(wb: Any, lang: Lang, lookups: Lookups, plan_name: str) -> None:
     ws.append(header_cells(ws, (c.header(lang) for c in RECORD_COLUMNS)))
     for row, column in enumerate(columns, 2):
         value = plan_name if column.attr == "name" and plan_name else None
-        ws.append([column.header(lang), encode_text(value) if value else None])
+        ws.append([column.header(lang), text_cell(ws, value) if value else None])
         add_validation(
             ws,
             f"B{row}",
