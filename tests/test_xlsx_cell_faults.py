@@ -282,3 +282,16 @@ def test_any_such_cell_gives_only_the_librarys_own_errors(cells: list[Any]) -> N
     # Read: no error value or TRUE/FALSE was turned into text.
     assert not refused, cells
     assert isinstance(loaded, cfbu.Plan)
+
+
+# -- numbers ------------------------------------------------------------------------------
+
+
+def test_a_number_of_five_thousand_digits_is_named_by_its_cell() -> None:
+    def edit(wb: Any) -> None:
+        wb["Plan"]["B10"] = "9" * 5000  # Budget (kr.), typed as text
+
+    with use_lang("da"):
+        assert _problems(_edited(edit)) == [
+            ("Plan!B10", "tallet har 5000 cifre, langt flere end noget tal her kan have")
+        ]

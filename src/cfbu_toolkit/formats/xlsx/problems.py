@@ -52,6 +52,7 @@ _MESSAGES: dict[str, str] = {
     "not_date": N_('"{value}" is not a date (type dd-mm-yyyy)'),
     "not_time": N_('"{value}" is not a time of day (type hh:mm)'),
     "not_int": N_('"{value}" is not a whole number'),
+    "too_many_digits": N_("the number has {n} digits, far more than any number here can have"),
     "not_bool": N_('"{value}" is neither {yes} nor {no}'),
     "unknown_sheet": N_('"{value}" is not a sheet with text lists'),
     "no_parent": N_('ID "{key}" is not in sheet {sheet}'),
