@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import shutil
 import subprocess
 import zipfile
@@ -84,21 +83,14 @@ def test_the_csv_files_carry_no_formula_looking_text_and_give_it_back() -> None:
             assert unprotect(written) == (original or "")
 
 
-def _soffice() -> str:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (soffice) is missing in CI; run .ci/install-libreoffice.sh")
-        pytest.skip("LibreOffice (soffice) is not installed; run .ci/install-libreoffice.sh")
-    return found
-
-
-def _open_in_libreoffice(folder: Path, names: list[str]) -> dict[str, openpyxl.Workbook]:
+def _open_in_libreoffice(
+    soffice: str, folder: Path, names: list[str]
+) -> dict[str, openpyxl.Workbook]:
     """Each CSV of ``folder`` as LibreOffice opens it (default import), saved as xlsx."""
     out = folder / "opened"
     subprocess.run(
         [
-            _soffice(),
+            soffice,
             f"-env:UserInstallation=file://{folder / 'profile'}",
             "--headless",
             "--convert-to",
@@ -122,7 +114,9 @@ def _cells(wb: openpyxl.Workbook) -> list[openpyxl.cell.Cell]:
 
 
 @pytest.mark.libreoffice
-def test_libreoffice_computes_nothing_in_the_packages_csv_files(tmp_path: Path) -> None:
+def test_libreoffice_computes_nothing_in_the_packages_csv_files(
+    tmp_path: Path, soffice: str
+) -> None:
     data = cfbu.export(_hostile_plan(), format="datapackage")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         archive.extractall(tmp_path)
@@ -131,7 +125,7 @@ def test_libreoffice_computes_nothing_in_the_packages_csv_files(tmp_path: Path) 
         shutil.copy(tmp_path / "data" / name, tmp_path / name)
     control = tmp_path / "control.csv"
     control.write_text("a,b\r\n=1+1,x\r\n", encoding="utf-8")
-    opened = _open_in_libreoffice(tmp_path, [*names, "control.csv"])
+    opened = _open_in_libreoffice(soffice, tmp_path, [*names, "control.csv"])
 
     # The control shows LibreOffice computing an unprotected formula on this machine.
     assert [c.data_type for c in _cells(opened["control.csv"])] == ["s", "s", "f", "s"]
