@@ -186,3 +186,27 @@ def test_the_next_export_removes_what_a_killed_one_left(tmp_path: Path) -> None:
         check=True,
     )
     assert list(folder.iterdir()) == []
+
+
+def test_another_export_looking_for_stale_folders_never_takes_a_live_one(
+    system_temp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another export's clean-up running at the worst moment (the lock file made, not yet
+    locked) leaves the folder in place: the lock file is locked before it has its name."""
+    import fcntl
+
+    from cfbu_toolkit import _scratch
+
+    real_flock = fcntl.flock
+    raced: list[list[str]] = []
+
+    def flock_after_a_clean_up(fd: int, operation: int) -> None:
+        if not raced:  # the first lock taken is the export's own
+            raced.append(_scratch.remove_stale())
+        real_flock(fd, operation)
+
+    monkeypatch.setattr(fcntl, "flock", flock_after_a_clean_up)
+    with _scratch.scratch(workbook=True) as folder:
+        assert folder.is_dir()
+        assert (folder / ".lock").exists()
+    assert raced == [[]]

@@ -67,13 +67,7 @@ def people(draw: Any, plan: Plan) -> Plan:
     if len(contacts) != len(plan.contacts):
         ids = {c.id for c in contacts}
         plan = _without_contacts(plan, {c.id for c in plan.contacts} - ids)
-    # The Markdown programme refuses an agenda that runs past midnight (a WorkflowError,
-    # nothing to do with privacy): leave agenda items without a start time.
-    workshops = [
-        attrs.evolve(w, agenda=[attrs.evolve(a, start=None) for a in w.agenda])
-        for w in plan.workshops
-    ]
-    return attrs.evolve(plan, contacts=contacts, workshops=workshops)
+    return attrs.evolve(plan, contacts=contacts)
 
 
 def _without_contacts(plan: Plan, gone: set[str]) -> Plan:

@@ -76,6 +76,9 @@ def cleaned(note: str, privacy: Any = "omit", **kw: Any) -> str:
         "Holm Louise Østergaard",
         "holm,\n louise østergaard",
         "Louise Østergaard Holms forslag",
+        "Holm, Louise",  # the middle name left out
+        "Louise Holm",
+        "holm louise",
         "loh@egebo.dk",
         "LOH@EGEBO.DK",
         "+45 71 23 45 67",

@@ -20,6 +20,7 @@ from cfbu_toolkit.workflows.workshops import (
     build_workshop,
     decisions,
     programme_end,
+    programme_finish,
 )
 
 T = cfbu.AgendaTool
@@ -70,13 +71,12 @@ def test_programme_options_and_english() -> None:
     assert agenda[0].description.startswith("Who is around")
 
 
-@pytest.mark.usefixtures("english")  # matches the English message
 def test_programme_refusals() -> None:
-    with pytest.raises(WorkflowError, match="at least one tool"):
+    with pytest.raises(WorkflowError, match="mindst ét redskab"):
         build_programme([], start=dt.time(9))
-    with pytest.raises(WorkflowError, match="midnight"):
+    with pytest.raises(WorkflowError, match=r"går over midnat \(15 minutter efter 23:45\)"):
         build_programme([T.MAPPING, T.VALUE_GAME], start=dt.time(22, 30))
-    with pytest.raises(WorkflowError, match="at least one minute"):
+    with pytest.raises(WorkflowError, match="skal vare mindst ét minut"):
         build_programme([T.MAPPING], start=dt.time(9), minutes={T.MAPPING: 0})
     with pytest.raises(WorkflowError, match="break_minutes"):
         build_programme([T.MAPPING], start=dt.time(9), break_minutes=-5)
@@ -172,3 +172,50 @@ def test_demo_plan_workshop_and_group(tmp_path: Path) -> None:
         main, ["workshop", "programme", "--tool", "mapping", "--start", "9:75"]
     )
     assert bad.exit_code == 2
+
+
+# -- a programme that runs past midnight --------------------------------------------------
+
+
+def _night_plan() -> cfbu.Plan:
+    """A plan as it loads from a file: its workshop's programme runs to 00:30."""
+    import attrs
+
+    plan = cfbu.examples.demo_plan()
+    night = (
+        cfbu.AgendaItem(title="Natcafé", start=dt.time(22, 0), minutes=90),
+        cfbu.AgendaItem(title="Oprydning", start=dt.time(23, 30), minutes=60),
+    )
+    workshop = attrs.evolve(plan.workshops[0], agenda=night)
+    plan = attrs.evolve(plan, workshops=(workshop, *plan.workshops[1:]))
+    loaded = cfbu.load(cfbu.export(plan, format="json"))
+    assert isinstance(loaded, cfbu.Plan)
+    return loaded
+
+
+def test_a_programme_past_midnight_ends_the_next_day() -> None:
+    agenda = _night_plan().workshops[0].agenda
+    assert programme_finish(agenda) == (dt.time(0, 30), 1)
+    assert programme_end(agenda) == dt.time(0, 30)
+    long = (cfbu.AgendaItem(title="Lejr", start=dt.time(10), minutes=3 * 24 * 60),)
+    assert programme_finish(long) == (dt.time(10), 3)
+    assert programme_finish(()) is None
+
+
+def test_the_markdown_export_shows_a_programme_past_midnight() -> None:
+    plan = _night_plan()
+    text = cfbu.export(plan, format="markdown").decode()
+    assert "Slut kl. 00.30 næste dag" in text
+    english = programme_markdown(plan.workshops[0], lang="en")
+    assert english.endswith("| 23:30 | 60 | **Oprydning** |  |\n\nEnds at 00:30 the next day\n")
+
+
+def test_building_a_programme_past_midnight_is_refused_in_danish_and_english() -> None:
+    from cfbu_toolkit.locale import use_lang
+
+    with pytest.raises(WorkflowError) as info:
+        build_programme([T.MAPPING], start=dt.time(23, 30))
+    with use_lang("da"):
+        assert "programmet går over midnat" in str(info.value)
+    with use_lang("en"):
+        assert "the programme runs past midnight" in str(info.value)

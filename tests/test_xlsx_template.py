@@ -382,3 +382,16 @@ def test_the_api_returns_bytes_and_writes_streams(tmp_path: Path) -> None:
         assert mapping_template(stream) is None
     with pytest.raises(cfbu.FormatError):
         mapping_template(lang="de")  # type: ignore[arg-type]
+
+
+def test_a_plan_name_that_looks_like_a_formula_is_written_as_text(tmp_path: Path) -> None:
+    name = '=HYPERLINK("http://evil.example";"Klik")'
+    path = _template(tmp_path, "--plan-name", name)
+    cell = openpyxl.load_workbook(path)["Plan"]["B3"]
+    assert cell.data_type == "s"
+    assert cell.value == name
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", WorkbookWarning)
+        plan = cfbu.load(path)
+    assert isinstance(plan, cfbu.Plan)
+    assert plan.name == name

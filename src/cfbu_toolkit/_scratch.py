@@ -75,14 +75,21 @@ def _redirect_openpyxl() -> None:
 
 
 def _lock(path: Path) -> int | None:
-    """Lock ``path`` for this process; the file descriptor, or None where flock is missing."""
+    """Lock ``path`` for this process; the file descriptor, or None where flock is missing.
+
+    The file is made and locked under another name, then renamed into place: another
+    export looking for stale folders never finds it there unlocked (between an open and
+    its flock it would have taken a live folder for a dead one and removed it).
+    """
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows: no stale-folder removal
         return None
-    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    making = path.with_name(path.name + ".new")
+    fd = os.open(making, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        os.replace(making, path)
     except OSError:
         os.close(fd)
         raise

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import shutil
 from typing import Any
 
 import attrs
@@ -37,17 +35,6 @@ def _text(data: bytes) -> str:
 
 
 needs_soffice = pytest.mark.libreoffice
-
-
-@pytest.fixture
-def soffice() -> str:
-    """LibreOffice: skipped when missing, except in CI, where it must be installed."""
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (soffice) is missing in CI; run .ci/install-libreoffice.sh")
-        pytest.skip("LibreOffice (soffice) is not installed; run .ci/install-libreoffice.sh")
-    return found
 
 
 @needs_soffice

@@ -67,23 +67,31 @@ def name_pattern(name: str) -> str | None:
     """A regular expression for ``name`` as people write it, or ``None`` for a blank name.
 
     The words of the name in order, with any whitespace (line breaks included) between
-    them, and surname first ("Holm, Louise" or "Holm Louise"); matched ignoring case.
+    them, and surname first ("Holm, Louise" or "Holm Louise"); a name of three words or
+    more also without its middle names; matched ignoring case.
     """
     # "Strauß" as written and casefolded ("strauss"), which ignoring case alone misses.
     spellings = dict.fromkeys([tuple(name.split()), tuple(name.casefold().split())])
     if not name.split():
         return None
-    between = r"\s+"
     forms = []
     for words in spellings:
-        forms.append((" ".join(words), between.join(map(re.escape, words))))
-        if len(words) > 1:
-            last, rest = words[-1], words[:-1]
-            surname_first = (
-                re.escape(last) + r"(?:\s*,\s*|\s+)" + between.join(map(re.escape, rest))
-            )
-            forms.append((" ".join([last, *rest]), surname_first))
+        forms += _forms(words)
+        if len(words) > 2:  # the middle names left out: "Louise Holm", "Holm, Louise"
+            forms += _forms((words[0], words[-1]))
     return "|".join(_edge(text, form) for text, form in dict(forms).items())
+
+
+def _forms(words: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(text, pattern) of the words in order, and surname first ("Holm, Louise" or "Holm
+    Louise"), with any whitespace (line breaks included) between them."""
+    between = r"\s+"
+    forms = [(" ".join(words), between.join(map(re.escape, words)))]
+    if len(words) > 1:
+        last, rest = words[-1], words[:-1]
+        surname_first = re.escape(last) + r"(?:\s*,\s*|\s+)" + between.join(map(re.escape, rest))
+        forms.append((" ".join([last, *rest]), surname_first))
+    return forms
 
 
 def name_words(name: str) -> frozenset[str]:

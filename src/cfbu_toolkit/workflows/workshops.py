@@ -36,6 +36,7 @@ __all__ = [
     "build_workshop",
     "decisions",
     "programme_end",
+    "programme_finish",
 ]
 
 #: How long a block with each tool takes by default, in minutes.
@@ -85,13 +86,18 @@ def _pick(pair: tuple[str, str], lang: Lang) -> str:
     return pair[1] if lang == "en" else pair[0]
 
 
+_DAY = 24 * 60
+
+
 def _add(start: dt.time, minutes: int) -> dt.time:
+    """The time ``minutes`` after ``start``, for a programme being built: one that runs
+    past midnight is refused (a start typed as 19:00 for 09:00 is the likely cause)."""
     total = start.hour * 60 + start.minute + minutes
-    if total >= 24 * 60:
+    if total >= _DAY:
         raise WorkflowError(
             N_(
-                "the programme runs past midnight ({minutes} minutes after {start}); start "
-                "earlier or shorten the blocks"
+                "the programme runs past midnight ({minutes} minutes after {start}); "
+                "start earlier or shorten the blocks"
             ),
             minutes=minutes,
             start=start.isoformat("minutes"),
@@ -169,14 +175,30 @@ def build_programme(
     return tuple(items)
 
 
-def programme_end(agenda: Iterable[AgendaItem]) -> dt.time | None:
-    """When the last timed block of ``agenda`` ends (``None`` if no block is timed)."""
-    end: dt.time | None = None
+def programme_finish(agenda: Iterable[AgendaItem]) -> tuple[dt.time, int] | None:
+    """When the last timed block of ``agenda`` ends: the time of day and how many days
+    after the programme's day (0 the same day, 1 past midnight); ``None`` if no block is
+    timed.
+
+    A plan may hold a programme that runs past midnight (a night café, or times typed
+    by hand): it is shown as it is, never refused when it is exported.
+    """
+    last: int | None = None
     for item in agenda:
         if item.start is not None and item.minutes is not None:
-            finish = _add(item.start, item.minutes)
-            end = finish if end is None or finish > end else end
-    return end
+            total = item.start.hour * 60 + item.start.minute + item.minutes
+            last = total if last is None or total > last else last
+    if last is None:
+        return None
+    days, minutes = divmod(last, _DAY)
+    return dt.time(minutes // 60, minutes % 60), days
+
+
+def programme_end(agenda: Iterable[AgendaItem]) -> dt.time | None:
+    """The time of day the last timed block of ``agenda`` ends (``None`` if no block is
+    timed); past midnight, on a later day (:func:`programme_finish` says which)."""
+    finish = programme_finish(agenda)
+    return finish[0] if finish is not None else None
 
 
 def build_workshop(

@@ -12,9 +12,14 @@ CSV files have the same columns as ``Portfolio.rows(kind)``:
 * personal data marked on each field (``"x-cfbu-personal-data": true``).
 
 Every table is written, empty or not, so packages of different plans share one layout.
-The CSV files are data for programs: values are written as they are, so a text starting
-with ``=`` stays one (open them in a spreadsheet with care). The export is deterministic:
-the same plan gives the same bytes.
+The export is deterministic: the same plan gives the same bytes.
+
+CSV has no "text" cell type: a spreadsheet program opening the file computes a value that
+starts like a formula (``=``, ``+``, ``-``, ``@``, tab, CR or LF, after any spaces and
+apostrophes). Such a text value is written with one apostrophe in front (:func:`protect`),
+which shows as a visible character and is never computed; :func:`unprotect` gives the exact
+text back (the rule is stated in ``datapackage.json`` under ``x-cfbu-formula-protection``).
+Numbers, dates and the other typed columns are written as they are.
 
 Use it through the core: ``cfbu.export(plan, "plan.datapackage.zip")`` or
 ``cfbu export plan.json -o plan.zip --format datapackage``; :func:`write_datapackage`
@@ -46,7 +51,14 @@ from cfbu_toolkit.locale import N_
 if TYPE_CHECKING:
     from cfbu_toolkit.analysis import Column, Table
 
-__all__ = ["MEDIA_TYPE", "cfbu_exporters", "descriptor", "write_datapackage"]
+__all__ = [
+    "MEDIA_TYPE",
+    "cfbu_exporters",
+    "descriptor",
+    "protect",
+    "unprotect",
+    "write_datapackage",
+]
 
 MEDIA_TYPE = "application/zip"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -69,6 +81,16 @@ _WORDS = {
         "Several lines of text separated by line breaks.",
     ),
     "personal": ("Persondata.", "Personal data."),
+    "protection": (
+        "En tekst, der begynder (efter eventuelle mellemrum og apostroffer) med =, +, -, @, "
+        "tabulator, CR eller LF, er skrevet med en apostrof foran, så et regneark ikke "
+        "beregner den som en formel. Den oprindelige tekst fås ved at fjerne den første "
+        "apostrof fra sådan en værdi (cfbu_toolkit_datapackage.unprotect).",
+        "A text that starts (after any spaces and apostrophes) with =, +, -, @, tab, CR or "
+        "LF is written with an apostrophe in front, so a spreadsheet does not compute it as "
+        "a formula. The original text is such a value without its first apostrophe "
+        "(cfbu_toolkit_datapackage.unprotect).",
+    ),
     "refers": ("Id i tabellen {} i samme plan.", "An id in the table {} of the same plan."),
 }
 
@@ -164,6 +186,7 @@ def descriptor(plans: Iterable[Plan], *, lang: Lang = "da") -> dict[str, Any]:
         "name": name,
         "title": title,
         "description": _w("description", lang),
+        "x-cfbu-formula-protection": _w("protection", lang),
         "resources": [
             {
                 "profile": "tabular-data-resource",
@@ -181,6 +204,30 @@ def descriptor(plans: Iterable[Plan], *, lang: Lang = "da") -> dict[str, Any]:
     }
 
 
+#: What a spreadsheet program takes as the start of a formula in a CSV cell (OWASP's
+#: "CSV injection" list, with LF).
+_FORMULA_START = frozenset("=+-@\t\r\n")
+
+
+def _looks_like_formula(text: str) -> bool:
+    return text.lstrip("' ")[:1] in _FORMULA_START
+
+
+def protect(text: str) -> str:
+    """``text`` as a CSV cell no spreadsheet program computes: one apostrophe in front of a
+    value that starts like a formula (after any spaces and apostrophes), else unchanged.
+
+    Leading apostrophes are looked through so that the rule can be undone exactly
+    (:func:`unprotect`): a text that already starts with ``'=`` gets a second one.
+    """
+    return "'" + text if _looks_like_formula(text) else text
+
+
+def unprotect(text: str) -> str:
+    """The exact text a CSV cell of the package protects (the inverse of :func:`protect`)."""
+    return text[1:] if text.startswith("'") and _looks_like_formula(text[1:]) else text
+
+
 def _cell(value: Any, separator: str | None) -> str:
     if value is None:
         return ""
@@ -193,7 +240,9 @@ def _cell(value: Any, separator: str | None) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if separator is not None:
-        return separator.join(value)
+        return protect(separator.join(value))
+    if isinstance(value, str):
+        return protect(value)
     return str(value)
 
 

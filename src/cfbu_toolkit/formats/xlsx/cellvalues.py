@@ -155,6 +155,8 @@ def _time(raw: Any, lang: Lang) -> dt.time:
     raise CellError(say(lang, "not_time", value=_shown(raw)))
 
 
+#: More digits than any number of the model can have (amounts stay under 10**15).
+_MAX_DIGITS = 30
 _THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+")
 
 
@@ -171,6 +173,8 @@ def to_int(raw: Any, lang: Lang) -> int:
         if _THOUSANDS.fullmatch(text):
             text = text.replace(".", "")
         if re.fullmatch(r"-?\d+", text):
+            if len(text) > _MAX_DIGITS:  # int() itself refuses past 4,300 digits
+                raise CellError(say(lang, "too_many_digits", n=len(text.lstrip("-"))))
             return int(text)
     raise CellError(say(lang, "not_int", value=_shown(raw)))
 

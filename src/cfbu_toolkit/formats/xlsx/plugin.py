@@ -11,14 +11,17 @@ is collected and reported at once with its sheet and cell, in the language asked
 
 Workbooks arrive by e-mail, so they are read as untrusted: the file size, the number of
 parts and their declared unpacked size are checked before anything is unpacked (a zip bomb
-is refused at once), XML is parsed through defusedxml (entity expansion and external
-entities refused), only cell values are read (never macros, links or formulas: a formula
-gives the value it last showed), sheets are read in read-only mode with their declared
-dimensions reset, and row and column counts are checked while reading. Anything that goes
-wrong becomes a :class:`~cfbu_toolkit.DocumentError`.
+is refused at once), every XML part is refused if its prolog declares a DTD (no entity
+expansion, no external entities), only cell values are read (never macros or links; a
+formula gives the value it last showed, or its text when none was calculated, with a
+warning naming the cell; an error value, merged cells and a logical value in a column
+that takes none are errors naming the cell), sheets are read in read-only mode with their
+declared dimensions reset, and row and column counts are checked while reading. Anything
+that goes wrong becomes a :class:`~cfbu_toolkit.DocumentError`.
 
 This module is the plugin and the top-level flow; the work is done beside it:
-:mod:`.archive` (opening the file), :mod:`.reader` and :mod:`.sheets` (reading sheets),
+:mod:`.archive` (opening the file), :mod:`.marks` (formulas, error values and merged
+cells found first), :mod:`.reader` and :mod:`.sheets` (reading sheets),
 :mod:`.cellvalues` (reading cells), :mod:`.placing` (placing problems in cells) and
 :mod:`.problems` (their wording); :mod:`.writer` writes workbooks.
 """
@@ -35,9 +38,9 @@ from ...model import Lang, Plan
 from ...plugins.hookspecs import hookimpl
 from ...plugins.types import ExporterSpec, ImportContext, ImporterSpec
 from .archive import bounded, check_archive, open_workbook
-from .formulas import find_formulas
 from .layout import ROOT_TABLE
 from .limits import READ_LIMIT_NAMES, ReadLimits
+from .marks import find_marks
 from .problems import WorkbookWarning
 from .reader import ReadReport, WorkbookReader
 from .writer import MEDIA_TYPE, export_xlsx
@@ -68,9 +71,9 @@ def load_xlsx(stream: IO[bytes], context: ImportContext) -> Exportable:
     source = context.source
     archive_stream = bounded(stream, limits, lang, source)
     check_archive(archive_stream, limits, lang, source)
-    formulas = find_formulas(archive_stream)
+    marks = find_marks(archive_stream)
     reader = WorkbookReader(open_workbook(archive_stream, lang, source), lang, limits, source)
-    reader.formulas = formulas
+    reader.marks = marks
     reader.base = base
     reader.prune = prune
     try:

@@ -54,6 +54,7 @@ _MESSAGES: dict[str, str] = {
     "not_date": N_('"{value}" is not a date (type dd-mm-yyyy)'),
     "not_time": N_('"{value}" is not a time of day (type hh:mm)'),
     "not_int": N_('"{value}" is not a whole number'),
+    "too_many_digits": N_("the number has {n} digits, far more than any number here can have"),
     "not_bool": N_('"{value}" is neither {yes} nor {no}'),
     "unknown_sheet": N_('"{value}" is not a sheet with text lists'),
     "no_parent": N_('ID "{key}" is not in sheet {sheet}'),
@@ -83,6 +84,22 @@ _MESSAGES: dict[str, str] = {
     ),
     "formula_value": N_(
         "the cell holds the formula {formula}; read as its result {value!r}, not as text"
+    ),
+    "error_value": N_(
+        "the cell holds the error value {value} (a formula or reference that failed), "
+        "not data; correct the cell or empty it"
+    ),
+    "merged": N_(
+        "the cells {range} are merged, so only the first holds a value and the others read "
+        "as empty; unmerge them and type the value in each cell it belongs to"
+    ),
+    "logical_value": N_(
+        "the cell holds the logical value {value}, which this column does not take; type "
+        "the text itself (start with an apostrophe to keep {value} as text)"
+    ),
+    "template_mark_ignored": N_(
+        "the workbook is marked as a registration template but holds sheets a template "
+        "does not ({sheets}); it is read as any workbook, and missing sheets are reported"
     ),
     "no_such_name": N_('"{value}" is neither the ID nor the name of any {what}'),
     "name_twice": N_('"{value}" is the name of more than one {what}; use the ID'),

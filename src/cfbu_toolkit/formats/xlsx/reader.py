@@ -22,11 +22,12 @@ from ...model._base import REF
 from ...validation import validate
 from ...workbook import column_letter
 from .cellvalues import CellError, as_key, parser_for, text_of, to_int
-from .formulas import Formulas
 from .layout import (
     BY_NAME,
+    GUIDE,
     LIST_COLUMNS,
     LISTS,
+    LOOKUPS,
     RECORD_COLUMNS,
     ROOT_TABLE,
     TABLES,
@@ -41,7 +42,7 @@ from .problems import WorkbookWarning, fail, say
 from .problems import params as _params
 from .reimport import Changes, merge_with_changes, name_key, similar_names
 from .sheets import SheetReader, norm
-from .template import EXAMPLE_MARK, TEMPLATE_MARK, example_cells
+from .template import EXAMPLE_MARK, TEMPLATE_MARK, TEMPLATE_TABLES, example_cells
 from .writer import norm_label
 
 __all__ = ["ReadReport", "WorkbookReader"]
@@ -85,15 +86,11 @@ class WorkbookReader(SheetReader):
         self.changes: Changes | None = None  # re-import: what the merge changed
         self.generated: set[str] = set()  # IDs given to rows without one
         self.assigned: list[tuple[str, str, str]] = []  # (sheet, cell, ID) given
-        self.formulas: Formulas = {}  # formula cells typed by a person, by sheet
         self.row_ids: dict[tuple[str, int], str] = {}  # (table, row) -> its given ID
         #: target kind ("organisation", "contact") -> IDs held, and IDs by name
         self.ids: dict[str, set[str]] = {}
         self.by_name: dict[str, dict[str, list[str]]] = {}
-        try:
-            self.template = TEMPLATE_MARK in (wb.properties.keywords or "")
-        except Exception:  # properties of a damaged workbook
-            self.template = False
+        self.template = self._is_template(wb)
 
     # -- the whole workbook ----------------------------------------------------------------
 
@@ -167,6 +164,31 @@ class WorkbookReader(SheetReader):
         if place is None or not place.letters:
             return None
         return f"{place.sheet}!{place.letters.get('name', 'A')}{place.row}"
+
+    def _is_template(self, wb: Any) -> bool:
+        """Whether the workbook is the registration template, which leaves out the plan's
+        other sheets on purpose (their absence is then not warned about).
+
+        The template's mark in the document's keywords is not enough: anyone can set it,
+        and on an exported plan it would hide the loss of whole sheets. A workbook holding
+        a sheet of the plan that the template does not hold is read as any workbook.
+        """
+        try:
+            if TEMPLATE_MARK not in (wb.properties.keywords or ""):
+                return False
+        except Exception:  # properties of a damaged workbook
+            return False
+        foreign = [
+            ws.title
+            for key, ws in self.sheets.items()
+            if key in _PLAN_SHEETS and key not in _TEMPLATE_SHEETS
+        ]
+        if foreign:
+            shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+            message = say(self.lang, "template_mark_ignored", sheets=shown)
+            warnings.warn(message, WorkbookWarning, stacklevel=5)
+            return False
+        return True
 
     def _find_root(self) -> str:
         for name in ROOT_TABLE.values():
@@ -277,6 +299,28 @@ class WorkbookReader(SheetReader):
         warnings.warn(f"{cell}: {message}", WorkbookWarning, stacklevel=6)
         return f"={text}"
 
+    def _special(self, where: str, cell: tuple[int, int], raw: Any, sheet: str) -> Any:
+        """A cell the pre-pass marked: an error value is reported (``_FAILED``); a formula
+        gives its value or its text (:meth:`_formula`)."""
+        marks = self.marks[sheet]
+        error = marks.errors.get(cell)
+        if error is not None:
+            self.problem(where, "error_value", value=error or "#?")
+            return _FAILED
+        formula = marks.formulas.get(cell)
+        return raw if formula is None else self._formula(where, formula, raw)
+
+    def _logical(self, where: str, raw: bool) -> Any:
+        """TRUE or FALSE where the column takes no such value: reported, never translated
+        (it used to become "Ja" in a text column)."""
+        shown = _LOGICAL[self.lang][0 if raw else 1]
+        self.problem(where, "logical_value", value=shown)
+        return _FAILED
+
+    def _marked_cells(self, title: str) -> set[tuple[int, int]]:
+        marks = self.marks.get(title)
+        return set(marks.formulas) | set(marks.errors) if marks is not None else set()
+
     # -- the template's example rows --------------------------------------------------------
 
     def _example(self, table: Table, values: dict[str, Any], place: Place) -> bool:
@@ -346,13 +390,27 @@ class WorkbookReader(SheetReader):
         header = self.header(ws, LIST_COLUMNS, first[1])
         self.missing(ws.title, header, {"owner_id", "sheet", "field"})
         order = 0
+        special = self._marked_cells(ws.title)
+        letters = {c.attr: column_letter(i + 1) for i, c in header.items()}
+        where = f"{ws.title}!"
         for number, row in rows:
             values = {c.attr: (row[i] if i < len(row) else None) for i, c in header.items()}
             if all(v is None for v in values.values()):
                 continue
+            faults = False
+            for i, c in header.items():
+                raw = values[c.attr]
+                if special and (number, i + 1) in special:
+                    raw = self._special(
+                        f"{where}{letters[c.attr]}{number}", (number, i + 1), raw, ws.title
+                    )
+                elif raw.__class__ is bool:
+                    raw = self._logical(f"{where}{letters[c.attr]}{number}", raw)
+                faults = faults or raw is _FAILED
+                values[c.attr] = raw
+            if faults:
+                continue
             order += 1
-            where = f"{ws.title}!"
-            letters = {c.attr: column_letter(i + 1) for i, c in header.items()}
             owner_table = by_sheet.get(norm(values.get("sheet")))
             if owner_table is None:
                 self.problem(
@@ -423,7 +481,7 @@ class WorkbookReader(SheetReader):
         ]
         letters = {column.attr: letter for _, column, _, letter in parsers}
         order = 0
-        formulas = self.formulas.get(title, {})
+        special = self._marked_cells(title)
         for number, row in rows:
             width = len(row)
             values: dict[str, Any] = {}
@@ -431,11 +489,15 @@ class WorkbookReader(SheetReader):
             bad = False
             for i, column, parse, letter in parsers:
                 raw = row[i] if i < width else None
-                if formulas and (number, i + 1) in formulas:
-                    raw = self._formula(
-                        f"{title}!{letter}{number}", formulas[(number, i + 1)], raw
-                    )
+                if special and (number, i + 1) in special:
+                    raw = self._special(f"{title}!{letter}{number}", (number, i + 1), raw, title)
                 if raw is None:
+                    continue
+                if raw.__class__ is bool and column.kind != "bool":
+                    raw = self._logical(f"{title}!{letter}{number}", raw)
+                if raw is _FAILED:
+                    bad, empty = True, False
+                    values[column.attr] = _FAILED
                     continue
                 if raw.__class__ is str and not raw.strip():
                     if column.kind not in _TEXT_KINDS or not raw:
@@ -605,6 +667,8 @@ class WorkbookReader(SheetReader):
         fi, vi = position["field"], position["value"]
         values: dict[str, Any] = {}
         record_rows: dict[str, int] = {}
+        special = self._marked_cells(title)
+        value_letter = column_letter(vi + 1)
         for number, row in rows:
             label = row[fi] if fi < len(row) else None
             raw = row[vi] if vi < len(row) else None
@@ -619,14 +683,19 @@ class WorkbookReader(SheetReader):
                 )
                 continue
             record_rows[match.attr] = number
-            if raw is None or raw == "":
+            where = f"{title}!{value_letter}{number}"
+            if special and (number, vi + 1) in special:
+                raw = self._special(where, (number, vi + 1), raw, title)
+            if raw.__class__ is bool and match.kind != "bool":
+                raw = self._logical(where, raw)
+            if raw is None or raw == "" or raw is _FAILED:
                 continue
             if isinstance(raw, str) and not raw.strip() and match.kind not in _TEXT_KINDS:
                 continue
             try:
                 values[match.attr] = self._parser(match)(raw)
             except CellError as exc:
-                self.problems.append(Problem(where=f"{title}!B{number}", message=exc.message))
+                self.problems.append(Problem(where=where, message=exc.message))
         self._record_rows = record_rows
         for attr in table.required_attrs():
             if attr not in record_rows:
@@ -712,6 +781,27 @@ class WorkbookReader(SheetReader):
 
 
 _TEXT_KINDS = frozenset({"text", "opt_text"})
+#: How a spreadsheet program shows TRUE and FALSE in each language.
+_LOGICAL: dict[Lang, tuple[str, str]] = {"da": ("SAND", "FALSK"), "en": ("TRUE", "FALSE")}
+
+
+def _titles(*sheets: Any) -> frozenset[str]:
+    found = set()
+    for sheet in sheets:
+        for title in (
+            sheet.da,
+            sheet.en,
+            getattr(sheet, "record_da", ""),
+            getattr(sheet, "record_en", ""),
+        ):
+            if title:
+                found.add(norm(title))
+    return frozenset(found)
+
+
+#: The sheets of a plan's workbook, and those of the registration template.
+_PLAN_SHEETS = _titles(*TABLES, LISTS)
+_TEMPLATE_SHEETS = _titles(*(BY_NAME[name] for name in TEMPLATE_TABLES), GUIDE, LOOKUPS)
 _KIND_WORDS = {"organisation": N_("organisation"), "contact": N_("contact person")}
 
 

@@ -17,6 +17,7 @@ from ...model import Lang
 from ...workbook import column_letter
 from .layout import LIST_COLUMNS, TABLES, Column
 from .limits import ReadLimits
+from .marks import Marks
 from .problems import WorkbookWarning, describe, fail, problem, say
 
 __all__ = ["SheetReader", "norm"]
@@ -75,6 +76,8 @@ class SheetReader:
         self.source = source
         self.problems: list[Problem] = []
         self.sheets = _sheets_by_name(wb.worksheets, source)
+        self.marks: Marks = {}  # formulas, error values and merged ranges, by sheet
+        self._merges_checked: set[str] = set()
 
     def close(self) -> None:
         """Close the workbook; a damaged one must not hide the real error."""
@@ -110,6 +113,7 @@ class SheetReader:
                 self.source,
                 title,
             )
+        self._merged(title)
         ws.reset_dimensions()
         max_rows, max_cols = self.limits.max_rows, self.limits.max_columns
         number = 0
@@ -140,6 +144,20 @@ class SheetReader:
                 f"{title}!{number + 1}",
             ) from None
 
+    def _merged(self, title: str) -> None:
+        """Merged ranges reaching below the header of a sheet that is read: an error each.
+
+        Only a range's first cell holds its value; the others read as empty, so a value
+        meant for several rows would land in one of them without a word.
+        """
+        if title in self._merges_checked:
+            return
+        self._merges_checked.add(title)
+        marks = self.marks.get(title)
+        for ref, last_row in marks.merged if marks is not None else ():
+            if last_row >= 2:
+                self.problem(f"{title}!{ref}", "merged", range=ref)
+
     def header(
         self, ws: Any, columns: Iterable[Column], header: tuple[Any, ...]
     ) -> dict[int, Column]:
@@ -151,12 +169,17 @@ class SheetReader:
         found: dict[int, Column] = {}
         seen: dict[str, str] = {}
         extra = []
+        marks = self.marks.get(ws.title)
+        errors = marks.errors if marks is not None else {}
         for index, text in enumerate(header):
             key = norm(text)
             if not key:
                 continue
             match = known.get(key)
             letter = column_letter(index + 1)
+            if (1, index + 1) in errors:  # a header lost to an error: its column is unknown
+                self.problem(f"{ws.title}!{letter}1", "error_value", value=text)
+                continue
             if match is None:
                 extra.append(f"{letter}1 ({str(text).strip()})")
                 continue

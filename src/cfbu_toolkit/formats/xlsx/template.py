@@ -36,7 +36,7 @@ from ...model import (
     ResourceKind,
 )
 from ...model.enums import LabelledEnum
-from ...workbook import MAX_ROWS, column_letter, encode_text
+from ...workbook import MAX_ROWS, column_letter, encode_text, text_cell
 from .guide import GuideSheet
 from .layout import BY_NAME, GUIDE, RECORD_COLUMNS, YES_NO, Column, Table, printed_from
 from .lookups import Lookups, add_validation, enums_of, header_cells, lookup_refs
@@ -175,6 +175,9 @@ _SHEETS: tuple[tuple[str, tuple[str, ...], dict[str, Any]], ...] = (
     ),
 )
 _PLAN_FIELDS = ("id", "name", "area", "municipality", "funding_period", "focus_areas")
+#: The plan's tables the template has a sheet for: the importer warns about no other
+#: missing sheet of a template (and takes a workbook holding any other for no template).
+TEMPLATE_TABLES = (*(name for name, _, _ in _SHEETS), "plan")
 #: Columns people type long values into: names, e-mail addresses, references by name.
 _MIN_WIDTHS = {
     "name": 30,
@@ -375,7 +378,7 @@ def _write_plan(wb: Any, lang: Lang, lookups: Lookups, plan_name: str) -> None:
     ws.append(header_cells(ws, (c.header(lang) for c in RECORD_COLUMNS[:2])))
     for row, column in enumerate(columns, 2):
         value = plan_name if column.attr == "name" and plan_name else None
-        ws.append([column.header(lang), encode_text(value) if value else None])
+        ws.append([column.header(lang), text_cell(ws, value) if value else None])
         add_validation(
             ws,
             f"B{row}",
