@@ -243,3 +243,40 @@ def test_libreoffice_reads_the_workbook(tmp_path: Path) -> None:
     assert record["Start"].value.date() == plan.period.start
     # and what LibreOffice wrote reads back into the same plan
     assert cfbu.load(converted) == plan
+
+
+def test_a_grid_too_big_to_read_plots_the_first_organisations_and_says_so() -> None:
+    import datetime as dt
+
+    from cfbu_toolkit.analysis.mapping import READABLE_POINTS
+
+    total = READABLE_POINTS + 3
+    entries = tuple(
+        cfbu.MappingEntry(
+            id=f"e{i}",
+            organisation_id=f"o{i}",
+            assessments=(
+                cfbu.Assessment(
+                    date=dt.date(2025, 1, 1),
+                    interest=cfbu.Level.HIGH,
+                    influence=cfbu.Level.HIGH if i % 2 else cfbu.Level.LOW,
+                ),
+            ),
+        )
+        for i in range(total)
+    )
+    data = cfbu.export(cfbu.Mapping(id="m", title="Stor", entries=entries), format="xlsx")
+    ws = openpyxl.load_workbook(io.BytesIO(data))["Kort"]
+    texts = [row[0] for row in ws.iter_rows(min_col=1, max_col=1, values_only=True) if row[0]]
+    assert texts[1] == (
+        f"Diagrammet viser de første {READABLE_POINTS} af {total} placerede organisationer; "
+        "fanen Kortlægning viser dem alle."
+    )
+    names = [t for t in texts if t.startswith("o")]
+    assert len(names) == READABLE_POINTS
+    # The grid's first field comes first: every organisation to keep close is plotted.
+    assert {f"o{i}" for i in range(1, total, 2)} <= set(names)
+    plotted = [x for (x,) in ws.iter_rows(min_col=15, max_col=15, values_only=True) if x]
+    assert len(plotted) == READABLE_POINTS
+    # Two hundred organisations in one cell of the grid (high interest) still stand inside it.
+    assert all(2.5 < x < 3.5 for x in plotted)

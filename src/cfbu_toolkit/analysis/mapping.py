@@ -34,6 +34,7 @@ from ..model import (
 )
 
 __all__ = [
+    "READABLE_POINTS",
     "MappingCounts",
     "Quadrant",
     "count_by_sector",
@@ -45,6 +46,10 @@ __all__ = [
     "quadrants",
     "unplaced",
 ]
+
+READABLE_POINTS = 400
+"""The most organisations a drawn grid places: a chart stops being readable long before,
+and every format that draws one (Markdown, the workbook) says how many it left out."""
 
 
 class Quadrant(LabelledEnum):

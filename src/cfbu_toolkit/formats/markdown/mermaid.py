@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from ...analysis.mapping import Quadrant
+from ...analysis.mapping import READABLE_POINTS, Quadrant
 from ...locale import N_, _
 from ...model import Level
 from .context import Ctx
@@ -25,8 +25,8 @@ from .escape import mermaid_text
 
 __all__ = ["MAX_POINTS", "quadrant_chart"]
 
-#: Mermaid refuses diagrams over 50,000 characters; a chart stops being readable long before.
-MAX_POINTS = 400
+MAX_POINTS = READABLE_POINTS
+"""Mermaid refuses diagrams over 50,000 characters; a chart stops being readable long before."""
 
 _BANDS: dict[Level, tuple[float, float]] = {
     Level.LOW: (0.05, 0.45),

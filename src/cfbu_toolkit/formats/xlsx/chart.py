@@ -13,8 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from ...analysis.mapping import Quadrant, quadrant
-from ...locale import N_, translate
+from ...analysis.mapping import READABLE_POINTS, Quadrant, quadrant
+from ...locale import N_, format_number, translate
 from ...model import Lang, Level, Mapping
 from ...workbook import encode_text
 from .printing import set_print_area, set_up_printing
@@ -23,6 +23,10 @@ __all__ = ["GRID_TITLE", "write_grid_sheet"]
 
 GRID_TITLE = N_("Grid")
 _BLOCK_ROWS = 22  # a chart of about 11 cm fits beside its table
+_CAPPED = N_(
+    "The chart shows the first {shown} of {total} placed organisations; "
+    "the mapping sheet shows them all."
+)
 _COLOURS = {
     Quadrant.KEEP_CLOSE: "C00000",
     Quadrant.KEEP_SATISFIED: "ED7D31",
@@ -73,13 +77,21 @@ def write_grid_sheet(
     for mapping, points in blocks:
         top = row + 1
         ws.append([_text(ws, mapping.title, bold)])
+        if len(points) > READABLE_POINTS:
+            total = format_number(len(points), lang)
+            shown = format_number(READABLE_POINTS, lang)
+            ws.append([_text(ws, translate(_CAPPED, lang, shown=shown, total=total))])
+            top += 1
+            points = points[:READABLE_POINTS]
         ws.append([_text(ws, h, bold) for h in headers])
         first = top + 2
         seen: dict[tuple[int, int], int] = defaultdict(int)
+        step = _steps(points)
         for field, name, interest, influence in points:
             k = seen[(interest, influence)]
             seen[(interest, influence)] += 1
-            spread = 0.12 * ((k + 1) // 2) * (1 if k % 2 else -1)  # 0, +.12, -.12, +.24, ...
+            # 0, +step, -step, +2 step, ...: every point stays inside its cell of the grid
+            spread = step[(interest, influence)] * ((k + 1) // 2) * (1 if k % 2 else -1)
             ws.append(
                 [
                     _text(ws, name),
@@ -127,6 +139,15 @@ def write_grid_sheet(
         row = top - 1 + max(_BLOCK_ROWS, used + 1)
     set_print_area(ws, 14, row)
     return True
+
+
+def _steps(points: list[tuple[Any, str, int, int]]) -> dict[tuple[int, int], float]:
+    """How far apart the points sharing a cell are spread: 0.12, or less when many share it,
+    so the farthest stays within 0.4 of the cell's centre."""
+    count: dict[tuple[int, int], int] = defaultdict(int)
+    for _, _, interest, influence in points:
+        count[(interest, influence)] += 1
+    return {cell: min(0.12, 0.4 / max(1, (n // 2))) for cell, n in count.items()}
 
 
 def _text(ws: Any, value: str, font: Any = None) -> Any:
