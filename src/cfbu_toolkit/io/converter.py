@@ -30,6 +30,7 @@ from cattrs.preconf.orjson import make_converter
 
 from ..errors import MAX_PROBLEMS, ModelError, Problem, ProblemList, Text
 from ..locale import N_
+from ..model._fields import FieldInfo, describe
 from ..model.enums import LabelledEnum
 
 __all__ = ["converter", "problems_from", "structure", "unstructure"]
@@ -239,38 +240,100 @@ converter = _make(detailed=True)
 and :func:`unstructure`."""
 
 
-def _complete_object_hook(cls: type[Any], conv: Any) -> Callable[[Any, type], Any]:
-    """Structure an attrs class straight into its constructor when every field is present.
+class _Retry(Exception):
+    """A value of the wrong type on the fast path: the detailed path says what and where."""
 
-    Our own exports always write every field, so that is the usual case; cattrs' general
-    code (kept as the fallback, for documents that leave optional fields out) builds a
-    keyword dict field by field, which made large loads markedly slower.
+
+#: Field kinds whose values JSON holds as they are, checked inline by their exact type.
+_PLAIN_KINDS: dict[str, type] = {
+    "id": str,
+    "reference": str,
+    "text": str,
+    "free_text": str,
+    "integer": int,
+    "boolean": bool,
+}
+
+
+def _object_hook(cls: type[Any], conv: Any) -> Callable[[Any, type], Any]:
+    """Structure an attrs class with one generated function, for valid documents.
+
+    Our own exports write every field, so that is the usual case, and a large load is
+    dominated by it: calling a hook per field and then the class's ``__init__``, whose
+    validators check every type a second time, cost most of the time. The generated
+    function instead checks each field's type inline (exact ``str``/``int``/``bool``, an
+    enumeration member by lookup, a list of them; dates, times and nested objects through
+    their hooks), builds the object as attrs' own ``__init__`` does (set every field,
+    then validate, then ``__attrs_post_init__``), and runs only the validators the type
+    does not imply (:attr:`FieldInfo.checks`: identifiers, ranges, date order, ...). It
+    keeps no global state, so it is safe in threads.
+
+    Anything unexpected raises, and :func:`structure` then structures the document again
+    with the detailed converter, which reports every problem with its path; a dict that
+    leaves fields out goes to cattrs' general code (with every validator).
     """
-    fields = attrs.fields(attrs.resolve_types(cls))
+    fields = attrs.fields(cls)
+    infos = describe(cls)
     fallback = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False
     )
-    names = frozenset(f.name for f in fields)
-    scope: dict[str, Any] = {"cls": cls, "names": names, "fallback": fallback}
-    arguments = []
-    for i, field in enumerate(fields):
-        scope[f"h{i}"], scope[f"t{i}"] = conv.get_structure_hook(field.type), field.type
-        arguments.append(f"{field.name}=h{i}(o[{field.name!r}], t{i})")
-    source = (
-        "def structure(o, _):\n"
-        "    if o.keys() != names:\n"
-        "        return fallback(o, _)\n"
-        f"    return cls({', '.join(arguments)})\n"
-    )
+    scope: dict[str, Any] = {
+        "cls": cls,
+        "names": frozenset(f.name for f in fields),
+        "fallback": fallback,
+        "Retry": _Retry,
+        "new": object.__new__,
+        "put": object.__setattr__,
+    }
+    lines = ["if o.keys() != names:", "    return fallback(o, _)"]
+    for i, info in enumerate(infos):
+        lines += _read(i, info, conv, scope)
+    lines.append("self = new(cls)")
+    for i, (field, info) in enumerate(zip(fields, infos, strict=True)):
+        if info.convert is not None:
+            scope[f"k{i}"] = info.convert
+            lines.append(f"v{i} = k{i}(v{i})")
+        lines.append(f"put(self, {field.name!r}, v{i})")
+    for i, (field, info) in enumerate(zip(fields, infos, strict=True)):
+        scope[f"a{i}"] = field
+        for j, check in enumerate(info.checks):
+            scope[f"c{i}_{j}"] = check
+            lines.append(f"c{i}_{j}(self, a{i}, v{i})")
+    if hasattr(cls, "__attrs_post_init__"):
+        lines.append("self.__attrs_post_init__()")
+    lines.append("return self")
+    source = "def structure(o, _):\n" + "".join(f"    {line}\n" for line in lines)
     exec(compile(source, f"<cfbu structure {cls.__name__}>", "exec"), scope)
     structure: Callable[[Any, type], Any] = scope["structure"]
     return structure
 
 
+def _read(i: int, info: FieldInfo, conv: Any, scope: dict[str, Any]) -> list[str]:
+    """Lines that read field ``i`` of ``o`` into ``v{i}``, raising on a wrong type."""
+    v = f"v{i}"
+    lines = [f"{v} = o[{info.name!r}]"]
+    plain = _PLAIN_KINDS.get(info.kind)
+    labelled = isinstance(info.enum, type) and issubclass(info.enum, LabelledEnum)
+    if (plain is None and not labelled) or (info.many and info.nullable):
+        scope[f"h{i}"], scope[f"t{i}"] = conv.get_structure_hook(info.annotation), info.annotation
+        return [*lines, f"{v} = h{i}({v}, t{i})"]
+    scope[f"t{i}"] = plain
+    scope[f"m{i}"] = info.enum._value2member_map_ if labelled else None  # type: ignore[union-attr]
+    if not info.many:
+        guard = f"{v} is not None and " if info.nullable else ""
+        if plain:
+            return [*lines, f"if {guard}type({v}) is not t{i}: raise Retry"]
+        return [*lines, f"if {v} is not None: {v} = m{i}[{v}]" if guard else f"{v} = m{i}[{v}]"]
+    lines.append(f"if type({v}) is not list: raise Retry")
+    if plain is None:
+        return [*lines, f"{v} = tuple([m{i}[x] for x in {v}])"]
+    return [*lines, f"for x in {v}:", f"    if type(x) is not t{i}: raise Retry", f"{v} = tuple({v})"]
+
+
 # The same hooks without cattrs' error bookkeeping: valid documents (the usual case) take
 # this path, and only a failure is structured again, in detail, to report every problem.
 _fast = _make(detailed=False)
-_fast.register_structure_hook_factory(attrs.has, _complete_object_hook)
+_fast.register_structure_hook_factory(attrs.has, _object_hook)
 
 
 def unstructure(obj: Any) -> dict[str, Any]:
