@@ -13,6 +13,8 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 import heapq
+import inspect
+import types
 from collections.abc import Callable
 from types import UnionType
 from typing import Any, TypeVar, Union, get_args, get_origin
@@ -272,7 +274,7 @@ def _object_hook(cls: type[Any], conv: Any) -> Callable[[Any, type], Any]:
     with the detailed converter, which reports every problem with its path; a dict that
     leaves fields out goes to cattrs' general code (with every validator).
     """
-    fields = attrs.fields(cls)
+    fields = attrs.fields(attrs.resolve_types(cls))
     infos = describe(cls)
     fallback = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False
@@ -284,6 +286,7 @@ def _object_hook(cls: type[Any], conv: Any) -> Callable[[Any, type], Any]:
         "Retry": _Retry,
         "new": object.__new__,
         "put": object.__setattr__,
+        "date": dt.date.fromisoformat,
     }
     lines = ["if o.keys() != names:", "    return fallback(o, _)"]
     for i, info in enumerate(infos):
@@ -293,7 +296,12 @@ def _object_hook(cls: type[Any], conv: Any) -> Callable[[Any, type], Any]:
         if info.convert is not None:
             scope[f"k{i}"] = info.convert
             lines.append(f"v{i} = k{i}(v{i})")
-        lines.append(f"put(self, {field.name!r}, v{i})")
+        slot = inspect.getattr_static(cls, field.name, None)
+        if isinstance(slot, types.MemberDescriptorType):  # a slot, set directly (faster)
+            scope[f"s{i}"] = slot.__set__
+            lines.append(f"s{i}(self, v{i})")
+        else:
+            lines.append(f"put(self, {field.name!r}, v{i})")
     for i, (field, info) in enumerate(zip(fields, infos, strict=True)):
         scope[f"a{i}"] = field
         for j, check in enumerate(info.checks):
@@ -311,23 +319,43 @@ def _object_hook(cls: type[Any], conv: Any) -> Callable[[Any, type], Any]:
 def _read(i: int, info: FieldInfo, conv: Any, scope: dict[str, Any]) -> list[str]:
     """Lines that read field ``i`` of ``o`` into ``v{i}``, raising on a wrong type."""
     v = f"v{i}"
-    lines = [f"{v} = o[{info.name!r}]"]
-    plain = _PLAIN_KINDS.get(info.kind)
-    labelled = isinstance(info.enum, type) and issubclass(info.enum, LabelledEnum)
-    if (plain is None and not labelled) or (info.many and info.nullable):
+    if info.many and info.nullable:  # no such field yet: the converter's own hook
         scope[f"h{i}"], scope[f"t{i}"] = conv.get_structure_hook(info.annotation), info.annotation
-        return [*lines, f"{v} = h{i}({v}, t{i})"]
-    scope[f"t{i}"] = plain
-    scope[f"m{i}"] = info.enum._value2member_map_ if labelled else None  # type: ignore[union-attr]
-    if not info.many:
-        guard = f"{v} is not None and " if info.nullable else ""
+        return [f"{v} = h{i}(o[{info.name!r}], t{i})"]
+    item = get_args(info.annotation)[0] if info.many else _non_null(info.annotation)
+    plain = _PLAIN_KINDS.get(info.kind)
+    labelled = isinstance(item, type) and issubclass(item, LabelledEnum)
+    scope[f"t{i}"] = plain or item
+    scope[f"m{i}"] = item._value2member_map_ if labelled else None
+    scope[f"h{i}"] = conv.get_structure_hook(item)
+    lines = [f"{v} = o[{info.name!r}]"]
+    if info.many:
+        lines.append(f"if type({v}) is not list: raise Retry")
         if plain:
-            return [*lines, f"if {guard}type({v}) is not t{i}: raise Retry"]
-        return [*lines, f"if {v} is not None: {v} = m{i}[{v}]" if guard else f"{v} = m{i}[{v}]"]
-    lines.append(f"if type({v}) is not list: raise Retry")
-    if plain is None:
-        return [*lines, f"{v} = tuple([m{i}[x] for x in {v}])"]
-    return [*lines, f"for x in {v}:", f"    if type(x) is not t{i}: raise Retry", f"{v} = tuple({v})"]
+            return [
+                *lines,
+                f"for x in {v}:",
+                f"    if type(x) is not t{i}: raise Retry",
+                f"{v} = tuple({v})",
+            ]
+        each = f"m{i}[x]" if labelled else f"h{i}(x, t{i})"
+        return [*lines, f"{v} = tuple([{each} for x in {v}])"]
+    if plain:
+        body = [f"if type({v}) is not t{i}: raise Retry"]
+    elif labelled:
+        body = [f"{v} = m{i}[{v}]"]
+    elif item is dt.date:  # as _date does
+        body = [f"if type({v}) is not str or len({v}) != 10: raise Retry", f"{v} = date({v})"]
+    else:
+        body = [f"{v} = h{i}({v}, t{i})"]
+    if info.nullable:
+        return [*lines, f"if {v} is not None:", *(f"    {line}" for line in body)]
+    return lines + body
+
+
+def _non_null(annotation: Any) -> Any:
+    """``X`` of ``X | None``; any other type as it is."""
+    return next((a for a in get_args(annotation) if a is not type(None)), annotation)
 
 
 # The same hooks without cattrs' error bookkeeping: valid documents (the usual case) take
