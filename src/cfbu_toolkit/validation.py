@@ -136,12 +136,17 @@ def validate(obj: Any, *, root: str = "$") -> list[Problem]:
                 type=type(obj).__name__,
             )
         )
-    problems = ProblemList()
     try:
         if _consistent(obj):
-            return problems
+            return ProblemList()
     except Exception:  # an object built oddly in Python code: let the full walk tell
         pass
+    return _problems(obj, root)
+
+
+def _problems(obj: Any, root: str) -> ProblemList:
+    """Every problem in ``obj``, found by walking each object with its path."""
+    problems = ProblemList()
     objects = walk_objects(obj, root)
     ids: dict[str, dict[str, Path]] = defaultdict(dict)
     for item, path in objects:
@@ -197,9 +202,8 @@ def _consistent(obj: Any) -> bool:
         for cls, objects in groups.items():
             for name, target, many in _references(cls):
                 values = map(attrgetter(name), objects)
-                used = set(chain.from_iterable(values) if many else values)
-                used.discard(None)  # type: ignore[arg-type]
-                if not used <= known.get(target, set()):
+                allowed = known.get(target, set()) | {None}
+                if not allowed.issuperset(chain.from_iterable(values) if many else values):
                     return False
     found = ProblemList()
     scoped = (DialogueTool, ValueGame, DialogueSession)
@@ -210,17 +214,22 @@ def _consistent(obj: Any) -> bool:
 _ID = attrgetter("id")
 
 
-def _by_class(obj: Any) -> dict[type[Any], list[Any]]:
+def _by_class(obj: Any) -> dict[Any, list[Any]]:
     """Every model object below (and including) ``obj``, grouped by class."""
-    found: dict[type[Any], list[Any]] = defaultdict(list)
-    level: dict[type[Any], list[Any]] = {type(obj): [obj]}
+    found: dict[Any, list[Any]] = defaultdict(list)
+    level: dict[Any, list[Any]] = {type(obj): [obj]}
     while level:
-        below: dict[type[Any], list[Any]] = defaultdict(list)
+        below: dict[Any, list[Any]] = defaultdict(list)
         for cls, objects in level.items():
             found[cls] += objects
             for get, many in _children(cls):
                 values = map(get, objects)
-                for child in chain.from_iterable(values) if many else values:
+                children = list(chain.from_iterable(values) if many else values)
+                classes = set(map(type, children))
+                if len(classes) == 1 and is_model_class(only := classes.pop()):
+                    below[only] += children  # the usual case: all of one class
+                    continue
+                for child in children:
                     if is_model_class(type(child)):  # type: ignore[arg-type]
                         below[type(child)].append(child)
         level = below

@@ -260,15 +260,15 @@ _PLAIN_KINDS: dict[str, type] = {
 def _object_hook(cls: type[Any], conv: Any) -> Callable[[Any, type], Any]:
     """Structure an attrs class with one generated function, for valid documents.
 
-    Our own exports write every field, so that is the usual case, and a large load is
-    dominated by it: calling a hook per field and then the class's ``__init__``, whose
-    validators check every type a second time, cost most of the time. The generated
-    function instead checks each field's type inline (exact ``str``/``int``/``bool``, an
-    enumeration member by lookup, a list of them; dates, times and nested objects through
-    their hooks), builds the object as attrs' own ``__init__`` does (set every field,
-    then validate, then ``__attrs_post_init__``), and runs only the validators the type
-    does not imply (:attr:`FieldInfo.checks`: identifiers, ranges, date order, ...). It
-    keeps no global state, so it is safe in threads.
+    A large load is dominated by this. cattrs' general code calls a hook per field, and
+    then the class's ``__init__`` runs validators that check every type a second time.
+    The generated function instead takes a dict's values at once (our exports write
+    every field, in order), checks each type inline (exact ``str``/``int``/``bool``, an
+    enumeration member by lookup, a date by its length; nested objects and the rest
+    through their hooks), builds the object as attrs' own ``__init__`` does (set every
+    field, then validate, then ``__attrs_post_init__``) and runs only the validators the
+    type does not imply (:attr:`~cfbu_toolkit.model._fields.FieldInfo.checks`:
+    identifiers, ranges, date order, ...). It keeps no state, so it is safe in threads.
 
     Anything unexpected raises, and :func:`structure` then structures the document again
     with the detailed converter, which reports every problem with its path; a dict that
@@ -276,32 +276,32 @@ def _object_hook(cls: type[Any], conv: Any) -> Callable[[Any, type], Any]:
     """
     fields = attrs.fields(attrs.resolve_types(cls))
     infos = describe(cls)
-    fallback = make_dict_structure_fn(
-        cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False
-    )
     scope: dict[str, Any] = {
         "cls": cls,
+        "order": [f.name for f in fields],
         "names": frozenset(f.name for f in fields),
-        "fallback": fallback,
+        "fallback": make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False
+        ),
         "Retry": _Retry,
         "new": object.__new__,
         "put": object.__setattr__,
         "date": dt.date.fromisoformat,
     }
-    lines = ["if o.keys() != names:", "    return fallback(o, _)"]
+    values = "(" + "".join(f"v{i}, " for i in range(len(fields))) + ")"
+    lines = [
+        "if list(o) == order:",
+        f"    {values} = o.values()",
+        "elif o.keys() == names:",
+        f"    {values} = [o[k] for k in order]",
+        "else:",
+        "    return fallback(o, _)",
+    ]
     for i, info in enumerate(infos):
         lines += _read(i, info, conv, scope)
     lines.append("self = new(cls)")
     for i, (field, info) in enumerate(zip(fields, infos, strict=True)):
-        if info.convert is not None:
-            scope[f"k{i}"] = info.convert
-            lines.append(f"v{i} = k{i}(v{i})")
-        slot = inspect.getattr_static(cls, field.name, None)
-        if isinstance(slot, types.MemberDescriptorType):  # a slot, set directly (faster)
-            scope[f"s{i}"] = slot.__set__
-            lines.append(f"s{i}(self, v{i})")
-        else:
-            lines.append(f"put(self, {field.name!r}, v{i})")
+        lines += _store(i, field, info, scope)
     for i, (field, info) in enumerate(zip(fields, infos, strict=True)):
         scope[f"a{i}"] = field
         for j, check in enumerate(info.checks):
@@ -309,26 +309,40 @@ def _object_hook(cls: type[Any], conv: Any) -> Callable[[Any, type], Any]:
             lines.append(f"c{i}_{j}(self, a{i}, v{i})")
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("self.__attrs_post_init__()")
-    lines.append("return self")
     source = "def structure(o, _):\n" + "".join(f"    {line}\n" for line in lines)
-    exec(compile(source, f"<cfbu structure {cls.__name__}>", "exec"), scope)
+    exec(compile(source + "    return self\n", f"<cfbu structure {cls.__name__}>", "exec"), scope)
     structure: Callable[[Any, type], Any] = scope["structure"]
     return structure
 
 
+def _store(
+    i: int, field: attrs.Attribute[Any], info: FieldInfo, scope: dict[str, Any]
+) -> list[str]:
+    """Lines that convert ``v{i}`` (if its field has a converter) and set it on ``self``."""
+    lines = []
+    if info.convert is not None:
+        scope[f"k{i}"] = info.convert
+        lines.append(f"v{i} = k{i}(v{i})")
+    slot = inspect.getattr_static(scope["cls"], field.name, None)
+    if isinstance(slot, types.MemberDescriptorType):  # a slot: set it directly (faster)
+        scope[f"s{i}"] = slot.__set__
+        return [*lines, f"s{i}(self, v{i})"]
+    return [*lines, f"put(self, {field.name!r}, v{i})"]
+
+
 def _read(i: int, info: FieldInfo, conv: Any, scope: dict[str, Any]) -> list[str]:
-    """Lines that read field ``i`` of ``o`` into ``v{i}``, raising on a wrong type."""
+    """Lines that check (and convert) field ``i``'s value ``v{i}``, raising on a wrong type."""
     v = f"v{i}"
     if info.many and info.nullable:  # no such field yet: the converter's own hook
         scope[f"h{i}"], scope[f"t{i}"] = conv.get_structure_hook(info.annotation), info.annotation
-        return [f"{v} = h{i}(o[{info.name!r}], t{i})"]
+        return [f"{v} = h{i}({v}, t{i})"]
     item = get_args(info.annotation)[0] if info.many else _non_null(info.annotation)
     plain = _PLAIN_KINDS.get(info.kind)
     labelled = isinstance(item, type) and issubclass(item, LabelledEnum)
     scope[f"t{i}"] = plain or item
     scope[f"m{i}"] = item._value2member_map_ if labelled else None
     scope[f"h{i}"] = conv.get_structure_hook(item)
-    lines = [f"{v} = o[{info.name!r}]"]
+    lines = []
     if info.many:
         lines.append(f"if type({v}) is not list: raise Retry")
         if plain:

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import uuid
 from collections.abc import Callable, Iterable
+from types import GenericAlias
 from typing import Any, Literal, TypeVar
 
 import attrs
@@ -430,4 +431,4 @@ def each(validator: Callable[..., None]) -> Callable[..., None]:
             validator(instance, attribute, item)
 
     accepted = accepted_type(validator)
-    return check if accepted is None else type_check(tuple[accepted, ...])(check)
+    return check if accepted is None else type_check(GenericAlias(tuple, (accepted, ...)))(check)

@@ -166,6 +166,11 @@ def _validators(validator: Any) -> list[Any]:
     return found
 
 
+def _freezes(converter: Any) -> bool:
+    """Whether a list field's converter only turns a list into a tuple (or there is none)."""
+    return converter is None or converter is freeze
+
+
 def _implied(validator: Any, annotation: Any) -> bool:
     """Whether every value of the type ``annotation`` passes ``validator``."""
     accepted = accepted_type(validator)
@@ -244,7 +249,7 @@ def _describe(field: attrs.Attribute[Any]) -> FieldInfo:
         annotation=annotation,
         label=field.metadata.get(LABEL),
         checks=tuple(v for v in validators(field.validator) if not _implied(v, annotation)),
-        convert=None if field.converter in (None, freeze) and many else field.converter,
+        convert=None if many and _freezes(field.converter) else field.converter,
     )
 
 
