@@ -18,6 +18,11 @@ load
 The garbage collector's state is printed; the hand-written load is timed with it on (as
 such code is usually written) and, for comparison, paused (as ``load`` does). ``--profile``
 adds a cProfile of one ``load``.
+
+With pydantic installed (``pip install -r benchmarks/requirements.txt``), two more rows time
+pydantic v2 on the same document with the equivalent strict model of
+``benchmarks/pydantic_plan.py``: ``model_validate_json`` (load) and
+``model_dump_json(indent=2)`` (dump); without it they are skipped with a line.
 """
 
 from __future__ import annotations
@@ -435,6 +440,32 @@ def load_by_hand_gc_paused(data: bytes) -> Plan:
             gc.enable()
 
 
+# --- pydantic v2, an equivalent strict model (benchmarks/pydantic_plan.py) ---------------------
+
+
+def _pydantic_rows(plan: Plan, data: bytes, repeat: int) -> list[tuple[str, float]]:
+    """pydantic's load and dump of the same document, or nothing (with a line) without it."""
+    try:
+        import pydantic_plan
+    except ImportError:
+        print("pydantic is not installed: its rows are skipped (pip install pydantic)")
+        return []
+    model = pydantic_plan.Document.model_validate_json(data)
+    if orjson.loads(model.model_dump_json()) != orjson.loads(data):
+        print("pydantic's model does not give the document back; its rows are skipped")
+        return []
+    return [
+        (
+            "load  pydantic model_validate_json",
+            best(lambda: pydantic_plan.Document.model_validate_json(data), repeat),
+        ),
+        (
+            "dump  pydantic model_dump_json(indent=2)",
+            best(lambda: model.model_dump_json(indent=2), repeat),
+        ),
+    ]
+
+
 # --- timing -------------------------------------------------------------------------------------
 
 
@@ -492,6 +523,7 @@ def main(argv: list[str] | None = None) -> int:
             best(lambda: load_by_hand_gc_paused(data), args.repeat),
         ),
     ]
+    rows += _pydantic_rows(plan, data, args.repeat)
     for label, seconds in rows:
         print(f"{label:<42} {seconds * 1000:9.1f} ms")
     print()
@@ -502,6 +534,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"dump ratio  (by hand + json) / (by hand + orjson): {rows[2][1] / rows[1][1]:.2f}x")
     print(f"load ratio  load / (orjson + by hand, gc on):      {load_ratio:.2f}x")
     print(f"load ratio  load / (orjson + by hand, gc paused):  {load_ratio_paused:.2f}x")
+    if len(rows) > 6:
+        print(f"load ratio  load / pydantic model_validate_json:   {rows[3][1] / rows[6][1]:.2f}x")
+        print(f"dump ratio  export / pydantic model_dump_json:     {rows[0][1] / rows[7][1]:.2f}x")
     print(f"gc enabled after the run: {gc.isenabled()}")
 
     if args.profile:

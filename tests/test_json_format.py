@@ -27,8 +27,9 @@ from cfbu_toolkit import (
     Organisation,
     Plan,
     Problem,
+    testing,
 )
-from cfbu_toolkit.io import KINDS, Migration, Migrations, document, kind_of
+from cfbu_toolkit.io import KINDS, Migration, Migrations, converter, document, kind_of
 from cfbu_toolkit.locale import use_lang
 from cfbu_toolkit.testing import exportables, plans
 
@@ -572,3 +573,68 @@ def test_with_steps_extends_the_library_migrations() -> None:
     )
     assert extended.current == 2
     assert document.loads(_as_version_1(small_plan()), migrations=extended) == small_plan()
+
+
+# --- the fast path and the detailed path agree ------------------------------------------------
+
+
+def _outcome(structure: Any, data: Any, cls: type[Any]) -> Any:
+    try:
+        return structure(data, cls)
+    except Exception as exc:  # which exception differs between the paths; that one does not
+        return type(exc)
+
+
+def _reordered(value: Any, data: Any) -> Any:
+    """``value`` with the keys of some objects in another order (still the same document)."""
+    if isinstance(value, list):
+        return [_reordered(item, data) for item in value]
+    if not isinstance(value, dict):
+        return value
+    items = [(key, _reordered(item, data)) for key, item in value.items()]
+    if data.draw(st.booleans(), label="reorder"):
+        items.reverse()
+    return dict(items)
+
+
+@given(exportables(), st.data())
+def test_the_fast_and_the_detailed_path_agree(obj: Any, data: Any) -> None:
+    """Valid documents take a generated fast path; a document it refuses is structured again
+    by the detailed converter, which names every problem. For any document, valid or
+    mutated, both give the same object or both refuse it, and ``load`` then names each
+    problem by its path."""
+    cls = type(obj)
+    document = orjson.loads(cfbu.export(obj, format="json"))
+    if data.draw(st.booleans(), label="mutate"):
+        document = _mutate(document, data)
+    document = _reordered(document, data)
+    fast = _outcome(converter._fast.structure, document.get("data"), cls)
+    detailed = _outcome(converter.converter.structure, document.get("data"), cls)
+    if isinstance(fast, type) or isinstance(detailed, type):
+        assert isinstance(fast, type), f"the fast path took what the detailed one refused: {fast}"
+        assert isinstance(detailed, type), "the fast path refused a valid document"
+        with pytest.raises(DocumentError) as info:
+            cfbu.load(orjson.dumps(document), format="json")
+        assert info.value.problems
+        assert all(p.where.startswith("$") for p in info.value.problems)
+    else:
+        assert fast == detailed
+        assert type(fast) is cls
+
+
+_WRONG = [None, True, 7, 1.5, "x", "2024-01-01", [], ["x"], [7], [None], {}]
+
+
+@given(st.sampled_from(testing.model_classes()).flatmap(testing.strategy_for))
+def test_the_fast_path_checks_every_field(obj: Any) -> None:
+    """Each field of each class in turn holds each kind of JSON value: the fast path must
+    refuse whatever the detailed path (the class's own validators) refuses."""
+    cls = type(obj)
+    good = converter.unstructure(obj)
+    for name in good:
+        for value in _WRONG:
+            changed = {**good, name: value}
+            fast = _outcome(converter._fast.structure, changed, cls)
+            detailed = _outcome(converter.converter.structure, changed, cls)
+            assert isinstance(fast, type) == isinstance(detailed, type), (name, value)
+            assert isinstance(fast, type) or fast == detailed

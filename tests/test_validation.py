@@ -3,6 +3,7 @@ unknown questions and placements of unknown pieces, all reported at once with pa
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterator
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import cfbu_toolkit as cfbu
 from cfbu_toolkit import (
@@ -44,8 +46,9 @@ from cfbu_toolkit import (
     ValueGame,
     ValuePiece,
     Workshop,
+    validation,
 )
-from cfbu_toolkit.errors import Problem
+from cfbu_toolkit.errors import ModelError, Problem
 from cfbu_toolkit.locale import use_lang
 from cfbu_toolkit.model._base import REF
 from cfbu_toolkit.testing import plans
@@ -385,3 +388,25 @@ def test_breaking_a_generated_plan_is_noticed(plan: Plan) -> None:
         broken = _break(plan, path, field, many)
         expected = f"{_json_path(path)}.{field}" + ("[0]" if many else "")
         assert expected in [p.where for p in cfbu.validate(broken)]
+
+
+@given(plans(max_size=3), st.data())
+def test_the_quick_check_agrees_with_the_full_walk(plan: Plan, data: Any) -> None:
+    """``validate`` answers a consistent plan from a quick check (no paths) and walks the
+    whole plan only when that finds something; the two must agree on every plan."""
+    slots = [s for s in _reference_slots(plan) if s[2] not in ("question",)]
+    if slots and data.draw(st.booleans(), label="break a reference"):
+        path, field, _target, many = data.draw(st.sampled_from(slots))
+        plan = _break(plan, path, field, many)
+    same_class: dict[type[Any], list[tuple[Any, tuple[Any, ...]]]] = {}
+    for obj, path in _objects(plan):
+        if type(obj) in ENTITY_KINDS:
+            same_class.setdefault(type(obj), []).append((obj, path))
+    groups = [group for group in same_class.values() if len(group) > 1]
+    if groups and data.draw(st.booleans(), label="repeat an id"):
+        group = data.draw(st.sampled_from(groups))
+        i, j = data.draw(st.permutations(range(len(group))))[:2]
+        (first, _), (second, path) = group[i], group[j]
+        with contextlib.suppress(ModelError):  # unique within its list already
+            plan = _replace(plan, path, attrs.evolve(second, id=first.id))
+    assert validation._consistent(plan) == (validation._problems(plan, "$") == [])

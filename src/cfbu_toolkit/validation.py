@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cache
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from .errors import Problem, ProblemList
@@ -90,10 +92,20 @@ def _nested(cls: Any) -> tuple[str, ...]:
 
 
 @cache
-def _references(cls: Any) -> tuple[tuple[str, str], ...]:
-    """(field, target) for each reference checked against the whole plan."""
+def _references(cls: Any) -> tuple[tuple[str, str, bool], ...]:
+    """(field, target, whether a list) for each reference checked against the whole plan."""
     return tuple(
-        (f.name, f.ref) for f in field_infos(cls) if f.ref is not None and f.ref not in _SCOPED
+        (f.name, f.ref, f.many)
+        for f in field_infos(cls)
+        if f.ref is not None and f.ref not in _SCOPED
+    )
+
+
+@cache
+def _children(cls: Any) -> tuple[tuple[Any, bool], ...]:
+    """(getter, whether a list) for each field of ``cls`` that holds model objects."""
+    return tuple(
+        (attrgetter(f.name), f.many) for f in field_infos(cls) if f.nested and f.ref is None
     )
 
 
@@ -125,9 +137,19 @@ def validate(obj: Any, *, root: str = "$") -> list[Problem]:
                 type=type(obj).__name__,
             )
         )
+    try:
+        if _consistent(obj):
+            return ProblemList()
+    except Exception:  # an object built oddly in Python code: let the full walk tell
+        pass
+    return _problems(obj, root)
+
+
+def _problems(obj: Any, root: str) -> ProblemList:
+    """Every problem in ``obj``, found by walking each object with its path."""
+    problems = ProblemList()
     objects = walk_objects(obj, root)
     ids: dict[str, dict[str, Path]] = defaultdict(dict)
-    problems = ProblemList()
     for item, path in objects:
         kind = ENTITY_KINDS.get(type(item))
         if kind is None:
@@ -144,21 +166,82 @@ def validate(obj: Any, *, root: str = "$") -> list[Problem]:
         else:
             ids[kind][item.id] = path
     if isinstance(obj, Plan):
-        known = {kind: set(by_id) for kind, by_id in ids.items()}
-        known["focus_area"] = set(FocusArea._value2member_map_) | {
-            a.key for a in obj.custom_focus_areas
-        }
-        known["output"] = set().union(*(known.get(k, set()) for k in _OUTPUT_KINDS))
-        _dangling(objects, known, problems)
+        _dangling(
+            objects, _known(obj, {kind: set(by_id) for kind, by_id in ids.items()}), problems
+        )
     _scoped(obj, objects, problems)
     return problems
+
+
+def _known(plan: Plan, ids: dict[str, set[str]]) -> dict[str, set[str]]:
+    """What references of each target kind may point at, from the ids of each kind."""
+    ids["focus_area"] = set(FocusArea._value2member_map_) | {
+        a.key for a in plan.custom_focus_areas
+    }
+    ids["output"] = set().union(*(ids.get(k, set()) for k in _OUTPUT_KINDS))
+    return ids
+
+
+def _consistent(obj: Any) -> bool:
+    """Whether :func:`validate` would find no problem, told quickly (no paths, no order).
+
+    The full walk visits every object with its path, which costs more than the rest of
+    loading a large plan; this walks the plan a class at a time instead (sets of ids and
+    of references compared whole, in C), and only when it finds something wrong does the
+    full walk run, to report each problem where it is.
+    """
+    groups = _by_class(obj)
+    ids: dict[str, set[str]] = {}
+    for cls, objects in groups.items():
+        kind = ENTITY_KINDS.get(cls)
+        if kind is not None:
+            ids[kind] = set(map(_ID, objects))
+            if len(ids[kind]) != len(objects):
+                return False
+    if isinstance(obj, Plan):
+        known = _known(obj, ids)
+        for cls, objects in groups.items():
+            for name, target, many in _references(cls):
+                values = map(attrgetter(name), objects)
+                allowed = known.get(target, set()) | {None}
+                if not allowed.issuperset(chain.from_iterable(values) if many else values):
+                    return False
+    found = ProblemList()
+    scoped = (DialogueTool, ValueGame, DialogueSession)
+    _scoped(obj, [(item, "$") for cls in scoped for item in groups.get(cls, ())], found)
+    return not found
+
+
+_ID = attrgetter("id")
+
+
+def _by_class(obj: Any) -> dict[Any, list[Any]]:
+    """Every model object below (and including) ``obj``, grouped by class."""
+    found: dict[Any, list[Any]] = defaultdict(list)
+    level: dict[Any, list[Any]] = {type(obj): [obj]}
+    while level:
+        below: dict[Any, list[Any]] = defaultdict(list)
+        for cls, objects in level.items():
+            found[cls] += objects
+            for get, many in _children(cls):
+                values = map(get, objects)
+                children = list(chain.from_iterable(values) if many else values)
+                classes = set(map(type, children))
+                if len(classes) == 1 and is_model_class(only := classes.pop()):
+                    below[only] += children  # the usual case: all of one class
+                    continue
+                for child in children:
+                    if is_model_class(type(child)):  # type: ignore[arg-type]
+                        below[type(child)].append(child)
+        level = below
+    return found
 
 
 def _dangling(
     objects: list[tuple[Any, Path]], known: dict[str, set[str]], problems: ProblemList
 ) -> None:
     for item, path in objects:
-        for name, target in _references(type(item)):  # type: ignore[arg-type]
+        for name, target, _many in _references(type(item)):  # type: ignore[arg-type]
             value = getattr(item, name)
             values = value if type(value) is tuple else (value,)
             for index, ref in enumerate(values):

@@ -13,6 +13,8 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 import heapq
+import inspect
+import types
 from collections.abc import Callable
 from types import UnionType
 from typing import Any, TypeVar, Union, get_args, get_origin
@@ -30,6 +32,7 @@ from cattrs.preconf.orjson import make_converter
 
 from ..errors import MAX_PROBLEMS, ModelError, Problem, ProblemList, Text
 from ..locale import N_
+from ..model._fields import FieldInfo, describe
 from ..model.enums import LabelledEnum
 
 __all__ = ["converter", "problems_from", "structure", "unstructure"]
@@ -239,38 +242,140 @@ converter = _make(detailed=True)
 and :func:`unstructure`."""
 
 
-def _complete_object_hook(cls: type[Any], conv: Any) -> Callable[[Any, type], Any]:
-    """Structure an attrs class straight into its constructor when every field is present.
+class _Retry(Exception):
+    """A value of the wrong type on the fast path: the detailed path says what and where."""
 
-    Our own exports always write every field, so that is the usual case; cattrs' general
-    code (kept as the fallback, for documents that leave optional fields out) builds a
-    keyword dict field by field, which made large loads markedly slower.
+
+#: Field kinds whose values JSON holds as they are, checked inline by their exact type.
+_PLAIN_KINDS: dict[str, type] = {
+    "id": str,
+    "reference": str,
+    "text": str,
+    "free_text": str,
+    "integer": int,
+    "boolean": bool,
+}
+
+
+def _object_hook(cls: type[Any], conv: Any) -> Callable[[Any, type], Any]:
+    """Structure an attrs class with one generated function, for valid documents.
+
+    A large load is dominated by this. cattrs' general code calls a hook per field, and
+    then the class's ``__init__`` runs validators that check every type a second time.
+    The generated function instead takes a dict's values at once (our exports write
+    every field, in order), checks each type inline (exact ``str``/``int``/``bool``, an
+    enumeration member by lookup, a date by its length; nested objects and the rest
+    through their hooks), builds the object as attrs' own ``__init__`` does (set every
+    field, then validate, then ``__attrs_post_init__``) and runs only the validators the
+    type does not imply (:attr:`~cfbu_toolkit.model._fields.FieldInfo.checks`:
+    identifiers, ranges, date order, ...). It keeps no state, so it is safe in threads.
+
+    Anything unexpected raises, and :func:`structure` then structures the document again
+    with the detailed converter, which reports every problem with its path; a dict that
+    leaves fields out goes to cattrs' general code (with every validator).
     """
     fields = attrs.fields(attrs.resolve_types(cls))
-    fallback = make_dict_structure_fn(
-        cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False
-    )
-    names = frozenset(f.name for f in fields)
-    scope: dict[str, Any] = {"cls": cls, "names": names, "fallback": fallback}
-    arguments = []
-    for i, field in enumerate(fields):
-        scope[f"h{i}"], scope[f"t{i}"] = conv.get_structure_hook(field.type), field.type
-        arguments.append(f"{field.name}=h{i}(o[{field.name!r}], t{i})")
-    source = (
-        "def structure(o, _):\n"
-        "    if o.keys() != names:\n"
-        "        return fallback(o, _)\n"
-        f"    return cls({', '.join(arguments)})\n"
-    )
-    exec(compile(source, f"<cfbu structure {cls.__name__}>", "exec"), scope)
+    infos = describe(cls)
+    scope: dict[str, Any] = {
+        "cls": cls,
+        "order": [f.name for f in fields],
+        "names": frozenset(f.name for f in fields),
+        "fallback": make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False
+        ),
+        "Retry": _Retry,
+        "new": object.__new__,
+        "put": object.__setattr__,
+        "date": dt.date.fromisoformat,
+    }
+    values = "(" + "".join(f"v{i}, " for i in range(len(fields))) + ")"
+    lines = [
+        "if list(o) == order:",
+        f"    {values} = o.values()",
+        "elif o.keys() == names:",
+        f"    {values} = [o[k] for k in order]",
+        "else:",
+        "    return fallback(o, _)",
+    ]
+    for i, info in enumerate(infos):
+        lines += _read(i, info, conv, scope)
+    lines.append("self = new(cls)")
+    for i, (field, info) in enumerate(zip(fields, infos, strict=True)):
+        lines += _store(i, field, info, scope)
+    for i, (field, info) in enumerate(zip(fields, infos, strict=True)):
+        scope[f"a{i}"] = field
+        for j, check in enumerate(info.checks):
+            scope[f"c{i}_{j}"] = check
+            lines.append(f"c{i}_{j}(self, a{i}, v{i})")
+    if hasattr(cls, "__attrs_post_init__"):
+        lines.append("self.__attrs_post_init__()")
+    source = "def structure(o, _):\n" + "".join(f"    {line}\n" for line in lines)
+    exec(compile(source + "    return self\n", f"<cfbu structure {cls.__name__}>", "exec"), scope)
     structure: Callable[[Any, type], Any] = scope["structure"]
     return structure
+
+
+def _store(
+    i: int, field: attrs.Attribute[Any], info: FieldInfo, scope: dict[str, Any]
+) -> list[str]:
+    """Lines that convert ``v{i}`` (if its field has a converter) and set it on ``self``."""
+    lines = []
+    if info.convert is not None:
+        scope[f"k{i}"] = info.convert
+        lines.append(f"v{i} = k{i}(v{i})")
+    slot = inspect.getattr_static(scope["cls"], field.name, None)
+    if isinstance(slot, types.MemberDescriptorType):  # a slot: set it directly (faster)
+        scope[f"s{i}"] = slot.__set__
+        return [*lines, f"s{i}(self, v{i})"]
+    return [*lines, f"put(self, {field.name!r}, v{i})"]
+
+
+def _read(i: int, info: FieldInfo, conv: Any, scope: dict[str, Any]) -> list[str]:
+    """Lines that check (and convert) field ``i``'s value ``v{i}``, raising on a wrong type."""
+    v = f"v{i}"
+    if info.many and info.nullable:  # no such field yet: the converter's own hook
+        scope[f"h{i}"], scope[f"t{i}"] = conv.get_structure_hook(info.annotation), info.annotation
+        return [f"{v} = h{i}({v}, t{i})"]
+    item = get_args(info.annotation)[0] if info.many else _non_null(info.annotation)
+    plain = _PLAIN_KINDS.get(info.kind)
+    labelled = isinstance(item, type) and issubclass(item, LabelledEnum)
+    scope[f"t{i}"] = plain or item
+    scope[f"m{i}"] = item._value2member_map_ if labelled else None
+    scope[f"h{i}"] = conv.get_structure_hook(item)
+    lines = []
+    if info.many:
+        lines.append(f"if type({v}) is not list: raise Retry")
+        if plain:
+            return [
+                *lines,
+                f"for x in {v}:",
+                f"    if type(x) is not t{i}: raise Retry",
+                f"{v} = tuple({v})",
+            ]
+        each = f"m{i}[x]" if labelled else f"h{i}(x, t{i})"
+        return [*lines, f"{v} = tuple([{each} for x in {v}])"]
+    if plain:
+        body = [f"if type({v}) is not t{i}: raise Retry"]
+    elif labelled:
+        body = [f"{v} = m{i}[{v}]"]
+    elif item is dt.date:  # as _date does
+        body = [f"if type({v}) is not str or len({v}) != 10: raise Retry", f"{v} = date({v})"]
+    else:
+        body = [f"{v} = h{i}({v}, t{i})"]
+    if info.nullable:
+        return [*lines, f"if {v} is not None:", *(f"    {line}" for line in body)]
+    return lines + body
+
+
+def _non_null(annotation: Any) -> Any:
+    """``X`` of ``X | None``; any other type as it is."""
+    return next((a for a in get_args(annotation) if a is not type(None)), annotation)
 
 
 # The same hooks without cattrs' error bookkeeping: valid documents (the usual case) take
 # this path, and only a failure is structured again, in detail, to report every problem.
 _fast = _make(detailed=False)
-_fast.register_structure_hook_factory(attrs.has, _complete_object_hook)
+_fast.register_structure_hook_factory(attrs.has, _object_hook)
 
 
 def unstructure(obj: Any) -> dict[str, Any]:

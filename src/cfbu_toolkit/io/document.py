@@ -69,7 +69,11 @@ def loads(
     """
     with _gc_paused():
         document = parse(data, source=source, max_bytes=max_bytes)
-        return from_document(document, source=source, migrations=migrations)
+        obj = from_document(document, source=source, migrations=migrations)
+        # Free the parsed document before the collector runs again: its first collection
+        # walks every object made meanwhile that is still alive.
+        del document
+    return obj
 
 
 def check_size(size: int, max_bytes: int | None, source: str | None = None) -> None:
@@ -142,7 +146,8 @@ def _surely_unique_keys(data: bytes | bytearray | memoryview | str, document: An
         return False
     raw = data.encode() if isinstance(data, str) else bytes(data)
     written = raw.count(b":")
-    if b"\\u003" in raw:  # a colon written as an escape (rare)
+    # A colon written as an escape (rare); a lone backslash is found ten times quicker.
+    if b"\\" in raw and b"\\u003" in raw:
         written += raw.count(b"\\u003a") + raw.count(b"\\u003A")
     return written == again.count(b":")
 

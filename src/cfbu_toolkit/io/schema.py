@@ -33,7 +33,7 @@ import attrs
 from ..errors import FormatError
 from ..locale import N_
 from ..model import _base
-from ..model._fields import describe
+from ..model._fields import describe, validators
 from ..model.enums import LabelledEnum
 from .document import FORMAT_NAME
 from .kinds import KINDS
@@ -156,7 +156,7 @@ def _object_schema(cls: type[Any]) -> tuple[Schema, list[type[Any]]]:
     nested: list[type[Any]] = []
     for field, info in zip(attrs.fields(cls), describe(cls), strict=True):
         prop = _type_schema(hints[field.name], nested)
-        prop = _constrain(prop, _validators(field.validator))
+        prop = _constrain(prop, validators(field.validator))
         if info.ref is not None:
             prop[_REF_KEYWORD] = info.ref
         if info.personal:
@@ -233,15 +233,6 @@ def _doc(obj: Any) -> str:
 
 
 # -- constraints from the model's validators --------------------------------------------
-
-
-def _validators(validator: Any) -> list[Callable[..., Any]]:
-    if validator is None:
-        return []
-    inner = getattr(validator, "_validators", None)
-    if inner is not None:
-        return [v for sub in inner for v in _validators(sub)]
-    return [validator]
 
 
 def _closure(function: Callable[..., Any]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import uuid
 from collections.abc import Callable, Iterable
+from types import GenericAlias
 from typing import Any, Literal, TypeVar
 
 import attrs
@@ -34,6 +35,7 @@ Lang = Literal["da", "en"]
 """The languages people read exports in: Danish (the default) and English."""
 
 T = TypeVar("T")
+V = TypeVar("V", bound=Callable[..., None])
 
 MAX_AMOUNT = 10**15
 """Amounts (``budget_dkk``, ``amount_dkk``) are whole kroner below this: every format can
@@ -91,6 +93,30 @@ def _name(attribute: attrs.Attribute[Any]) -> str:
     return attribute.name
 
 
+_ACCEPTS: dict[Callable[..., None], Any] = {}
+
+
+def type_check(accepted: Any) -> Callable[[V], V]:
+    """Mark a validator as checking only that a value is of the type ``accepted``.
+
+    Nothing else: every value of that type passes. A reader that already guarantees a
+    field's type (the JSON converter) may then build the object without running it
+    again; every other validator (patterns, ranges, date order) still runs. The field
+    description (:mod:`._fields`) decides which validators a field's type implies.
+    """
+
+    def mark(validator: V) -> V:
+        _ACCEPTS[validator] = accepted
+        return validator
+
+    return mark
+
+
+def accepted_type(validator: Callable[..., None]) -> Any:
+    """The type a validator marked with :func:`type_check` accepts, or ``None``."""
+    return _ACCEPTS.get(validator)
+
+
 def check_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """An identifier: 1-128 letters, digits, ``_ . : -``, starting with a letter or digit."""
     if type(value) is not str or not _ID_RE.fullmatch(value):
@@ -104,16 +130,22 @@ def check_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         )
 
 
+# The two below repeat check_id's test so that a valid value costs no further call: a
+# large plan holds hundreds of thousands of references.
+
+
 def check_optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
+    if value is not None and (type(value) is not str or not _ID_RE.fullmatch(value)):
         check_id(instance, attribute, value)
 
 
 def check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     for item in value:
-        check_id(instance, attribute, item)
+        if type(item) is not str or not _ID_RE.fullmatch(item):
+            check_id(instance, attribute, item)
 
 
+@type_check(str)
 def check_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Any string (empty allowed)."""
     if not isinstance(value, str):
@@ -323,7 +355,7 @@ def check_member(cls: type[Any]) -> Callable[[object, attrs.Attribute[Any], obje
                 allowed=allowed,
             )
 
-    return check
+    return type_check(cls)(check)
 
 
 def check_optional_member(
@@ -335,9 +367,10 @@ def check_optional_member(
         if value is not None:
             check(instance, attribute, value)
 
-    return check_optional
+    return type_check(cls | None)(check_optional)
 
 
+@type_check(dt.date)
 def check_date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A date (a ``datetime`` is refused: the model holds days, not moments)."""
     if type(value) is not dt.date:
@@ -346,6 +379,7 @@ def check_date(_: object, attribute: attrs.Attribute[Any], value: object) -> Non
         )
 
 
+@type_check(dt.date | None)
 def check_optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
         check_date(instance, attribute, value)
@@ -359,6 +393,7 @@ def date_field(*, after: str | None = None, label: str | None = None) -> Any:
     return labelled(attrs.field(default=None, validator=validators), label)
 
 
+@type_check(bool)
 def check_bool(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not bool:
         raise ModelError(
@@ -395,4 +430,5 @@ def each(validator: Callable[..., None]) -> Callable[..., None]:
         for item in value:
             validator(instance, attribute, item)
 
-    return check
+    accepted = accepted_type(validator)
+    return check if accepted is None else type_check(GenericAlias(tuple, (accepted, ...)))(check)

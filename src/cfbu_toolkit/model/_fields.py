@@ -25,7 +25,18 @@ from typing import Any, Literal, get_args
 
 import attrs
 
-from ._base import LABEL, PII, REF, TEXT, check_id, check_ids, check_optional_id, check_text
+from ._base import (
+    LABEL,
+    PII,
+    REF,
+    TEXT,
+    accepted_type,
+    check_id,
+    check_ids,
+    check_optional_id,
+    check_text,
+    freeze,
+)
 from .plan import Plan
 
 __all__ = [
@@ -37,6 +48,7 @@ __all__ = [
     "field_infos",
     "is_model_class",
     "model_classes",
+    "validators",
 ]
 
 FieldKind = Literal[
@@ -88,6 +100,14 @@ class FieldInfo:
     label: str | None = None
     """The field's name for people (English, translated through the catalogue), if the
     model gives one."""
+    checks: tuple[Any, ...] = attrs.field(default=(), eq=False, repr=False)
+    """The field's validators that its type does not imply (identifier patterns, ranges,
+    date order, ...), in order: what still has to run when a reader (the JSON converter)
+    already guarantees the type. Those marked with :func:`~._base.type_check` as accepting
+    every value of the field's type are left out."""
+    convert: Any = attrs.field(default=None, eq=False, repr=False)
+    """The field's converter, or ``None`` when it has none or only turns a list into a
+    tuple (:func:`~._base.freeze`) and the reader gives a tuple already."""
 
     @property
     def optional(self) -> bool:
@@ -123,19 +143,42 @@ def _holds_objects(annotation: Any) -> bool:
     return any(is_model_class(t) for t in (annotation, *get_args(annotation)))
 
 
-def _validators(validator: Any) -> list[Any]:
+def validators(validator: Any) -> list[Any]:
+    """The validators an attrs field's ``validator`` chains (``and_``, lists), in order."""
     if validator is None:
         return []
     inner = getattr(validator, "_validators", None)
     if inner is not None:
-        return [v for sub in inner for v in _validators(sub)]
+        return [v for sub in inner for v in validators(sub)]
     if isinstance(validator, list | tuple):
-        return [v for sub in validator for v in _validators(sub)]
-    nested = getattr(validator, "__closure__", None) or ()
-    found: list[Any] = [validator]
-    if getattr(validator, "__qualname__", "").startswith("each."):
-        found += [c.cell_contents for c in nested if callable(c.cell_contents)]
+        return [v for sub in validator for v in validators(sub)]
+    return [validator]
+
+
+def _validators(validator: Any) -> list[Any]:
+    """:func:`validators`, with the validator that :func:`~._base.each` applies to items."""
+    found: list[Any] = []
+    for v in validators(validator):
+        found.append(v)
+        if getattr(v, "__qualname__", "").startswith("each."):
+            nested = getattr(v, "__closure__", None) or ()
+            found += [c.cell_contents for c in nested if callable(c.cell_contents)]
     return found
+
+
+def _freezes(converter: Any) -> bool:
+    """Whether a list field's converter only turns a list into a tuple (or there is none)."""
+    return converter is None or converter is freeze
+
+
+def _implied(validator: Any, annotation: Any) -> bool:
+    """Whether every value of the type ``annotation`` passes ``validator``."""
+    accepted = accepted_type(validator)
+    if accepted is None:
+        return False
+    item, many, nullable = _unwrap(annotation)
+    accepted_item, accepted_many, accepts_none = _unwrap(accepted)
+    return accepted_item == item and accepted_many == many and (accepts_none or not nullable)
 
 
 _SCALARS: dict[Any, FieldKind] = {
@@ -168,7 +211,7 @@ def _describe(field: attrs.Attribute[Any]) -> FieldInfo:
     annotation = field.type
     item, many, nullable = _unwrap(annotation)
     ref: str | None = field.metadata.get(REF)
-    validators = _validators(field.validator)
+    every = _validators(field.validator)
     enum_cls: type[enum.Enum] | None = None
     target: type[Any] | None = None
     kind: FieldKind
@@ -182,10 +225,10 @@ def _describe(field: attrs.Attribute[Any]) -> FieldInfo:
         if ref is not None:
             kind = "reference"
         elif field.name == "id" and any(
-            v in (check_id, check_optional_id, check_ids) for v in validators
+            v in (check_id, check_optional_id, check_ids) for v in every
         ):
             kind = "id"
-        elif check_text in validators:
+        elif check_text in every:
             kind = "free_text"
         else:
             kind = "text"
@@ -205,6 +248,8 @@ def _describe(field: attrs.Attribute[Any]) -> FieldInfo:
         target=target,
         annotation=annotation,
         label=field.metadata.get(LABEL),
+        checks=tuple(v for v in validators(field.validator) if not _implied(v, annotation)),
+        convert=None if many and _freezes(field.converter) else field.converter,
     )
 
 
