@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from ..locale import N_, current_lang, translate
+from ..locale import N_, current_lang
 from ..model import (
     DialogueAnswer,
     DialogueQuestion,
@@ -27,7 +27,7 @@ from ..model import (
     DialogueTheme,
     DialogueTool,
     DialogueToolKind,
-    Lang,
+    LabelledEnum,
     Plan,
     new_id,
 )
@@ -217,7 +217,7 @@ def tool_for(session: DialogueSession, tools: Iterable[DialogueTool] | Plan) -> 
 # --- comparing the two perspectives -------------------------------------------------------
 
 
-class ComparisonTopic(enum.StrEnum):
+class ComparisonTopic(LabelledEnum):
     """The topics on which the housing-social side and the partner side are compared."""
 
     VALUES = "values"
@@ -226,18 +226,15 @@ class ComparisonTopic(enum.StrEnum):
     TASKS = "tasks"
     EXPECTATIONS = "expectations"
 
-    def label(self, lang: Lang = "da") -> str:
-        """The topic's name in ``lang``."""
-        return translate(_TOPIC_LABELS[self], lang)
-
-
-_TOPIC_LABELS: dict[ComparisonTopic, str] = {  # English; Danish in the catalogue
-    ComparisonTopic.VALUES: N_("Values and standpoint"),
-    ComparisonTopic.RESOURCES: N_("Contribution and framework"),
-    ComparisonTopic.GAINS: N_("Goals and gains"),
-    ComparisonTopic.TASKS: N_("Tasks and methods"),
-    ComparisonTopic.EXPECTATIONS: N_("Expectations"),
-}
+    english_labels = enum.nonmember(
+        {
+            "values": N_("Values and standpoint"),
+            "resources": N_("Contribution and framework"),
+            "gains": N_("Goals and gains"),
+            "tasks": N_("Tasks and methods"),
+            "expectations": N_("Expectations"),
+        }
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -278,7 +275,7 @@ DEFAULT_PAIRINGS: tuple[ThemePairing, ...] = (
 )
 
 
-class ComparisonStatus(enum.StrEnum):
+class ComparisonStatus(LabelledEnum):
     """How a topic stands when the two sides are laid together."""
 
     MISSING_BOTH = "missing_both"
@@ -288,19 +285,16 @@ class ComparisonStatus(enum.StrEnum):
     NO_SHARED_TERMS = "no_shared_terms"
     BOTH_ANSWERED = "both_answered"
 
-    def label(self, lang: Lang = "da") -> str:
-        """The comparison status's name in ``lang``."""
-        return translate(_STATUS_LABELS[self], lang)
-
-
-_STATUS_LABELS: dict[ComparisonStatus, str] = {  # English; Danish in the catalogue
-    ComparisonStatus.MISSING_BOTH: N_("Unanswered on both sides"),
-    ComparisonStatus.MISSING_OWN: N_("The housing-social contribution is missing"),
-    ComparisonStatus.MISSING_PARTNER: N_("The partner’s perspective is missing"),
-    ComparisonStatus.UNSETTLED: N_("Answers not yet agreed"),
-    ComparisonStatus.NO_SHARED_TERMS: N_("No words in common: expectations may differ"),
-    ComparisonStatus.BOTH_ANSWERED: N_("Answered on both sides"),
-}
+    english_labels = enum.nonmember(
+        {
+            "missing_both": N_("Unanswered on both sides"),
+            "missing_own": N_("The housing-social contribution is missing"),
+            "missing_partner": N_("The partner’s perspective is missing"),
+            "unsettled": N_("Answers not yet agreed"),
+            "no_shared_terms": N_("No words in common: expectations may differ"),
+            "both_answered": N_("Answered on both sides"),
+        }
+    )
 
 
 @attrs.frozen(kw_only=True)
