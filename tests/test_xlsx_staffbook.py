@@ -158,17 +158,54 @@ def test_an_edited_example_row_still_marked_is_refused() -> None:
     assert "EKSEMPEL-1" in info.value.problems[0].text
 
 
-def test_a_formula_typed_into_a_note_comes_back_as_its_text() -> None:
-    def note(wb: Any) -> None:
-        ws = wb["Kortlægning"]
-        ws.cell(row=3, column=_headers(ws).index("Noter") + 1, value="=A1")
+def _note_formula(wb: Any) -> None:
+    ws = wb["Kortlægning"]
+    ws.cell(row=3, column=_headers(ws).index("Noter") + 1, value="=A1")
 
+
+def test_a_formula_nothing_calculated_is_an_error_naming_its_cell() -> None:
+    # openpyxl, like any program that writes workbooks, saves a formula without its value:
+    # what =A1 would show is unknown, so the cell is named rather than guessed at.
+    with (
+        pytest.warns(WorkbookWarning, match="eksempelrækken springes over"),
+        pytest.raises(DocumentError) as info,
+        use_lang("da"),
+    ):
+        cfbu.load(_filled(_note_formula))
+    ((where, text),) = [(p.where, p.text) for p in info.value.problems]
+    assert where == "Kortlægning!U3"
+    assert "=A1" in text
+    assert "intet regneark har beregnet" in text
+
+
+def test_a_formula_typed_in_a_spreadsheet_program_reads_as_what_it_showed() -> None:
+    # Excel and LibreOffice save the value a formula showed beside it; that value is read,
+    # with a warning naming the cell, and never an empty note.
+    data = _with_cached_text(_filled(_note_formula), "U3", "A1", "Hvad cellen viste")
     with (
         pytest.warns(WorkbookWarning, match="eksempelrækken springes over"),
         pytest.warns(WorkbookWarning, match=r"Kortlægning!U3: .*=A1"),
     ):
-        plan = cfbu.load(_filled(note))
-    assert plan.mappings[0].entries[0].notes == "=A1"
+        plan = cfbu.load(data)
+    assert plan.mappings[0].entries[0].notes == "Hvad cellen viste"
+
+
+def _with_cached_text(data: bytes, cell: str, formula: str, value: str) -> bytes:
+    """The workbook with the formula in ``cell`` given the text a spreadsheet program
+    would have calculated and saved beside it."""
+    src, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    pattern = re.compile(rf'<c r="{cell}"([^>]*)><f>{formula}</f>(<v\s*/>|<v></v>)?</c>'.encode())
+    found = False
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            part = src.read(info.filename)
+            part, n = pattern.subn(
+                rf'<c r="{cell}"\1 t="str"><f>{formula}</f><v>{value}</v></c>'.encode(), part
+            )
+            found = found or n == 1
+            dst.writestr(info, part)
+    assert found, f"no formula {formula} in {cell}"
+    return out.getvalue()
 
 
 # -- the template's words --------------------------------------------------------------------

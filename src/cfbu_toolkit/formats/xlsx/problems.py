@@ -79,8 +79,10 @@ _MESSAGES: dict[str, str] = {
         "the organisation is also in {other} of the same mapping: keep one row per "
         "organisation (a new assessment goes in the same row, with a new date)"
     ),
-    "formula_text": N_(
-        "the cell holds the formula {formula}, never calculated; read as that text"
+    "formula_uncached": N_(
+        "the cell holds the formula {formula}, which no spreadsheet program has calculated, "
+        "so its value is unknown; type the value itself (put ' in front of text that starts "
+        "with =)"
     ),
     "formula_value": N_(
         "the cell holds the formula {formula}; read as its result {value!r}, not as text"

@@ -288,16 +288,16 @@ class WorkbookReader(SheetReader):
         return _FAILED
 
     def _formula(self, cell: str, formula: tuple[str, bool], raw: Any) -> Any:
-        """A cell Excel stored as a formula: its text when nothing calculated it (a note
-        typed as ``=A1``), else its value, with a warning naming the cell either way."""
+        """A cell stored as a formula: the value a spreadsheet program calculated (what the
+        person saw), with a warning naming the cell; an error naming the cell when nothing
+        calculated it, since its value is then unknown."""
         text, cached = formula
         if cached and raw is not None:
             message = say(self.lang, "formula_value", formula=f"={text}", value=raw)
             warnings.warn(f"{cell}: {message}", WorkbookWarning, stacklevel=6)
             return raw
-        message = say(self.lang, "formula_text", formula=f"={text}")
-        warnings.warn(f"{cell}: {message}", WorkbookWarning, stacklevel=6)
-        return f"={text}"
+        self.problem(cell, "formula_uncached", formula=f"={text}")
+        return _FAILED
 
     def _special(self, where: str, cell: tuple[int, int], raw: Any, sheet: str) -> Any:
         """A cell the pre-pass marked: an error value is reported (``_FAILED``); a formula
