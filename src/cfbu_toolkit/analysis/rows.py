@@ -807,16 +807,22 @@ def _row_maker(defn: _Def) -> RowMaker:
     else:
         fetch = attrgetter(*paths)  # type: ignore[assignment]
 
+    width = len(names) - len(paths) - defn.position
+
     def make(plan: Plan) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = []
         for keys, objects in walk(plan):
+            # The lengths are checked once a batch, so each row's zip need not (it is the
+            # hot loop of every roll-up).
+            if len(keys) != width:
+                raise AssertionError(f"{defn.table.kind}: {len(keys)} keys, expected {width}")
             if defn.position:
                 found += [
-                    dict(zip(names, (*keys, index, *fetch(obj)), strict=True))
+                    dict(zip(names, (*keys, index, *fetch(obj))))  # noqa: B905
                     for index, obj in enumerate(objects)
                 ]
             else:
-                found += [dict(zip(names, keys + fetch(obj), strict=True)) for obj in objects]
+                found += [dict(zip(names, keys + fetch(obj))) for obj in objects]  # noqa: B905
         for name, convert in converts:
             for row in found:
                 row[name] = convert(row[name])

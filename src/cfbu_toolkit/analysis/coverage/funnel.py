@@ -64,10 +64,15 @@ def funnel(plan: Plan, mapping: Mapping | str | None = None) -> Funnel:
     # One pass, counting stable values (str keys hash in C; enumeration members do not).
     current: Counter[str] = Counter()
     furthest: Counter[int] = Counter()
+    rank = _RANK_OF_VALUE.get
     for entry, _ in selected:
         history = entry.assessments
-        current[history[-1].status._value_] += 1
-        furthest[max([_RANK_OF_VALUE.get(a.status._value_, 0) for a in history])] += 1
+        now = history[-1].status._value_
+        current[now] += 1
+        if len(history) == 1:  # most entries: no history to search
+            furthest[rank(now, 0)] += 1
+        else:
+            furthest[max([rank(a.status._value_, 0) for a in history])] += 1
     reached = [sum(n for rank, n in furthest.items() if rank >= r) for r in _RANKS]
     return Funnel(
         total=len(selected),
