@@ -133,7 +133,7 @@ class ListField:
         return self.en if lang == "en" else self.da
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # a key of the reader's caches, asked per cell
 class Table:
     """A sheet of rows of one class, as part of the tree below the exported object."""
 
@@ -179,6 +179,11 @@ class Table:
 
     def required_attrs(self) -> frozenset[str]:
         """Attributes whose column must be present (no default in the model)."""
+        return self._required
+
+    @cached_property
+    def _required(self) -> frozenset[str]:
+        # Asked for every row read: worked out once per table.
         out = set()
         for column in self.columns:
             if column.kind in ("derived", "nr"):

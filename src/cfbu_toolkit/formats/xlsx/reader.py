@@ -7,6 +7,7 @@ re-import the result is merged into the plan it came from (:mod:`.reimport`).
 
 from __future__ import annotations
 
+import functools
 import warnings
 from collections import defaultdict
 from collections.abc import Callable
@@ -805,8 +806,12 @@ _TEMPLATE_SHEETS = _titles(*(BY_NAME[name] for name in TEMPLATE_TABLES), GUIDE, 
 _KIND_WORDS = {"organisation": N_("organisation"), "contact": N_("contact person")}
 
 
+@functools.cache
 def _ref_kind(table: Table, attr: str) -> str | None:
-    """What a column refers to (``organisation``, ``contact``, ...), if it is a reference."""
+    """What a column refers to (``organisation``, ``contact``, ...), if it is a reference.
+
+    Asked for every cell read, of a few tables and columns: remembered.
+    """
     cls = table.cls
     if "." in attr:  # the current assessment's fields
         prefix, attr = attr.split(".", 1)
