@@ -75,45 +75,63 @@ def _current_rss_mib() -> float:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def _raw_rows(ws: object, mapping: object) -> object:
-    """The mapping sheet's rows as raw openpyxl takes them: the same values as cfbu."""
-    from openpyxl.cell import WriteOnlyCell
-
+def _cells(mapping: object) -> object:
+    """Each entry's row of the mapping sheet, value for value as cfbu writes it: the same
+    27 columns in the same order (the mapping's title beside its ID, empty name columns:
+    a mapping exported without its plan has no names to show)."""
+    title = mapping.title  # type: ignore[attr-defined]
     for e in mapping.entries:  # type: ignore[attr-defined]
         a = e.assessments[-1]
-        d = WriteOnlyCell(ws, value=a.date)
-        d.number_format = "dd-mm-yyyy"
-        f = WriteOnlyCell(ws, value=e.follow_up_on)
-        f.number_format = "dd-mm-yyyy"
-        barriers: object = e.possible_barriers
-        if e.possible_barriers.startswith("="):  # else openpyxl writes a formula
-            barriers = WriteOnlyCell(ws, value=e.possible_barriers)
-            barriers.data_type = "s"  # type: ignore[attr-defined]
         yield [
             e.id,
             "map-bench",
             e.organisation_id,
             None,
+            title,
             e.contact_id,
+            None,
             e.services_offered,
             e.target_groups,
             None,
             e.possible_contribution,
-            barriers,
+            e.possible_barriers,
             e.what_matters,
             "Ja" if e.existing_relation else "Nej",
-            d,
+            a.date,
             a.status.label("da"),
             a.relevance.label("da"),
             a.interest.label("da"),
             a.influence.label("da"),
             None,
             None,
+            None,
             e.next_step,
             None,
-            f,
             None,
+            e.follow_up_on,
+            e.notes or None,
         ]
+
+
+_DATES = (14, 25)  # the columns holding dates
+_TEXT = 11  # the column holding text that may start with "="
+
+
+def _raw_rows(ws: object, mapping: object) -> object:
+    """The mapping sheet's rows as raw openpyxl takes them: the same values as cfbu."""
+    from openpyxl.cell import WriteOnlyCell
+
+    for row in _cells(mapping):  # type: ignore[attr-defined]
+        for i in _DATES:
+            if row[i] is not None:
+                cell = WriteOnlyCell(ws, value=row[i])
+                cell.number_format = "dd-mm-yyyy"
+                row[i] = cell
+        if row[_TEXT].startswith("="):  # else openpyxl writes a formula
+            cell = WriteOnlyCell(ws, value=row[_TEXT])
+            cell.data_type = "s"  # type: ignore[attr-defined]
+            row[_TEXT] = cell
+        yield row
 
 
 def _raw_plus(mapping: object, path: str) -> None:
@@ -214,22 +232,16 @@ def _xlsxwriter(mapping: object, path: str, header: list[str]) -> None:
     """The raw case's cells through XlsxWriter's constant-memory mode (row by row)."""
     import xlsxwriter
 
-    wb = xlsxwriter.Workbook(path, {"constant_memory": True, "strings_to_formulas": False})
+    options = {
+        "constant_memory": True,
+        "strings_to_formulas": False,  # "=Travlhed" stays text
+        "default_date_format": "dd-mm-yyyy",  # dates written with the same number format
+    }
+    wb = xlsxwriter.Workbook(path, options)
     ws = wb.add_worksheet("Kortlægning")
-    day = wb.add_format({"num_format": "dd-mm-yyyy"})
     ws.write_row(0, 0, header)
-    for r, e in enumerate(mapping.entries, start=1):  # type: ignore[attr-defined]
-        a = e.assessments[-1]
-        first = (e.id, "map-bench", e.organisation_id, None, e.contact_id, e.services_offered)
-        ws.write_row(r, 0, first)
-        ws.write_row(r, 6, (e.target_groups, None, e.possible_contribution))
-        ws.write_row(r, 9, (e.possible_barriers, e.what_matters))
-        ws.write(r, 11, "Ja" if e.existing_relation else "Nej")
-        ws.write_datetime(r, 12, dt.datetime.combine(a.date, dt.time()), day)
-        levels = (a.relevance.label("da"), a.interest.label("da"), a.influence.label("da"))
-        ws.write_row(r, 13, (a.status.label("da"), *levels, None, None, e.next_step))
-        if e.follow_up_on is not None:
-            ws.write_datetime(r, 21, dt.datetime.combine(e.follow_up_on, dt.time()), day)
+    for r, row in enumerate(_cells(mapping), start=1):  # type: ignore[attr-defined]
+        ws.write_row(r, 0, row)  # None leaves the cell empty
     wb.close()
 
 

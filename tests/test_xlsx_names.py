@@ -80,6 +80,39 @@ def test_a_record_sheet_names_what_its_ids_point_at() -> None:
     assert rows["Titel"][2].value is None  # a field that points nowhere names nothing
 
 
+def _greyed(ws: Any) -> set[str]:
+    """The cells and column ranges a grey-font conditional format covers on ``ws``."""
+    found: set[str] = set()
+    for formatting in ws.conditional_formatting:
+        for rule in formatting.rules:
+            if rule.dxf is not None and rule.dxf.font.color.rgb.endswith("808080"):
+                found.update(str(ref) for ref in formatting.sqref.ranges)
+    return found
+
+
+def test_ids_with_names_beside_them_are_grey_and_their_headers_fit() -> None:
+    wb = _sheets(cfbu.export(DEMO, format="xlsx"))  # type: ignore[arg-type]
+    entries = wb["Kortlægning"]
+    header = [c.value for c in entries[1]]
+    letter = {h: openpyxl.utils.get_column_letter(i) for i, h in enumerate(header, 1)}
+    grey = _greyed(entries)
+    # the IDs that have names beside them, and only those (the row's own ID stays black)
+    for column in ("Kortlægning-ID", "Organisation-ID", "Kontaktperson-ID"):
+        assert f"{letter[column]}2:{letter[column]}1048576" in grey
+    assert not any(ref.startswith(f"{letter['ID']}2:") for ref in grey)
+    assert entries["C2"].font.color.rgb != "FF808080"  # no cell carries the grey itself
+    # the narrow ID columns wrap their headers: row 1 is made as tall as the longest,
+    # "Vurderet af (kontaktperson-ID)": four lines in a column ten characters wide
+    assert entries.column_dimensions[letter["Vurderet af (kontaktperson-ID)"]].width == 10
+    assert entries.row_dimensions[1].height == 4 * 15
+    # a record sheet greys the single ID cells that have a name beside them
+    agreement = DEMO.collaboration_agreements[0]
+    record = _sheets(cfbu.export(agreement, format="xlsx", plan=DEMO))["Om aftalen"]  # type: ignore[arg-type]
+    row = next(r[0].row for r in record.iter_rows(min_row=2) if r[0].value == "Indsats-ID")
+    assert f"B{row}" in _greyed(record)
+    assert record.row_dimensions[1].height is None  # nothing wraps there
+
+
 @pytest.mark.parametrize(
     "part",
     [

@@ -12,9 +12,6 @@ problems are collected, a key written twice in one object is an error naming its
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import orjson
@@ -22,6 +19,7 @@ import orjson
 from ..errors import DocumentError, Problem, ProblemList
 from ..locale import N_, _, format_number
 from ..validation import validate
+from .collector import collector_paused
 from .converter import raise_problems, structure, unstructure
 from .kinds import KINDS, Exportable, kind_of
 from .migrations import MIGRATIONS, Migrations
@@ -50,7 +48,7 @@ def to_document(obj: Exportable) -> dict[str, Any]:
 
 def dumps(obj: Exportable) -> bytes:
     """The JSON document for ``obj``: UTF-8, indented by two spaces, ending in a newline."""
-    with _gc_paused():
+    with collector_paused():
         document = to_document(obj)
         return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
@@ -67,7 +65,7 @@ def loads(
     A document over ``max_bytes`` (default :data:`MAX_JSON_BYTES`) is refused before it is
     parsed; a key written twice in one object is an error naming its JSON path.
     """
-    with _gc_paused():
+    with collector_paused():
         document = parse(data, source=source, max_bytes=max_bytes)
         obj = from_document(document, source=source, migrations=migrations)
         # Free the parsed document before the collector runs again: its first collection
@@ -228,20 +226,6 @@ def _scan(data: bytes | bytearray | memoryview | str) -> ProblemList:
     return found
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the garbage collector: reading allocates many small objects that never form
-    cycles, and collections triggered meanwhile walk them all again (a third of the time of
-    a large load)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def from_document(
     document: Any,
     *,
@@ -250,7 +234,7 @@ def from_document(
 ) -> Exportable:
     """The object held by a parsed JSON document (the envelope and its data)."""
     cls, data = _open_envelope(document, source, migrations or MIGRATIONS)
-    with _gc_paused():
+    with collector_paused():
         try:
             obj: Exportable = structure(data, cls, root="$.data")
         except DocumentError as exc:

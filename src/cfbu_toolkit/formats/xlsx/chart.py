@@ -9,6 +9,7 @@ each point shows. The sheet is for reading: the importer does not read it.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -56,8 +57,9 @@ def write_grid_sheet(
                 name = names.get(entry.organisation_id, entry.organisation_id)
                 points.append((field, name, entry.interest.rank, entry.influence.rank))
         if points:
-            points.sort(key=lambda p: (_ORDER.index(p[0]), p[1].casefold()))
-            blocks.append((mapping, points))
+            # The first READABLE_POINTS by field and name (all of them sorted, when fewer).
+            shown = heapq.nsmallest(READABLE_POINTS, points, key=_by_field_and_name)
+            blocks.append((mapping, len(points), shown))
     if not blocks:
         return False
     ws = wb.create_sheet(translate(GRID_TITLE, lang))
@@ -74,15 +76,14 @@ def write_grid_sheet(
         translate(N_("Field"), lang),
     ]
     row = 0
-    for mapping, points in blocks:
+    for mapping, found, points in blocks:
         top = row + 1
         ws.append([_text(ws, mapping.title, bold)])
-        if len(points) > READABLE_POINTS:
-            total = format_number(len(points), lang)
-            shown = format_number(READABLE_POINTS, lang)
-            ws.append([_text(ws, translate(_CAPPED, lang, shown=shown, total=total))])
+        if found > READABLE_POINTS:
+            total = format_number(found, lang)
+            limit = format_number(READABLE_POINTS, lang)
+            ws.append([_text(ws, translate(_CAPPED, lang, shown=limit, total=total))])
             top += 1
-            points = points[:READABLE_POINTS]
         ws.append([_text(ws, h, bold) for h in headers])
         first = top + 2
         seen: dict[tuple[int, int], int] = defaultdict(int)
@@ -139,6 +140,10 @@ def write_grid_sheet(
         row = top - 1 + max(_BLOCK_ROWS, used + 1)
     set_print_area(ws, 14, row)
     return True
+
+
+def _by_field_and_name(point: tuple[Quadrant, str, int, int]) -> tuple[int, str]:
+    return _ORDER.index(point[0]), point[1].casefold()
 
 
 def _steps(points: list[tuple[Any, str, int, int]]) -> dict[tuple[int, int], float]:

@@ -3,11 +3,12 @@ pairs in two columns with wrapped text. Used by the exporter and the registratio
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from ...workbook import text_cell
 
-__all__ = ["GuideSheet"]
+__all__ = ["GuideSheet", "wrapped_lines"]
 
 
 class GuideSheet:
@@ -33,7 +34,7 @@ class GuideSheet:
     def line(self, term: str | None, text: str | None = None, *, bold: bool = False) -> None:
         """A row: ``term`` in column A (bold if asked), ``text`` in column B."""
         font = self._bold if bold else None
-        self._height(_lines(term, self.term_width), _lines(text, self.text_width))
+        self._height(wrapped_lines(term, self.term_width), wrapped_lines(text, self.text_width))
         self.sheet.append([self._cell(term, font), self._cell(text)])
 
     def title(self, text: str) -> None:
@@ -64,9 +65,13 @@ class GuideSheet:
         self.sheet.row_dimensions[self.row].height = 15 * max(1, *lines)
 
 
-def _lines(text: str | None, width: int) -> int:
-    """About how many lines ``text`` wraps to in a column ``width`` characters wide."""
+def wrapped_lines(text: str | None, width: int) -> int:
+    """About how many lines ``text`` wraps to in a column ``width`` characters wide.
+
+    Wrapped as a spreadsheet program wraps: at spaces and hyphens, a word longer than the
+    line broken inside it, each line of ``text`` on its own.
+    """
     if not text:
         return 1
-    usable = max(width - 2, 10)
-    return sum(max(1, -(-len(part) // usable)) for part in text.split("\n"))
+    usable = max(width - 1, 1)
+    return sum(max(1, len(textwrap.wrap(part, usable))) for part in text.split("\n"))

@@ -7,13 +7,14 @@ validation. openpyxl is imported inside the functions only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ...locale import N_, translate
 from ...model import Lang
 from ...model.enums import LabelledEnum
 from ...workbook import column_letter, encode_text
+from .guide import wrapped_lines
 from .layout import LOOKUPS, TABLES, YES_NO, Table
 
 __all__ = [
@@ -122,9 +123,16 @@ def add_validation(
     ws.data_validations.append(dv)
 
 
-def header_cells(ws: Any, headers: Iterable[str]) -> list[Any]:
+def header_cells(
+    ws: Any, headers: Iterable[str], widths: Sequence[float] | None = None
+) -> list[Any]:
     """Bold, shaded header cells, always stored as text; wrapped, so the header of a
-    narrow column (an ID beside its names) reads in full on two lines."""
+    narrow column (an ID beside its names) reads in full on two lines.
+
+    Given the columns' ``widths``, the header row (row 1, not yet written) is made tall
+    enough for its longest wrapped header: LibreOffice does not grow a row written without
+    a height, and the second line would run over the first row of values.
+    """
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -139,4 +147,8 @@ def header_cells(ws: Any, headers: Iterable[str]) -> list[Any]:
         cell.fill = fill
         cell.alignment = wrap
         cells.append(cell)
+    if widths is not None:
+        lines = max(wrapped_lines(c.value, int(w)) for c, w in zip(cells, widths, strict=True))
+        if lines > 1:
+            ws.row_dimensions[1].height = 15 * lines
     return cells

@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from typing import IO
 
 from ...errors import FormatError
+from ...io.collector import collector_paused
 from ...io.kinds import Exportable, kind_of_class
 from ...locale import N_
 from ...model import Lang, Plan
@@ -77,7 +78,8 @@ def load_xlsx(stream: IO[bytes], context: ImportContext) -> Exportable:
     reader.base = base
     reader.prune = prune
     try:
-        result = reader.read()
+        with collector_paused():
+            result = reader.read()
         if report is not None:
             report(ReadReport(changes=reader.changes, assigned=tuple(reader.assigned_ids())))
         return result

@@ -189,9 +189,6 @@ class _WorkbookWriter:
         set_up_printing(ws, landscape=landscape, title_rows=title_rows)
         return ws
 
-    def _header_cells(self, ws: Any, headers: Iterable[str]) -> list[Any]:
-        return header_cells(ws, headers)
-
     def _dropdown(self, ws: Any, enum: type[LabelledEnum] | None, ref: str) -> None:
         add_validation(ws, ref, self.lang, formula=self.lookups[enum])
 
@@ -238,7 +235,7 @@ class _WorkbookWriter:
             widths[i] = min(max(widths[i], MIN_WIDTH), max(cap, MIN_WIDTH))
             ws.column_dimensions[column_letter(i + 1)].width = widths[i]
         ws.freeze_panes = "A2"
-        ws.append(self._header_cells(ws, (c.header(self.lang) for c in columns)))
+        ws.append(header_cells(ws, [c.header(self.lang) for c in columns], widths))
         where_prefix = f"{title}!"
         letters = [column_letter(i + 1) for i in range(len(columns))]
         row_number = 1
@@ -266,6 +263,8 @@ class _WorkbookWriter:
         last = letters[-1]
         ws.auto_filter.ref = f"A1:{last}{max(row_number, 2)}"
         fit_columns(ws, widths, row_number, first=printed_from(columns))
+        ids = [letters[i] for i, column in enumerate(columns) if column.attr in by_name]
+        _grey_ids(ws, [f"{letter}2:{letter}{MAX_ROWS}" for letter in ids])
         for i, column in enumerate(columns):
             if column.kind == "enum" or column.kind == "bool":
                 enum = column.enum if column.kind == "enum" else None
@@ -312,7 +311,7 @@ class _WorkbookWriter:
 
         kind = column.kind
         if column.attr in named(table.columns):
-            return _grey_cell(ws, WriteOnlyCell)
+            return _id_text  # greyed by _grey_ids
         if kind in ("text", "opt_text", "derived"):
             half = MAX_CELL_CHARS // 2
 
@@ -393,7 +392,9 @@ class _WorkbookWriter:
                 max(_display_width(v) for v in [*names, RECORD_COLUMNS[2].header(self.lang)]),
             )
         ws.freeze_panes = "A2"
-        ws.append(self._header_cells(ws, (c.header(self.lang) for c in shown)))
+        ws.append(header_cells(ws, [c.header(self.lang) for c in shown]))
+        by_name = named(table.columns)
+        _grey_ids(ws, [f"B{n}" for n, c in enumerate(columns, 2) if c.attr in by_name])
         for n, (column, label, value) in enumerate(zip(columns, labels, values, strict=True), 2):
             cell = value
             make = self._maker(ws, table, column)
@@ -426,7 +427,7 @@ class _WorkbookWriter:
             widths[i] = min(max(widths[i], MIN_WIDTH), max(cap, MIN_WIDTH))
             ws.column_dimensions[column_letter(i + 1)].width = widths[i]
         ws.freeze_panes = "A2"
-        ws.append(self._header_cells(ws, (c.header(self.lang) for c in LIST_COLUMNS)))
+        ws.append(header_cells(ws, [c.header(self.lang) for c in LIST_COLUMNS], widths))
         for n, values in enumerate(self.text_lists, 2):
             cells: list[Any] = list(values)
             for i in (1, 2, 4, 6):
@@ -478,20 +479,29 @@ class _WorkbookWriter:
 _TOO_LONG = object()
 
 
-def _grey_cell(ws: Any, cell_type: Any) -> Callable[[Any], Any]:
-    """Cells of an ID column with names beside it: grey, so the eye goes to the names. One
-    cell serves every row (a write-only sheet writes a row out when it is appended)."""
+def _id_text(value: Any) -> str:
+    """An ID as the text it is (an ID never starts with ``=``, so it is never a formula)."""
+    return value if type(value) is str else str(value)
+
+
+def _grey_ids(ws: Any, refs: list[str]) -> None:
+    """Grey the cells of ``refs`` (ID cells with names beside them), so the eye goes to the
+    names: one conditional format for them all, so no cell needs a style of its own.
+
+    Styling each cell was an eighth of the time of writing a large mapping (openpyxl
+    handles every styled cell on a slow path); the rule also greys IDs a person types into
+    a new row.
+    """
+    if not refs:
+        return
+    from openpyxl.formatting.rule import Rule
     from openpyxl.styles import Font
+    from openpyxl.styles.differential import DifferentialStyle
 
-    cell = cell_type(ws)
-    cell.font = Font(color=ID_COLOUR)
-
-    def grey(value: Any) -> Any:
-        cell.value = value if isinstance(value, str) else str(value)
-        cell.data_type = "s"
-        return cell
-
-    return grey
+    grey = DifferentialStyle(font=Font(color=ID_COLOUR))
+    ws.conditional_formatting.add(
+        " ".join(refs), Rule(type="expression", formula=["TRUE"], dxf=grey)
+    )
 
 
 def _focus_sheet(root: str, plan: Plan | None) -> tuple[Table, ...]:

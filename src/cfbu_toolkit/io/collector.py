@@ -1,0 +1,28 @@
+"""Reading a document with the cyclic garbage collector paused.
+
+Reading builds many small objects that live on in the result and never form cycles; every
+collection triggered meanwhile walks all of them again. Pausing the collector for the read
+took a fifth to a third off loading a large JSON document or workbook, and raised the
+read's peak memory by a few MiB (what little cyclic garbage the parsers leave is freed at
+the next collection).
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+__all__ = ["collector_paused"]
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector inside the block; leave it as it was after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
