@@ -22,6 +22,8 @@ import datetime as dt
 
 import pytest
 from _portfolio_fixtures import small_plan
+from _profile import examples
+from hypothesis import HealthCheck, given, settings
 
 import cfbu_toolkit as cfbu
 from cfbu_toolkit import AgreementStatus, CollaborationStatus
@@ -32,7 +34,10 @@ from cfbu_toolkit.analysis.coverage import (
     funnel,
     gaps,
 )
+from cfbu_toolkit.analysis.coverage._shared import FUNNEL_STAGES
+from cfbu_toolkit.analysis.coverage.counts import _selected
 from cfbu_toolkit.locale import use_lang
+from cfbu_toolkit.testing import plans
 
 S = CollaborationStatus
 
@@ -212,3 +217,32 @@ def test_facts_on_the_demo_plan() -> None:
     for count in result.by_focus_area:
         if count.key in plan.focus_areas and count.active:
             assert count.key not in gap_keys
+
+
+@settings(
+    max_examples=examples(0.3),
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.filter_too_much,
+    ],
+)
+@given(plan=plans(max_size=3))
+def test_the_funnel_counts_as_its_definition_says(plan: cfbu.Plan) -> None:
+    # Recounted plainly, entry by entry: where each entry stands now, and the furthest
+    # funnel stage any of its assessments reached (statuses beside the funnel count as 0).
+    stages = list(FUNNEL_STAGES)
+    entries = [entry for entry, _ in _selected(plan, None)]
+    result = funnel(plan)
+    assert result.total == len(entries)
+    furthest = [
+        max(stages.index(a.status) if a.status in stages else 0 for a in e.assessments)
+        for e in entries
+    ]
+    for rank, stage in enumerate(result.stages):
+        assert stage.current == sum(e.current.status is stage.status for e in entries)
+        assert stage.reached == sum(f >= rank for f in furthest)
+    assert result.paused == sum(e.current.status is S.PAUSED for e in entries)
+    assert result.ended == sum(e.current.status is S.ENDED for e in entries)
+    assert result.deselected == sum(e.current.status is S.DESELECTED for e in entries)

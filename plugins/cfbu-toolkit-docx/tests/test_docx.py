@@ -250,6 +250,20 @@ def test_workshops_and_groups(plan: Plan) -> None:
             assert decision in doc.texts
 
 
+def test_a_programme_past_midnight_ends_the_next_day(plan: Plan) -> None:
+    # the same words as the Markdown programme: a night café ending at half past midnight
+    night = (
+        cfbu.AgendaItem(title="Natcafé", start=dt.time(22, 0), minutes=90),
+        cfbu.AgendaItem(title="Oprydning", start=dt.time(23, 30), minutes=60),
+    )
+    workshop = attrs.evolve(plan.workshops[0], agenda=night)
+    night_plan = attrs.evolve(plan, workshops=(workshop,))
+    assert "Slut kl. 00.30 næste dag." in _docx(night_plan, document="workshop").texts
+    day = _docx(plan, document="workshop", lang="en").texts
+    assert any(t.startswith("Ends at ") and t.endswith(".") for t in day)
+    assert not any("next day" in t for t in day)
+
+
 def test_the_status_for_the_steering_group(plan: Plan) -> None:
     doc = _docx(plan, today=TODAY, since=dt.date(2024, 6, 1))
     assert doc.styled("Subtitle") == ["Status til styregruppen"]

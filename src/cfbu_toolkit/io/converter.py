@@ -27,6 +27,7 @@ from cattrs import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.orjson import make_converter
 
@@ -229,7 +230,19 @@ def _make(*, detailed: bool) -> Any:
     conv.register_unstructure_hook_factory(
         _is_homogeneous_tuple, lambda t, c: _list_unstructurer(t, c)
     )
+    conv.register_unstructure_hook_factory(_is_optional, _optional_unstructurer)
     return conv
+
+
+def _optional_unstructurer(optional_type: Any, conv: Any) -> Callable[[Any], Any]:
+    """``None`` or the inner type's value: cattrs' own hook dispatches for every value.
+    Where the inner value is written as it is (text, numbers), so is the optional one, and
+    the class's generated function reads the attribute without a call."""
+    inner_type = next(a for a in get_args(optional_type) if a is not type(None))
+    inner: Callable[[Any], Any] = conv.get_unstructure_hook(inner_type)
+    if inner is identity:
+        return identity
+    return lambda value: None if value is None else inner(value)
 
 
 def _list_unstructurer(tuple_type: Any, conv: Any) -> Callable[[tuple[Any, ...]], list[Any]]:

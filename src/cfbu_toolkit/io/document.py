@@ -50,7 +50,10 @@ def dumps(obj: Exportable) -> bytes:
     """The JSON document for ``obj``: UTF-8, indented by two spaces, ending in a newline."""
     with collector_paused():
         document = to_document(obj)
-        return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+        data = orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+        # Freed before the collector resumes: its first collection would walk it all.
+        del document
+    return data
 
 
 def loads(

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from ..locale import N_
+from ..locale import N_, _, format_time
 from ..model import (
     AgendaItem,
     AgendaTool,
@@ -35,6 +35,7 @@ __all__ = [
     "build_programme",
     "build_workshop",
     "decisions",
+    "finish_text",
     "programme_end",
     "programme_finish",
 ]
@@ -199,6 +200,20 @@ def programme_end(agenda: Iterable[AgendaItem]) -> dt.time | None:
     timed); past midnight, on a later day (:func:`programme_finish` says which)."""
     finish = programme_finish(agenda)
     return finish[0] if finish is not None else None
+
+
+def finish_text(agenda: Iterable[AgendaItem]) -> str | None:
+    """When the programme ends, as every document showing it says it, in the current
+    language ("Slut kl. 00.30 næste dag" past midnight); ``None`` if no block is timed."""
+    finish = programme_finish(agenda)
+    if finish is None:
+        return None
+    end, days = finish
+    if days == 0:
+        return _("Ends at {time}", time=format_time(end))
+    if days == 1:
+        return _("Ends at {time} the next day", time=format_time(end))
+    return _("Ends at {time}, {days} days later", time=format_time(end), days=days)
 
 
 def build_workshop(

@@ -32,7 +32,7 @@ from cfbu_toolkit.model import (
 )
 from cfbu_toolkit.workflows.agreements import readiness
 from cfbu_toolkit.workflows.dialogue import DialogueComparison, compare_in_plan, tool_for
-from cfbu_toolkit.workflows.workshops import decisions, programme_end
+from cfbu_toolkit.workflows.workshops import decisions, finish_text
 
 from .names import Names
 from .words import CARD_EXPLANATIONS, missing
@@ -594,9 +594,9 @@ def workshop_document(workshop: Workshop, names: Names, w: Writer) -> str:
             field="agenda",
             widths_cm=[2.0, 3.0, w.width_cm - 5.0],
         )
-        end = programme_end(workshop.agenda)
-        if end is not None:
-            w.para(_("Ends at {time}.", time=format_time(end)), style="Hint")
+        finish = finish_text(workshop.agenda)
+        if finish is not None:
+            w.para(f"{finish}.", style="Hint")
     else:
         w.para(_("The programme is not planned yet."))
     if workshop.notes:

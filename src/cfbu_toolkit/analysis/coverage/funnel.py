@@ -61,18 +61,25 @@ def funnel(plan: Plan, mapping: Mapping | str | None = None) -> Funnel:
     """The funnel of a mapping (by object or id; by default all the plan's mappings, each
     organisation once, as in :func:`coverage`)."""
     selected = _selected(plan, mapping)
-    # One pass, counting stable values (str keys hash in C; enumeration members do not).
-    current: Counter[str] = Counter()
-    furthest: Counter[int] = Counter()
+    # One pass collecting stable values (str keys hash in C; enumeration members do not),
+    # then counted in C: each entry's status now, and the furthest stage it reached (for an
+    # entry assessed once, where it is now).
     rank = _RANK_OF_VALUE.get
+    now: list[str] = []
+    once: list[str] = []
+    furthest_of_history: list[int] = []
     for entry, _ in selected:
         history = entry.assessments
-        now = history[-1].status._value_
-        current[now] += 1
-        if len(history) == 1:  # most entries: no history to search
-            furthest[rank(now, 0)] += 1
+        value = history[-1].status._value_
+        now.append(value)
+        if len(history) == 1:
+            once.append(value)
         else:
-            furthest[max([rank(a.status._value_, 0) for a in history])] += 1
+            furthest_of_history.append(max([rank(a.status._value_, 0) for a in history]))
+    current = Counter(now)
+    furthest = Counter(furthest_of_history)
+    for value, n in Counter(once).items():
+        furthest[rank(value, 0)] += n
     reached = [sum(n for rank, n in furthest.items() if rank >= r) for r in _RANKS]
     return Funnel(
         total=len(selected),

@@ -10,7 +10,6 @@ Functions that take ``lang=`` render in that language (``None``: the current one
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from ...locale import N_, Lang, _, current_lang, format_time, ngettext, use_lang
@@ -209,21 +208,12 @@ def programme_markdown(
             minutes = "" if item.minutes is None else str(item.minutes)
             tool = item.tool.label(current_lang()) if item.tool is not None else ""
             lines.append(f"| {_clock(item)} | {minutes} | {what} | {cell(tool)} |")
-        from ...workflows.workshops import programme_finish
+        from ...workflows.workshops import finish_text
 
-        finish = programme_finish(items)
+        finish = finish_text(items)
         if finish is not None:
-            lines += ["", _ends(*finish)]
+            lines += ["", finish]
         return "\n".join(lines) + "\n"
-
-
-def _ends(end: dt.time, days: int) -> str:
-    """When the programme ends, with the day when it runs past midnight."""
-    if days == 0:
-        return _("Ends at {time}", time=format_time(end))
-    if days == 1:
-        return _("Ends at {time} the next day", time=format_time(end))
-    return _("Ends at {time}, {days} days later", time=format_time(end), days=days)
 
 
 _HEADER = (N_("Time"), N_("Minutes"), N_("Item"), N_("Tool"))
