@@ -17,6 +17,7 @@ import cfbu_toolkit as cfbu
 from cfbu_toolkit.cli import main
 from cfbu_toolkit.formats.xlsx.layout import LIST_COLUMNS, LISTS, TABLES, printed_from
 from cfbu_toolkit.formats.xlsx.printing import READABLE_WIDTH
+from cfbu_toolkit.formats.xlsx.problems import WorkbookWarning
 from cfbu_toolkit.formats.xlsx.writeback import with_cells
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -111,6 +112,48 @@ def test_ids_with_names_beside_them_are_grey_and_their_headers_fit() -> None:
     row = next(r[0].row for r in record.iter_rows(min_row=2) if r[0].value == "Indsats-ID")
     assert f"B{row}" in _greyed(record)
     assert record.row_dimensions[1].height is None  # nothing wraps there
+
+
+def _entry_cells(data: bytes) -> tuple[int, str, str, str, Any]:
+    """(row, ID letter, name letter, the entry's ID, the sheet) of the mapping sheet's first
+    entry whose organisation is not Solbakkeskolen."""
+    ws = _sheets(data)["Kortlægning"]
+    header = [c.value for c in ws[1]]
+    org = openpyxl.utils.get_column_letter(header.index("Organisation-ID") + 1)
+    name = openpyxl.utils.get_column_letter(header.index("Organisation (navn)") + 1)
+    row = next(r for r in range(2, ws.max_row + 1) if ws[f"{name}{r}"].value != "Solbakkeskolen")
+    return row, org, name, ws[f"A{row}"].value, ws
+
+
+def _organisation_of(plan: Any, entry_id: str) -> str:
+    return next(e.organisation_id for m in plan.mappings for e in m.entries if e.id == entry_id)
+
+
+def test_a_name_changed_beside_its_id_is_never_dropped_without_a_word() -> None:
+    data = cfbu.export(DEMO, format="xlsx")
+    row, org, name, entry, _ = _entry_cells(data)  # type: ignore[arg-type]
+    school = next(o for o in DEMO.organisations if o.name == "Solbakkeskolen")
+    kept = _organisation_of(DEMO, entry)
+    # the name changed, the ID left: the ID is kept, and the person is told where and why
+    edited = with_cells(data, [("Kortlægning", f"{name}{row}", "Solbakkeskolen")])  # type: ignore[arg-type]
+    with pytest.warns(WorkbookWarning, match=rf"Kortlægning!{name}{row}: .*{kept}"):
+        plan = cfbu.load(io.BytesIO(edited), format="xlsx")
+    assert _organisation_of(plan, entry) == kept
+    # the ID emptied and a name picked: the row points at the organisation of that name
+    moved = with_cells(
+        data,  # type: ignore[arg-type]
+        [("Kortlægning", f"{org}{row}", ""), ("Kortlægning", f"{name}{row}", "Solbakkeskolen")],
+    )
+    assert _organisation_of(cfbu.load(io.BytesIO(moved), format="xlsx"), entry) == school.id
+    # a name no organisation has, with the ID emptied: an error naming the name's cell
+    unknown = with_cells(
+        data,  # type: ignore[arg-type]
+        [("Kortlægning", f"{org}{row}", ""), ("Kortlægning", f"{name}{row}", "Ingen Skole")],
+    )
+    with pytest.raises(cfbu.DocumentError) as caught:
+        cfbu.load(io.BytesIO(unknown), format="xlsx")
+    assert any(p.where == f"Kortlægning!{name}{row}" for p in caught.value.problems)
+    assert "Ingen Skole" in str(caught.value)
 
 
 @pytest.mark.parametrize(

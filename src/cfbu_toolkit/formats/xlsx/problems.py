@@ -105,6 +105,11 @@ _MESSAGES: dict[str, str] = {
     ),
     "no_such_name": N_('"{value}" is neither the ID nor the name of any {what}'),
     "name_twice": N_('"{value}" is the name of more than one {what}; use the ID'),
+    "name_not_of_id": N_(
+        'the name "{value}" is not the name of {ident} ("{name}"), the ID beside it; the ID '
+        "was kept. To choose another {what}, empty the ID and pick the name; to rename "
+        "{ident}, change its name on its own sheet"
+    ),
 }
 
 

@@ -91,6 +91,7 @@ class WorkbookReader(SheetReader):
         #: target kind ("organisation", "contact") -> IDs held, and IDs by name
         self.ids: dict[str, set[str]] = {}
         self.by_name: dict[str, dict[str, list[str]]] = {}
+        self.name_of: dict[str, dict[str, str]] = {}  # target kind -> name by ID
         self.template = self._is_template(wb)
 
     # -- the whole workbook ----------------------------------------------------------------
@@ -243,6 +244,7 @@ class WorkbookReader(SheetReader):
                     ident = as_key(ident)
                 ids.add(ident)
                 names.setdefault(name_key(name), []).append(ident)
+                self.name_of.setdefault(kind, {}).setdefault(ident, name)
         if self.base is not None:  # the plan's own, where the workbook has no such name
             for kind, items in (
                 ("organisation", self.base.organisations),
@@ -251,6 +253,7 @@ class WorkbookReader(SheetReader):
                 names = workbook_names.setdefault(kind, {})
                 for item in items:
                     names.setdefault(name_key(item.name), [item.id])
+                    self.name_of.setdefault(kind, {}).setdefault(item.id, item.name)
         self.by_name = workbook_names
 
     def _resolve(self, table: Table, values: dict[str, Any], place: Place) -> bool:
@@ -287,6 +290,62 @@ class WorkbookReader(SheetReader):
         else:
             self.problem(where, "no_such_name", value=value, what=translate(what, self.lang))
         return _FAILED
+
+    def _names_beside(
+        self, table: Table, header: dict[int, Column]
+    ) -> list[tuple[int, str, str, str]]:
+        """(position, ID attribute, target kind, letter) of each column of names beside a
+        single ID of an organisation or contact person that the workbook names."""
+        found = []
+        for i, column in header.items():
+            if column.kind != "derived" or column.of is None:
+                continue
+            source = next((c for c in table.columns if c.attr == column.of), None)
+            kind = _ref_kind(table, column.of)
+            if source is not None and source.kind == "ref" and kind in self.name_of:
+                found.append((i, column.of, kind, column_letter(i + 1)))
+        return found
+
+    def _names(
+        self,
+        beside: list[tuple[int, str, str, str]],
+        row: tuple[Any, ...],
+        values: dict[str, Any],
+        title: str,
+        number: int,
+    ) -> bool:
+        """Check the names of a row beside their IDs (see :meth:`_name_beside`)."""
+        ok = True
+        for i, attr, kind, letter in beside:
+            text = row[i] if i < len(row) else None
+            if text.__class__ is str and text.strip():
+                where = f"{title}!{letter}{number}"
+                ok = self._name_beside(kind, text, attr, values, where) and ok
+        return ok
+
+    def _name_beside(
+        self, kind: str, text: str, attr: str, values: dict[str, Any], where: str
+    ) -> bool:
+        """A name typed or changed beside an ID: with the ID empty, the row points at the
+        row of that name; beside an ID of another name, the ID is kept with a warning, so
+        an edit made there is never dropped without a word. ``False`` after reporting a
+        name that matches no row or several."""
+        ident = values.get(attr)
+        what = translate(_KIND_WORDS[kind], self.lang)
+        if ident is None:
+            found = self.by_name[kind].get(name_key(text), [])
+            if len(set(found)) == 1:
+                values[attr] = found[0]
+                return True
+            self.problem(where, "name_twice" if found else "no_such_name", value=text, what=what)
+            return False
+        name = self.name_of[kind].get(ident) if isinstance(ident, str) else None
+        if name is not None and name_key(name) != name_key(text):
+            message = say(
+                self.lang, "name_not_of_id", value=text, ident=ident, name=name, what=what
+            )
+            warnings.warn(f"{where}: {message}", WorkbookWarning, stacklevel=6)
+        return True
 
     def _formula(self, cell: str, formula: tuple[str, bool], raw: Any) -> Any:
         """A cell stored as a formula: the value a spreadsheet program calculated (what the
@@ -481,6 +540,7 @@ class WorkbookReader(SheetReader):
             if column.kind != "derived"
         ]
         letters = {column.attr: letter for _, column, _, letter in parsers}
+        beside = self._names_beside(table, header)
         order = 0
         special = self._marked_cells(title)
         for number, row in rows:
@@ -523,6 +583,8 @@ class WorkbookReader(SheetReader):
             if given is not None and "id" not in values:
                 values["id"] = given
             if not self._resolve(table, values, place):
+                bad = True
+            if beside and not self._names(beside, row, values, title, number):
                 bad = True
             obj = self._build(table, values, place, bad)
             if obj is None:
@@ -840,5 +902,7 @@ def _at(row: tuple[Any, ...], index: int | None) -> Any:
 _FAILED = object()  # a cell that could not be read (already reported)
 
 
-def _child_tables(table: Table) -> list[Table]:
-    return [t for t in TABLES if (t.parent or "plan") == table.name and t.name != table.name]
+@functools.cache
+def _child_tables(table: Table) -> tuple[Table, ...]:
+    """The tables whose rows belong to a row of ``table`` (asked for every row: remembered)."""
+    return tuple(t for t in TABLES if (t.parent or "plan") == table.name and t.name != table.name)

@@ -657,9 +657,9 @@ _GUIDE: dict[str, Any] = {
         ),
         N_(
             "A grey ID column has the names of the rows it points to beside it, such as "
-            "Organisation (name). The names are there to read and are not read back: to "
-            "point to another row, change the ID (an organisation or a contact person may "
-            "be typed by its name)."
+            "Organisation (name). To point to another organisation or contact person, empty "
+            "the ID and type the name beside it (or type the name in the ID column); other "
+            "names are there to read, and another row is chosen by its ID."
         ),
         N_("New row: give it a new, unique ID (letters, digits and - _ . :)."),
         N_("Columns with a dropdown take a value from the list (such as Low, Medium, High)."),
