@@ -23,7 +23,7 @@ import datetime as dt
 import pytest
 from _portfolio_fixtures import small_plan
 from _profile import examples
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 
 import cfbu_toolkit as cfbu
 from cfbu_toolkit import AgreementStatus, CollaborationStatus
@@ -219,15 +219,7 @@ def test_facts_on_the_demo_plan() -> None:
             assert count.key not in gap_keys
 
 
-@settings(
-    max_examples=examples(0.3),
-    deadline=None,
-    suppress_health_check=[
-        HealthCheck.too_slow,
-        HealthCheck.data_too_large,
-        HealthCheck.filter_too_much,
-    ],
-)
+@settings(max_examples=examples(0.3))  # the profile's deadline and health checks (conftest)
 @given(plan=plans(max_size=3))
 def test_the_funnel_counts_as_its_definition_says(plan: cfbu.Plan) -> None:
     # Recounted plainly, entry by entry: where each entry stands now, and the furthest

@@ -14,7 +14,7 @@ import pytest
 from _portfolio_fixtures import PERSON_EMAIL, PERSON_NAME, PERSON_PHONE, small_plan
 from _profile import examples
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 
 import cfbu_toolkit as cfbu
 from cfbu_toolkit.analysis.portfolio import Portfolio
@@ -120,15 +120,7 @@ def test_rows_join_across_plans(portfolio: Portfolio) -> None:
     assert len(all_rows["plan"]) == 3
 
 
-@settings(
-    max_examples=examples(0.4),
-    deadline=None,
-    suppress_health_check=[
-        HealthCheck.too_slow,
-        HealthCheck.data_too_large,
-        HealthCheck.filter_too_much,  # as every other test (conftest): plans are big examples
-    ],
-)
+@settings(max_examples=examples(0.4))  # the profile's deadline and health checks (conftest)
 @given(plans(max_size=3))
 def test_rows_of_any_consistent_plan_join(plan: cfbu.Plan) -> None:
     check_keys({kind: list(plan_rows(plan, kind)) for kind in TABLES})

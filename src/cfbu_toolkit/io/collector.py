@@ -1,10 +1,10 @@
-"""Reading a document with the cyclic garbage collector paused.
+"""Reading or writing a document with the cyclic garbage collector paused.
 
-Reading builds many small objects that live on in the result and never form cycles; every
-collection triggered meanwhile walks all of them again. Pausing the collector for the read
-took a fifth to a third off loading a large JSON document or workbook, and raised the
-read's peak memory by a few MiB (what little cyclic garbage the parsers leave is freed at
-the next collection).
+Reading (and building a JSON document to write) makes many small objects that live on
+and never form cycles; every collection triggered meanwhile walks all of them again.
+Pausing the collector took a fifth to a third off loading a large JSON document or
+workbook, and raised the peak memory by a few MiB (what little cyclic garbage the parsers
+leave is freed at the next collection).
 """
 
 from __future__ import annotations

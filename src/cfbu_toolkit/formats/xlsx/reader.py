@@ -265,25 +265,28 @@ class WorkbookReader(SheetReader):
             if kind is None or kind not in self.by_name or value is _FAILED:
                 continue
             if isinstance(value, tuple):
-                resolved = tuple(self._one(kind, v, attr, place) for v in value)
+                letter = place.letters.get(attr, "A")
+                resolved = tuple(self._one(kind, v, place, letter) for v in value)
                 if any(v is _FAILED for v in resolved):
                     ok = False
                     values[attr] = _FAILED
                 else:
                     values[attr] = resolved
             elif isinstance(value, str):
-                one = self._one(kind, value, attr, place)
+                one = self._one(kind, value, place, place.letters.get(attr, "A"))
                 ok = ok and one is not _FAILED
                 values[attr] = one
         return ok
 
-    def _one(self, kind: str, value: str, attr: str, place: Place) -> Any:
+    def _one(self, kind: str, value: str, place: Place, letter: str) -> Any:
+        """The ID that ``value`` (an ID or a name) stands for; ``_FAILED`` after reporting,
+        in the row's cell of column ``letter``, a name that matches no row or several."""
         if value in self.ids.get(kind, ()):
             return value
         found = self.by_name[kind].get(name_key(value), [])
         if len(set(found)) == 1:
             return found[0]
-        where = f"{place.sheet}!{place.letters.get(attr, 'A')}{place.row}"
+        where = f"{place.sheet}!{letter}{place.row}"
         what = _KIND_WORDS[kind]
         if found:
             self.problem(where, "name_twice", value=value, what=translate(what, self.lang))
@@ -311,36 +314,34 @@ class WorkbookReader(SheetReader):
         beside: list[tuple[int, str, str, str]],
         row: tuple[Any, ...],
         values: dict[str, Any],
-        title: str,
-        number: int,
+        place: Place,
     ) -> bool:
         """Check the names of a row beside their IDs (see :meth:`_name_beside`)."""
         ok = True
         for i, attr, kind, letter in beside:
             text = row[i] if i < len(row) else None
             if text.__class__ is str and text.strip():
-                where = f"{title}!{letter}{number}"
-                ok = self._name_beside(kind, text, attr, values, where) and ok
+                ok = self._name_beside(kind, text, attr, values, place, letter) and ok
         return ok
 
     def _name_beside(
-        self, kind: str, text: str, attr: str, values: dict[str, Any], where: str
+        self, kind: str, text: str, attr: str, values: dict[str, Any], place: Place, letter: str
     ) -> bool:
         """A name typed or changed beside an ID: with the ID empty, the row points at the
         row of that name; beside an ID of another name, the ID is kept with a warning, so
         an edit made there is never dropped without a word. ``False`` after reporting a
         name that matches no row or several."""
         ident = values.get(attr)
-        what = translate(_KIND_WORDS[kind], self.lang)
         if ident is None:
-            found = self.by_name[kind].get(name_key(text), [])
-            if len(set(found)) == 1:
-                values[attr] = found[0]
-                return True
-            self.problem(where, "name_twice" if found else "no_such_name", value=text, what=what)
-            return False
+            found = self._one(kind, text, place, letter)
+            if found is _FAILED:
+                return False
+            values[attr] = found
+            return True
         name = self.name_of[kind].get(ident) if isinstance(ident, str) else None
         if name is not None and name_key(name) != name_key(text):
+            what = translate(_KIND_WORDS[kind], self.lang)
+            where = f"{place.sheet}!{letter}{place.row}"
             message = say(
                 self.lang, "name_not_of_id", value=text, ident=ident, name=name, what=what
             )
@@ -584,7 +585,7 @@ class WorkbookReader(SheetReader):
                 values["id"] = given
             if not self._resolve(table, values, place):
                 bad = True
-            if beside and not self._names(beside, row, values, title, number):
+            if beside and not self._names(beside, row, values, place):
                 bad = True
             obj = self._build(table, values, place, bad)
             if obj is None:
