@@ -31,7 +31,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-__all__ = ["PREFIX", "remove_stale", "scratch"]
+__all__ = ["PREFIX", "current_folder", "remove_stale", "scratch"]
 
 PREFIX = "cfbu-export-"
 _LOCK_NAME = ".lock"
@@ -42,6 +42,12 @@ _folder: contextvars.ContextVar[tuple[str, list[str]] | None] = contextvars.Cont
 )
 _patch_lock = threading.Lock()
 _original: Any = None
+
+
+def current_folder() -> str | None:
+    """The folder of the export running in this context, if any (XlsxWriter's ``tmpdir``)."""
+    current = _folder.get()
+    return None if current is None else current[0]
 
 
 def _create_temporary_file(suffix: str = "") -> str:

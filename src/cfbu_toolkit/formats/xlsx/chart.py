@@ -17,7 +17,7 @@ from typing import Any
 from ...analysis.mapping import READABLE_POINTS, Quadrant, quadrant
 from ...locale import N_, format_number, translate
 from ...model import Lang, Level, Mapping
-from ...workbook import encode_text
+from .book import Book, Sheet, Style, shown
 from .printing import set_print_area, set_up_printing
 
 __all__ = ["GRID_TITLE", "write_grid_sheet"]
@@ -34,20 +34,19 @@ _COLOURS = {
     Quadrant.KEEP_INFORMED: "2E75B6",
     Quadrant.MONITOR: "7F7F7F",
 }
-_X = 15  # column O
+_X = 14  # column O (0-based): the plotted values, hidden, in O and P
+#: XlsxWriter's default chart size in centimetres (480 x 288 pixels at 96 dpi).
+_CHART_CM = (12.7, 7.62)
+_BOLD: Style = {"bold": True}
 _LEVELS = {level.rank: level for level in Level}
 _ORDER = (Quadrant.KEEP_CLOSE, Quadrant.KEEP_SATISFIED, Quadrant.KEEP_INFORMED, Quadrant.MONITOR)
 
 
 def write_grid_sheet(
-    wb: Any, mappings: Iterable[Mapping], names: dict[str, str], lang: Lang
+    book: Book, mappings: Iterable[Mapping], names: dict[str, str], lang: Lang
 ) -> bool:
     """Add the grid sheet for ``mappings`` (organisation names by ID in ``names``); ``False``
     (and no sheet) when no entry has both an interest and an influence."""
-    from openpyxl.chart import Reference, ScatterChart, Series
-    from openpyxl.chart.shapes import GraphicalProperties
-    from openpyxl.styles import Font
-
     blocks = []
     for mapping in mappings:
         points = []
@@ -58,34 +57,30 @@ def write_grid_sheet(
                 points.append((field, name, entry.interest.rank, entry.influence.rank))
         if points:
             # The first READABLE_POINTS by field and name (all of them sorted, when fewer).
-            shown = heapq.nsmallest(READABLE_POINTS, points, key=_by_field_and_name)
-            blocks.append((mapping, len(points), shown))
+            readable = heapq.nsmallest(READABLE_POINTS, points, key=_by_field_and_name)
+            blocks.append((mapping, len(points), readable))
     if not blocks:
         return False
-    ws = wb.create_sheet(translate(GRID_TITLE, lang))
-    set_up_printing(ws, landscape=True, title_rows=False)
-    for letter, width in zip("ABCD", (34, 11, 12, 18), strict=True):
-        ws.column_dimensions[letter].width = width
-    for letter in ("O", "P"):  # the plotted values
-        ws.column_dimensions[letter].hidden = True
-    bold = Font(bold=True)
+    sheet = book.sheet(translate(GRID_TITLE, lang))
+    set_up_printing(sheet, landscape=True, title_rows=False)
+    sheet.widths((34, 11, 12, 18))
+    for column in (_X, _X + 1):  # the plotted values
+        sheet.width(column, 8, hidden=True)
     headers = [
         translate(N_("Organisation"), lang),
         translate(N_("Interest"), lang),
         translate(N_("Influence"), lang),
         translate(N_("Field"), lang),
     ]
-    row = 0
     for mapping, found, points in blocks:
-        top = row + 1
-        ws.append([_text(ws, mapping.title, bold)])
+        top = sheet.row
+        sheet.append([shown(mapping.title)], _BOLD)
         if found > READABLE_POINTS:
             total = format_number(found, lang)
             limit = format_number(READABLE_POINTS, lang)
-            ws.append([_text(ws, translate(_CAPPED, lang, shown=limit, total=total))])
-            top += 1
-        ws.append([_text(ws, h, bold) for h in headers])
-        first = top + 2
+            sheet.append([translate(_CAPPED, lang, shown=limit, total=total)])
+        sheet.append(headers, _BOLD)
+        first = sheet.row
         seen: dict[tuple[int, int], int] = defaultdict(int)
         step = _steps(points)
         for field, name, interest, influence in points:
@@ -93,53 +88,58 @@ def write_grid_sheet(
             seen[(interest, influence)] += 1
             # 0, +step, -step, +2 step, ...: every point stays inside its cell of the grid
             spread = step[(interest, influence)] * ((k + 1) // 2) * (1 if k % 2 else -1)
-            ws.append(
+            sheet.append(
                 [
-                    _text(ws, name),
-                    _text(ws, _LEVELS[interest].label(lang)),
-                    _text(ws, _LEVELS[influence].label(lang)),
-                    _text(ws, field.label(lang)),
-                    *([None] * 10),
-                    interest + spread,  # plotted (column O, hidden): spread in its cell
+                    shown(name),
+                    _LEVELS[interest].label(lang),
+                    _LEVELS[influence].label(lang),
+                    field.label(lang),
+                    *([None] * (_X - 4)),
+                    interest + spread,  # plotted (columns O and P, hidden): spread in its cell
                     influence - spread,
                 ]
             )
-        last = first + len(points) - 1
-        chart = ScatterChart()
-        chart.title = encode_text(mapping.title)[:250]
-        chart.style = 2
-        chart.visible_cells_only = False  # the plotted columns are hidden
-        chart.height, chart.width = 10.5, 15
-        chart.x_axis.title = translate(N_("Interest"), lang)
-        chart.y_axis.title = translate(N_("Influence"), lang)
-        for axis in (chart.x_axis, chart.y_axis):
-            axis.scaling.min, axis.scaling.max = 0.5, 3.5
-            axis.majorUnit = 1
-            axis.delete = False
-        start = first
-        for field in _ORDER:
-            count = sum(1 for p in points if p[0] is field)
-            if not count:
-                continue
-            end = start + count - 1
-            xs = Reference(ws, min_col=_X, min_row=start, max_row=end)
-            ys = Reference(ws, min_col=_X + 1, min_row=start, max_row=end)
-            series = Series(ys, xs, title=field.label(lang))
-            series.marker.symbol = "circle"
-            series.marker.size = 9
-            colour = _COLOURS[field]
-            series.marker.graphicalProperties = GraphicalProperties(solidFill=colour)
-            series.marker.graphicalProperties.line.solidFill = colour
-            series.graphicalProperties.line.noFill = True
-            chart.series.append(series)
-            start = end + 1
-        ws.add_chart(chart, f"F{top}")
-        used = last - top + 1
+        chart = _chart(book, sheet, mapping.title, points, first, lang)
+        sheet.ws.insert_chart(top, 5, chart)  # column F, beside the table
+        used = sheet.row - top
         for _ in range(max(_BLOCK_ROWS - used, 1)):
-            ws.append([])
-        row = top - 1 + max(_BLOCK_ROWS, used + 1)
-    set_print_area(ws, 14, row)
+            sheet.append([])
+    set_print_area(sheet, _X, sheet.row)
     return True
+
+
+def _chart(book: Book, sheet: Sheet, title: str, points: list[Any], first: int, lang: Lang) -> Any:
+    """The scatter chart of ``points`` (plotted from row ``first`` on), a series per field."""
+    chart = book.workbook.add_chart({"type": "scatter"})
+    chart.set_title({"name": shown(title)[:250]})
+    chart.set_style(2)
+    chart.show_hidden_data()  # the plotted columns are hidden
+    chart.set_size({"x_scale": 15 / _CHART_CM[0], "y_scale": 10.5 / _CHART_CM[1]})
+    for axis, word in ((chart.set_x_axis, N_("Interest")), (chart.set_y_axis, N_("Influence"))):
+        axis({"name": translate(word, lang), "min": 0.5, "max": 3.5, "major_unit": 1})
+    name = sheet.ws.name
+    start = first
+    for field in _ORDER:
+        count = sum(1 for p in points if p[0] is field)
+        if not count:
+            continue
+        end = start + count - 1
+        colour = "#" + _COLOURS[field]
+        chart.add_series(
+            {
+                "name": field.label(lang),
+                "categories": [name, start, _X, end, _X],
+                "values": [name, start, _X + 1, end, _X + 1],
+                "marker": {
+                    "type": "circle",
+                    "size": 9,
+                    "fill": {"color": colour},
+                    "border": {"color": colour},
+                },
+            }
+        )
+        start = end + 1
+    return chart
 
 
 def _by_field_and_name(point: tuple[Quadrant, str, int, int]) -> tuple[int, str]:
@@ -153,13 +153,3 @@ def _steps(points: list[tuple[Any, str, int, int]]) -> dict[tuple[int, int], flo
     for _, _, interest, influence in points:
         count[(interest, influence)] += 1
     return {cell: min(0.12, 0.4 / max(1, (n // 2))) for cell, n in count.items()}
-
-
-def _text(ws: Any, value: str, font: Any = None) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(ws, value=encode_text(value))
-    cell.data_type = "s"
-    if font is not None:
-        cell.font = font
-    return cell

@@ -4,45 +4,35 @@ pairs in two columns with wrapped text. Used by the exporter and the registratio
 from __future__ import annotations
 
 import textwrap
-from typing import Any
 
-from ...workbook import text_cell
+from .book import Sheet, Style
 
 __all__ = ["GuideSheet", "wrapped_lines"]
 
+_WRAP: Style = {"text_wrap": True, "valign": "top"}
+_BOLD: Style = {**_WRAP, "bold": True}
+_BIG: Style = {"bold": True, "font_size": 14}  # not wrapped: runs on across column B
+
 
 class GuideSheet:
-    """Writes the lines of a guide onto a write-only sheet: column A terms, column B text."""
+    """Writes the lines of a guide onto a sheet: column A terms, column B text."""
 
-    def __init__(self, sheet: Any, *, term_width: int = 28, text_width: int = 100) -> None:
-        from openpyxl.styles import Alignment, Font
-
+    def __init__(self, sheet: Sheet, *, term_width: int = 28, text_width: int = 100) -> None:
         self.sheet = sheet
         self.term_width, self.text_width = term_width, text_width
-        self.row = 0
-        sheet.column_dimensions["A"].width = term_width
-        sheet.column_dimensions["B"].width = text_width
-        self._wrap = Alignment(wrap_text=True, vertical="top")
-        self._bold = Font(bold=True)
-        self._big = Font(bold=True, size=14)
-
-    def _cell(self, text: str | None, font: Any = None) -> Any:
-        if text is None:
-            return None
-        return text_cell(self.sheet, text, font=font, alignment=self._wrap)
+        sheet.widths([term_width, text_width])
 
     def line(self, term: str | None, text: str | None = None, *, bold: bool = False) -> None:
         """A row: ``term`` in column A (bold if asked), ``text`` in column B."""
-        font = self._bold if bold else None
-        self._height(wrapped_lines(term, self.term_width), wrapped_lines(text, self.text_width))
-        self.sheet.append([self._cell(term, font), self._cell(text)])
+        lines = max(wrapped_lines(term, self.term_width), wrapped_lines(text, self.text_width))
+        # LibreOffice does not grow a row written without a height: rows would overlap.
+        self.sheet.height(15 * lines)
+        self.sheet.append([term, text], [_BOLD if bold else _WRAP, _WRAP])
 
     def title(self, text: str) -> None:
         """The guide's title, large, followed by an empty row."""
-        self.row += 1
-        self.sheet.row_dimensions[self.row].height = 24  # the large title, never clipped
-        # Not wrapped: the title runs on across column B instead of being cut off in A.
-        self.sheet.append([text_cell(self.sheet, text, font=self._big)])
+        self.sheet.height(24)  # the large title, never clipped
+        self.sheet.append([text], _BIG)
         self.blank()
 
     def heading(self, text: str) -> None:
@@ -55,14 +45,7 @@ class GuideSheet:
 
     def blank(self) -> None:
         """An empty row."""
-        self.row += 1
         self.sheet.append([])
-
-    def _height(self, *lines: int) -> None:
-        """The next row's height from its wrapped lines, so no program lets rows overlap
-        (LibreOffice does not grow a row written without a height)."""
-        self.row += 1
-        self.sheet.row_dimensions[self.row].height = 15 * max(1, *lines)
 
 
 def wrapped_lines(text: str | None, width: int) -> int:

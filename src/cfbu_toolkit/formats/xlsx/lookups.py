@@ -2,7 +2,7 @@
 
 Shared by the xlsx exporter and the registration template, so both write the same lists
 (one column per enumeration on a hidden sheet, never inline) and the same kind of data
-validation. openpyxl is imported inside the functions only.
+validation.
 """
 
 from __future__ import annotations
@@ -13,16 +13,18 @@ from typing import Any
 from ...locale import N_, translate
 from ...model import Lang
 from ...model.enums import LabelledEnum
-from ...workbook import column_letter, encode_text
+from ...workbook import column_letter
+from .book import Book, Sheet, Style
 from .guide import wrapped_lines
 from .layout import LOOKUPS, TABLES, YES_NO, Table
 
 __all__ = [
+    "HEADER",
     "Lookups",
     "add_validation",
     "enum_heading",
     "enums_of",
-    "header_cells",
+    "header_row",
     "lookup_refs",
     "write_lookup_sheet",
 ]
@@ -68,25 +70,23 @@ def enum_heading(enum: type[LabelledEnum], lang: Lang) -> str:
     return translate(N_("Values"), lang)  # pragma: no cover - every listed enum has a column
 
 
-def write_lookup_sheet(wb: Any, lookups: Lookups, lang: Lang) -> None:
+def write_lookup_sheet(book: Book, lookups: Lookups, lang: Lang) -> None:
     """The hidden sheet holding one list per enumeration, labels in ``lang``."""
-    ws = wb.create_sheet(LOOKUPS.title(lang))
-    ws.sheet_state = "hidden"
+    sheet = book.sheet(LOOKUPS.title(lang))
+    sheet.hide()
     columns: list[list[str]] = []
     for enum in lookups:
         if enum is None:
             columns.append([translate(_YES_NO_HEADING, lang), *YES_NO[lang]])
         else:
             columns.append([enum_heading(enum, lang), *(m.label(lang) for m in enum)])
-    for i, values in enumerate(columns, 1):
-        ws.column_dimensions[column_letter(i)].width = min(60, max(len(v) for v in values) + 2)
-    height = max(len(c) for c in columns)
-    for r in range(height):
-        ws.append([c[r] if r < len(c) else None for c in columns])
+    sheet.widths([min(60, max(len(v) for v in values) + 2) for values in columns])
+    for r in range(max(len(c) for c in columns)):
+        sheet.append([c[r] if r < len(c) else None for c in columns])
 
 
 def add_validation(
-    ws: Any,
+    sheet: Sheet,
     sqref: str,
     lang: Lang,
     *,
@@ -99,56 +99,40 @@ def add_validation(
     A value outside the list gets a warning, not a refusal: the importer names it by cell,
     and a person may have a reason (a new kind of actor, say).
     """
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    options: dict[str, Any] = {"allow_blank": True}
+    options: dict[str, Any] = {"validate": "any", "ignore_blank": True}
     if formula is not None:
         options.update(
-            type="list",
-            formula1=formula,
-            showDropDown=False,  # False shows the in-cell arrow (the attribute is inverted)
-            errorStyle="warning",
-            showErrorMessage=True,
-            errorTitle=translate(N_("Unknown value"), lang),
-            error=translate(N_("Pick a value from the list."), lang),
+            validate="list",
+            source=f"={formula}",
+            dropdown=True,
+            error_type="warning",
+            show_error=True,
+            error_title=translate(N_("Unknown value"), lang)[:MAX_PROMPT_TITLE],
+            error_message=translate(N_("Pick a value from the list."), lang)[:MAX_PROMPT],
         )
     if prompt:
-        options.update(
-            showInputMessage=True,
-            promptTitle=encode_text((prompt_title or "")[:MAX_PROMPT_TITLE]) or None,
-            prompt=encode_text(prompt[:MAX_PROMPT]),
-        )
-    dv = DataValidation(**options)
-    dv.add(sqref)
-    ws.data_validations.append(dv)
+        options.update(show_input=True, input_message=prompt[:MAX_PROMPT])
+        if prompt_title:
+            options["input_title"] = prompt_title[:MAX_PROMPT_TITLE]
+    sheet.ws.data_validation(sqref, options)
 
 
-def header_cells(
-    ws: Any, headers: Iterable[str], widths: Sequence[float] | None = None
-) -> list[Any]:
-    """Bold, shaded header cells, always stored as text; wrapped, so the header of a
-    narrow column (an ID beside its names) reads in full on two lines.
+#: The look of a header cell: bold, shaded, wrapped, at the top.
+HEADER: Style = {"bold": True, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "top"}
 
-    Given the columns' ``widths``, the header row (row 1, not yet written) is made tall
-    enough for its longest wrapped header: LibreOffice does not grow a row written without
-    a height, and the second line would run over the first row of values.
+
+def header_row(
+    sheet: Sheet, headers: Sequence[str], widths: Sequence[float] | None = None
+) -> None:
+    """The header row: bold, shaded cells, always text; wrapped, so the header of a narrow
+    column (an ID beside its names) reads in full on two lines.
+
+    Given the columns' ``widths``, the row is made tall enough for its longest wrapped
+    header: LibreOffice does not grow a row written without a height, and the second line
+    would run over the first row of values.
     """
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDEBF7")
-    wrap = Alignment(wrap_text=True, vertical="top")
-    cells = []
-    for header in headers:
-        cell = WriteOnlyCell(ws, value=header)
-        cell.data_type = "s"
-        cell.font = bold
-        cell.fill = fill
-        cell.alignment = wrap
-        cells.append(cell)
     if widths is not None:
-        lines = max(wrapped_lines(c.value, int(w)) for c, w in zip(cells, widths, strict=True))
+        lines = max(wrapped_lines(h, int(w)) for h, w in zip(headers, widths, strict=True))
         if lines > 1:
-            ws.row_dimensions[1].height = 15 * lines
-    return cells
+            sheet.height(15 * lines)
+    sheet.append(headers, HEADER)

@@ -12,7 +12,6 @@ export), so ``cfbu.load("skema.xlsx")`` gives a :class:`~cfbu_toolkit.Plan` hold
 organisations, the contact persons and one :class:`~cfbu_toolkit.Mapping` with its entries
 (a mapping alone could not carry the organisations it names). Sheets of a plan that the
 template leaves out (efforts, groups, agreements, ...) read as empty, with a warning each.
-openpyxl is imported inside the functions only.
 """
 
 from __future__ import annotations
@@ -36,10 +35,11 @@ from ...model import (
     ResourceKind,
 )
 from ...model.enums import LabelledEnum
-from ...workbook import MAX_ROWS, column_letter, encode_text, text_cell
+from ...workbook import MAX_ROWS, column_letter
+from .book import Book, Style, open_book
 from .guide import GuideSheet
 from .layout import BY_NAME, GUIDE, RECORD_COLUMNS, YES_NO, Column, Table, printed_from
-from .lookups import Lookups, add_validation, enums_of, header_cells, lookup_refs
+from .lookups import Lookups, add_validation, enums_of, header_row, lookup_refs
 from .lookups import write_lookup_sheet as _write_lookups
 from .printing import fit_columns, set_up_printing
 from .template_text import GUIDE as GUIDE_TEXT
@@ -59,7 +59,6 @@ TEMPLATE_KINDS = ("kortlaegning", "kortlægning", "mapping")
 #: Written into the workbook's keywords; the importer then knows that the plan's other
 #: sheets are left out on purpose and does not warn about them.
 TEMPLATE_MARK = "cfbu_toolkit:kortlaegning"
-DATE_FORMAT = "dd-mm-yyyy"
 #: How far down an ID column the dropdowns of the columns pointing at it look.
 ID_LIST_ROWS = 2_000
 _EXAMPLE_DATE = dt.date(2026, 1, 15)
@@ -232,23 +231,16 @@ def _columns(table: Table, names: Iterable[str]) -> list[Column]:
 
 
 def _write(stream: IO[bytes], lang: Lang, plan_name: str) -> None:
-    from openpyxl import Workbook
-
-    wb = Workbook(write_only=True)
-    props = wb.properties
-    props.creator = props.lastModifiedBy = "cfbu_toolkit"
-    props.created = dt.datetime(2020, 1, 1)
-    props.title = translate(str(GUIDE_TEXT["title"]), lang)
-    props.language = "da-DK" if lang == "da" else "en-GB"
-    props.keywords = TEMPLATE_MARK
-    used = [BY_NAME[name] for name, _, _ in _SHEETS] + [BY_NAME["plan"]]
-    lookups = lookup_refs(enums_of(used), lang)
-    _write_guide(wb, lang)
-    for name, names, example in _SHEETS:
-        _write_table(wb, BY_NAME[name], _columns(BY_NAME[name], names), example, lookups, lang)
-    _write_plan(wb, lang, lookups, plan_name)
-    _write_lookups(wb, lookups, lang)
-    wb.save(stream)
+    title = translate(str(GUIDE_TEXT["title"]), lang)
+    with open_book(stream, title=title, keywords=TEMPLATE_MARK) as book:
+        used = [BY_NAME[name] for name, _, _ in _SHEETS] + [BY_NAME["plan"]]
+        lookups = lookup_refs(enums_of(used), lang)
+        _write_guide(book, lang)
+        for name, names, example in _SHEETS:
+            table = BY_NAME[name]
+            _write_table(book, table, _columns(table, names), example, lookups, lang)
+        _write_plan(book, lang, lookups, plan_name)
+        _write_lookups(book, lookups, lang)
 
 
 def example_cells(table_name: str, lang: Lang) -> dict[str, Any]:
@@ -293,36 +285,22 @@ def _value(value: Any, lang: Lang) -> Any:
     return value
 
 
-def _cell(ws: Any, value: Any) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    if value is None:
-        return None
-    if isinstance(value, str):
-        cell = WriteOnlyCell(ws, value=encode_text(value))
-        cell.data_type = "s"
-    else:
-        cell = WriteOnlyCell(ws, value=value)
-        if isinstance(value, dt.date):
-            cell.number_format = DATE_FORMAT
-    cell.font = Font(italic=True, color="595959")  # an example, not data
-    return cell
+#: The look of an example row: an example, not data.
+_EXAMPLE: Style = {"italic": True, "font_color": "#595959"}
 
 
 def _write_table(
-    wb: Any,
+    book: Book,
     table: Table,
     columns: list[Column],
     example: dict[str, Any],
     lookups: Lookups,
     lang: Lang,
 ) -> None:
-    title = table.title(lang)
-    ws = wb.create_sheet(title)
-    set_up_printing(ws, landscape=len(columns) > 5)
+    sheet = book.sheet(table.title(lang))
+    set_up_printing(sheet, landscape=len(columns) > 5)
     widths = []
-    for i, column in enumerate(columns, 1):
+    for column in columns:
         shown = _value(example.get(column.attr), lang)
         width = max(
             len(column.header(lang)) + 3,
@@ -331,19 +309,19 @@ def _write_table(
             min(column.width or 0, 40),
         )
         widths.append(min(width, 45))
-        ws.column_dimensions[column_letter(i)].width = widths[-1]
-    ws.freeze_panes = "A2"
-    ws.append(header_cells(ws, (c.header(lang) for c in columns)))
-    ws.append([_cell(ws, _value(example.get(c.attr), lang)) for c in columns])
-    letters = [column_letter(i) for i in range(1, len(columns) + 1)]
-    ws.auto_filter.ref = f"A1:{letters[-1]}2"
+    sheet.widths(widths)
+    sheet.freeze_header()
+    header_row(sheet, [c.header(lang) for c in columns])
+    sheet.append([_value(example.get(c.attr), lang) for c in columns], _EXAMPLE)
+    sheet.filter(len(columns), 2)
     # The print area is whole columns: people add rows below the example. The IDs before
     # the first name are left off the paper (the template fills them in or the importer
     # gives them).
-    fit_columns(ws, widths, None, first=printed_from(tuple(columns)))
-    for letter, column in zip(letters, columns, strict=True):
+    fit_columns(sheet, widths, None, first=printed_from(tuple(columns)))
+    for i, column in enumerate(columns, 1):
+        letter = column_letter(i)
         add_validation(
-            ws,
+            sheet,
             f"{letter}2:{letter}{MAX_ROWS}",
             lang,
             formula=_list_formula(column, lookups, lang),
@@ -366,21 +344,19 @@ def _list_formula(column: Column, lookups: Lookups, lang: Lang) -> str | None:
     return f"'{BY_NAME[source].title(lang)}'!${letter}$2:${letter}${ID_LIST_ROWS}"
 
 
-def _write_plan(wb: Any, lang: Lang, lookups: Lookups, plan_name: str) -> None:
+def _write_plan(book: Book, lang: Lang, lookups: Lookups, plan_name: str) -> None:
     table = BY_NAME["plan"]
-    title = table.record_title(lang)
-    ws = wb.create_sheet(title)
-    set_up_printing(ws, landscape=False)
+    sheet = book.sheet(table.record_title(lang))
+    set_up_printing(sheet, landscape=False)
     columns = _columns(table, _PLAN_FIELDS)
-    ws.column_dimensions["A"].width = max(len(c.header(lang)) for c in columns) + 3
-    ws.column_dimensions["B"].width = 50
-    ws.freeze_panes = "A2"
-    ws.append(header_cells(ws, (c.header(lang) for c in RECORD_COLUMNS[:2])))
+    sheet.widths([max(len(c.header(lang)) for c in columns) + 3, 50])
+    sheet.freeze_header()
+    header_row(sheet, [c.header(lang) for c in RECORD_COLUMNS[:2]])
     for row, column in enumerate(columns, 2):
         value = plan_name if column.attr == "name" and plan_name else None
-        ws.append([column.header(lang), text_cell(ws, value) if value else None])
+        sheet.append([column.header(lang), value])
         add_validation(
-            ws,
+            sheet,
             f"B{row}",
             lang,
             formula=_list_formula(column, lookups, lang),
@@ -389,10 +365,10 @@ def _write_plan(wb: Any, lang: Lang, lookups: Lookups, plan_name: str) -> None:
         )
 
 
-def _write_guide(wb: Any, lang: Lang) -> None:
-    ws = wb.create_sheet(GUIDE.title(lang))
-    set_up_printing(ws, landscape=False, title_rows=False)
-    guide = GuideSheet(ws, term_width=26, text_width=80)
+def _write_guide(book: Book, lang: Lang) -> None:
+    sheet = book.sheet(GUIDE.title(lang))
+    set_up_printing(sheet, landscape=False, title_rows=False)
+    guide = GuideSheet(sheet, term_width=26, text_width=80)
     text: Any = GUIDE_TEXT
     guide.title(translate(text["title"], lang))
     for paragraph in text["intro"]:

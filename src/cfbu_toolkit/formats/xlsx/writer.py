@@ -5,16 +5,13 @@ exported object itself as field/value rows, a sheet of text lists and a hidden s
 lookup lists that every enumerated column's dropdown draws on. Dates are real dates, the
 header row is frozen and filtered, column widths follow the data. Text is always text: a
 value starting with ``=`` or equal to ``#N/A`` is stored as a string, characters XML cannot
-hold are carried with the OOXML ``_xHHHH_`` escape, and text longer than a cell holds is
-refused with the cell named. Rows stream through openpyxl's write-only mode, so memory
-stays flat however many rows a mapping has.
-
-openpyxl is imported only inside the functions that write a workbook.
+hold are carried with the OOXML ``_xHHHH_`` escape, and text a cell cannot hold (too long, a
+lone surrogate) is refused with the cell named. Rows stream through XlsxWriter's
+constant-memory mode (:mod:`.book`), so memory stays flat however many rows a mapping has.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
@@ -28,15 +25,14 @@ from ...model import FocusArea, Lang, Mapping, Plan
 from ...model.enums import LabelledEnum
 from ...plugins.types import ExportContext
 from ...workbook import (
-    ERROR_LITERALS,
     MAX_CELL_CHARS,
     MAX_COLUMNS,
     MAX_ROWS,
     column_letter,
     encode_text,
     needs_text_cell,
-    utf16_length,
 )
+from .book import DATE_FORMAT, FAULTS, TIME_FORMAT, Book, Sheet, open_book, text_fault
 from .guide import GuideSheet
 from .layout import (
     BY_NAME,
@@ -52,14 +48,7 @@ from .layout import (
     printed_from,
     tables_for,
 )
-from .lookups import (
-    Lookups,
-    add_validation,
-    enums_of,
-    header_cells,
-    lookup_refs,
-    write_lookup_sheet,
-)
+from .lookups import Lookups, add_validation, enums_of, header_row, lookup_refs, write_lookup_sheet
 from .names import Names, Row, walk
 from .printing import fit_columns, set_up_printing
 from .problems import params as _params
@@ -67,10 +56,6 @@ from .problems import params as _params
 __all__ = ["MEDIA_TYPE", "export_xlsx"]
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DATE_FORMAT = "dd-mm-yyyy"
-TIME_FORMAT = "hh:mm"
-#: The creation time written into every workbook, so exports of the same object compare.
-CREATED = dt.datetime(2020, 1, 1)
 #: Column widths are computed from the header and this many rows, then capped.
 WIDTH_SAMPLE = 1_000
 MIN_WIDTH, MAX_WIDTH = 8, 60
@@ -79,9 +64,14 @@ FIRST_NATIVE_DATE, LAST_NATIVE_DATE = dt.date(1900, 3, 1), dt.date(9999, 12, 31)
 #: Whole numbers Excel holds exactly; larger ones are written as text.
 MAX_EXACT_INT = 10**15
 
+MAX_CELL_HALF = MAX_CELL_CHARS // 2
+
 #: The width of an ID column with the names beside it: the ID is for the importer.
 ID_WIDTH = 10
-ID_COLOUR = "808080"
+ID_COLOUR = "#808080"
+
+Put = Callable[[int, int, Any], None]
+"""Writes one non-empty value into a cell (0-based row and column)."""
 
 
 def export_xlsx(obj: Exportable, stream: IO[bytes], context: ExportContext) -> None:
@@ -91,8 +81,6 @@ def export_xlsx(obj: Exportable, stream: IO[bytes], context: ExportContext) -> N
 
 class _WorkbookWriter:
     def __init__(self, obj: Exportable, context: ExportContext) -> None:
-        from openpyxl import Workbook
-
         self.obj = obj
         self.lang: Lang = context.lang
         self.context = context
@@ -109,7 +97,7 @@ class _WorkbookWriter:
         self.custom_labels = custom_labels(shown, self.lang)
         self.names = Names(plan, "plan", self.lang) if plan else Names(obj, self.root, self.lang)
         self.problems: list[Problem] = []
-        self.wb = Workbook(write_only=True)
+        self.book: Book
         self.done = 0
         self.counts = {t.name: self._count(t) for t in self.tables}
         self.total = sum(self.counts.values())
@@ -138,33 +126,10 @@ class _WorkbookWriter:
     # -- the workbook ----------------------------------------------------------------------
 
     def write(self, stream: IO[bytes]) -> None:
-        try:
-            self._write(stream)
-        except BaseException:
-            self._discard()
-            raise
+        with open_book(stream, title=_title_of(self.obj)) as self.book:
+            self._write()
 
-    def _discard(self) -> None:
-        """Close the sheets' temporary files quietly after a failure."""
-        for ws in self.wb.worksheets:
-            with contextlib.suppress(Exception):
-                if ws._rows is not None:
-                    ws._rows.close()
-            writer = getattr(ws, "_writer", None)
-            if writer is not None:
-                with contextlib.suppress(Exception):
-                    writer.xf.close()
-                with contextlib.suppress(Exception):
-                    writer.cleanup()
-
-    def _write(self, stream: IO[bytes]) -> None:
-        wb = self.wb
-        props = wb.properties
-        props.creator = "cfbu_toolkit"
-        props.lastModifiedBy = "cfbu_toolkit"
-        props.created = CREATED
-        props.title = encode_text(_title_of(self.obj))[:255]
-        props.language = "da-DK" if self.lang == "da" else "en-GB"
+    def _write(self) -> None:
         self._collect_lookups()
         self._write_guide()
         for table in self.tables:
@@ -179,18 +144,26 @@ class _WorkbookWriter:
         if self.problems:
             raise DocumentError(self.problems)
         self.context.report(self.total, self.total)
-        wb.save(stream)
 
     def _collect_lookups(self) -> None:
         self.lookups = lookup_refs(enums_of(self.tables), self.lang)
 
-    def _sheet(self, title: str, *, landscape: bool = True, title_rows: bool = True) -> Any:
-        ws = self.wb.create_sheet(title)
-        set_up_printing(ws, landscape=landscape, title_rows=title_rows)
-        return ws
+    def _sheet(self, title: str, *, landscape: bool = True, title_rows: bool = True) -> Sheet:
+        sheet = self.book.sheet(title)
+        set_up_printing(sheet, landscape=landscape, title_rows=title_rows)
+        return sheet
 
-    def _dropdown(self, ws: Any, enum: type[LabelledEnum] | None, ref: str) -> None:
-        add_validation(ws, ref, self.lang, formula=self.lookups[enum])
+    def _dropdown(self, sheet: Sheet, enum: type[LabelledEnum] | None, ref: str) -> None:
+        add_validation(sheet, ref, self.lang, formula=self.lookups[enum])
+
+    def _grey_ids(self, sheet: Sheet, refs: list[str]) -> None:
+        """Grey the cells of ``refs`` (ID cells with names beside them), so the eye goes to
+        the names: one conditional format for them all, which also greys the IDs a person
+        types into a new row, and no cell needs a format of its own."""
+        if refs:
+            grey = self.book.format({"font_color": ID_COLOUR})
+            options = {"type": "formula", "criteria": "TRUE", "format": grey}
+            sheet.ws.conditional_format(refs[0], {**options, "multi_range": " ".join(refs)})
 
     # -- a table: one row per object -------------------------------------------------------
 
@@ -210,65 +183,50 @@ class _WorkbookWriter:
             )
         if len(columns) > MAX_COLUMNS:  # pragma: no cover - the layout is fixed
             raise DocumentError([Problem(where=title, message="too many columns")])
-        ws = self._sheet(title)
+        sheet = self._sheet(title)
         getters = [self._getter(column, table) for column in columns]
-        # Only columns whose values need a cell of their own (text, dates) are touched per
-        # row; the others go to openpyxl as they are.
-        makers = [
-            (i, maker)
-            for i, column in enumerate(columns)
-            if (maker := self._maker(ws, table, column)) is not None
-        ]
+        by_name = named(columns)
+        puts = [self._putter(sheet, column, column.attr in by_name) for column in columns]
 
-        # Widths from the header and a sample of rows (write-only: before the first row).
-        # The sample's values are kept (at most WIDTH_SAMPLE rows) and written below, so
-        # they are computed once.
+        # Widths from the header and a sample of rows (before the header row, whose height
+        # follows from them). The sample's values are kept (at most WIDTH_SAMPLE rows) and
+        # written below, so they are computed once.
         rows = self.rows(table)
         sample = [(row, [get(row) for get in getters]) for row in islice(rows, WIDTH_SAMPLE)]
         widths = [len(c.header(self.lang)) + 3 for c in columns]
         if sample:
             for i, found in enumerate(zip(*(values for _, values in sample), strict=True)):
                 widths[i] = max(widths[i], max(map(_display_width, found)))
-        by_name = named(columns)
         for i, column in enumerate(columns):
             cap = ID_WIDTH if column.attr in by_name else column.width or MAX_WIDTH
             widths[i] = min(max(widths[i], MIN_WIDTH), max(cap, MIN_WIDTH))
-            ws.column_dimensions[column_letter(i + 1)].width = widths[i]
-        ws.freeze_panes = "A2"
-        ws.append(header_cells(ws, [c.header(self.lang) for c in columns], widths))
-        where_prefix = f"{title}!"
-        letters = [column_letter(i + 1) for i in range(len(columns))]
-        row_number = 1
+        sheet.widths(widths)
+        sheet.freeze_header()
+        header_row(sheet, [c.header(self.lang) for c in columns], widths)
+        r = 0
         report_every = 1000
         lists = [(f.attr, f.header(self.lang)) for f in table.lists]
-        append = ws.append
         rest = ((row, [get(row) for get in getters]) for row in rows)
         for row, cells in chain(sample, rest):
-            row_number += 1
-            for i, make in makers:
-                value = cells[i]
-                if value is None:
-                    continue
-                made = make(value)
-                if made is _TOO_LONG:
-                    self._too_long(f"{where_prefix}{letters[i]}{row_number}", value)
-                    made = None
-                cells[i] = made
-            append(cells)
+            r += 1
+            for c, value in enumerate(cells):
+                if value is not None:
+                    puts[c](r, c, value)
             for attr, header in lists:
                 self._collect_list(table, row, attr, header)
             self.done += 1
             if self.done % report_every == 0:
                 self.context.report(self.done, self.total)
-        last = letters[-1]
-        ws.auto_filter.ref = f"A1:{last}{max(row_number, 2)}"
-        fit_columns(ws, widths, row_number, first=printed_from(columns))
+        sheet.row = r + 1
+        sheet.filter(len(columns), sheet.row)
+        fit_columns(sheet, widths, sheet.row, first=printed_from(columns))
+        letters = [column_letter(i + 1) for i in range(len(columns))]
         ids = [letters[i] for i, column in enumerate(columns) if column.attr in by_name]
-        _grey_ids(ws, [f"{letter}2:{letter}{MAX_ROWS}" for letter in ids])
+        self._grey_ids(sheet, [f"{letter}2:{letter}{MAX_ROWS}" for letter in ids])
         for i, column in enumerate(columns):
             if column.kind == "enum" or column.kind == "bool":
                 enum = column.enum if column.kind == "enum" else None
-                self._dropdown(ws, enum, f"{letters[i]}2:{letters[i]}{MAX_ROWS}")
+                self._dropdown(sheet, enum, f"{letters[i]}2:{letters[i]}{MAX_ROWS}")
 
     def _getter(self, column: Column, table: Table) -> Callable[[Row], Any]:
         """The plain value of ``column`` for a row, as :func:`_plain` gives it."""
@@ -302,52 +260,72 @@ class _WorkbookWriter:
         lang, custom = self.lang, self.custom_labels
         return lambda row: _plain(kind, get(row[2]), lang, custom)
 
-    def _maker(self, ws: Any, table: Table, column: Column) -> Callable[[Any], Any] | None:
-        """A function making the cell for a non-empty value of ``column``.
+    def _putter(self, sheet: Sheet, column: Column, is_id: bool = False) -> Put:
+        """How a non-empty value of ``column`` goes into its cell.
 
-        ``None`` when the value goes to openpyxl as it is.
+        IDs and the labels of enumerations are written as text as they are; text a person
+        typed is checked first (:func:`~.book.text_fault`).
         """
-        from openpyxl.cell import WriteOnlyCell
-
+        ws = sheet.ws
         kind = column.kind
-        if column.attr in named(table.columns):
-            return _id_text  # greyed by _grey_ids
-        if kind in ("text", "opt_text", "derived"):
-            half = MAX_CELL_CHARS // 2
-
-            def text_cell(value: str) -> Any:
-                # Most text needs no escaping and fits whatever its UTF-16 length: then it
-                # is itself, unless openpyxl would make it a formula or an error cell.
-                if len(value) <= half and value.isprintable() and "_x" not in value:
-                    if (len(value) > 1 and value[0] == "=") or value in ERROR_LITERALS:
-                        cell = WriteOnlyCell(ws, value=value)
-                        cell.data_type = "s"
-                        return cell
-                    return value
-                return _text_cell(ws, value, WriteOnlyCell)
-
-            return text_cell
+        if is_id or kind in ("id", "ref", "refs", "enum", "enums", "bool"):
+            return ws.write_string  # type: ignore[no-any-return]
         if kind in ("date", "time"):
-            # One styled cell per column, given each row's value: a write-only sheet writes
-            # a row out when it is appended, so the cell is free again for the next row.
-            cell = WriteOnlyCell(ws)
-            cell.number_format = DATE_FORMAT if kind == "date" else TIME_FORMAT
+            shown = self.book.format(
+                {"num_format": DATE_FORMAT if kind == "date" else TIME_FORMAT}
+            )
+            write_datetime, write_string = ws.write_datetime, ws.write_string
 
-            def date_cell(value: Any) -> Any:
-                if isinstance(value, str):
-                    return value
-                cell.value = value
-                return cell
+            def put_date(r: int, c: int, value: Any) -> None:
+                if isinstance(value, str):  # a date Excel cannot show, as ISO text
+                    write_string(r, c, value)
+                else:
+                    write_datetime(r, c, value, shown)
 
-            return date_cell
-        return None
+            return put_date
+        if kind in ("nr", "int", "parent"):
+            return self._put_plain(sheet)
+        return self._put_text(sheet)
 
-    def _too_long(self, where: str, value: str) -> None:
+    def _put_text(self, sheet: Sheet) -> Put:
+        """Writes text, refusing (with the cell named) what a cell cannot hold."""
+        write_string = sheet.ws.write_string
+        half = MAX_CELL_HALF
+        refuse = self._refuse
+        title = sheet.ws.name
+
+        def put_text(r: int, c: int, value: str) -> None:
+            # Nearly all text is short and printable: one length test and one scan.
+            if (len(value) > half or not value.isprintable()) and text_fault(value):
+                refuse(title, r, c, value)
+            else:
+                write_string(r, c, value)
+
+        return put_text
+
+    def _put_plain(self, sheet: Sheet) -> Put:
+        """Writes a number as a number and anything else as text (a parent's key, a whole
+        number too large for Excel)."""
+        write_number, write_string = sheet.ws.write_number, sheet.ws.write_string
+
+        def put_plain(r: int, c: int, value: Any) -> None:
+            if type(value) is int:
+                write_number(r, c, value)
+            else:
+                write_string(r, c, str(value))
+
+        return put_plain
+
+    def _refuse(self, title: str, r: int, c: int, value: str) -> None:
+        """Report the text for cell (``r``, ``c``) of sheet ``title`` that no cell holds."""
+        fault = text_fault(value)
+        assert fault is not None
+        key, params = fault
         self.problems.append(
             Problem(
-                where=where,
-                message=_MESSAGES["too_long"],
-                params=_params(n=utf16_length(value), limit=MAX_CELL_CHARS),
+                where=f"{title}!{column_letter(c + 1)}{r + 1}",
+                message=FAULTS[key],
+                params=_params(**params),
             )
         )
 
@@ -367,10 +345,8 @@ class _WorkbookWriter:
     # -- the exported object itself: a field per row ---------------------------------------
 
     def _write_record(self, table: Table) -> None:
-        from openpyxl.cell import WriteOnlyCell as WOC
-
         title = table.record_title(self.lang)
-        ws = self._sheet(title, landscape=False)
+        sheet = self._sheet(title, landscape=False)
         row: Row = (None, None, self.obj)
         columns = [c for c in table.columns if c.kind not in ("parent", "nr", "derived")]
         values = [self._getter(c, table)(row) for c in columns]
@@ -381,32 +357,29 @@ class _WorkbookWriter:
             self._getter(name_columns[c.attr], table)(row) if c.attr in name_columns else None
             for c in columns
         ]
-        ws.column_dimensions["A"].width = max(len(x) for x in labels) + 3
-        ws.column_dimensions["B"].width = min(
-            MAX_WIDTH, max([MIN_WIDTH + 12, *(_display_width(v) for v in values)])
-        )
+        widths = [
+            max(len(x) for x in labels) + 3,
+            min(MAX_WIDTH, max([MIN_WIDTH + 12, *(_display_width(v) for v in values)])),
+        ]
         shown = RECORD_COLUMNS if any(names) else RECORD_COLUMNS[:2]
         if any(names):
-            ws.column_dimensions["C"].width = min(
-                MAX_WIDTH,
-                max(_display_width(v) for v in [*names, RECORD_COLUMNS[2].header(self.lang)]),
-            )
-        ws.freeze_panes = "A2"
-        ws.append(header_cells(ws, [c.header(self.lang) for c in shown]))
+            header = RECORD_COLUMNS[2].header(self.lang)
+            widths.append(min(MAX_WIDTH, max(_display_width(v) for v in [*names, header])))
+        sheet.widths(widths)
+        sheet.freeze_header()
+        header_row(sheet, [c.header(self.lang) for c in shown])
         by_name = named(table.columns)
-        _grey_ids(ws, [f"B{n}" for n, c in enumerate(columns, 2) if c.attr in by_name])
-        for n, (column, label, value) in enumerate(zip(columns, labels, values, strict=True), 2):
-            cell = value
-            make = self._maker(ws, table, column)
-            if value is not None and make is not None:
-                cell = make(value)
-                if cell is _TOO_LONG:
-                    self._too_long(f"{title}!B{n}", value)
-                    cell = None
-            name = names[n - 2]
-            ws.append([label, cell] if name is None else [label, cell, _text_cell(ws, name, WOC)])
+        self._grey_ids(sheet, [f"B{n}" for n, c in enumerate(columns, 2) if c.attr in by_name])
+        put_name = self._put_text(sheet)
+        for r, (column, label, value) in enumerate(zip(columns, labels, values, strict=True), 1):
+            sheet.ws.write_string(r, 0, label)
+            if value is not None:
+                self._putter(sheet, column, column.attr in by_name)(r, 1, value)
+            if names[r - 1] is not None:
+                put_name(r, 2, names[r - 1])
             if column.kind in ("enum", "bool"):
-                self._dropdown(ws, column.enum if column.kind == "enum" else None, f"B{n}")
+                self._dropdown(sheet, column.enum if column.kind == "enum" else None, f"B{r + 1}")
+        sheet.row = len(columns) + 1
         for list_field in table.lists:
             self._collect_list(table, row, list_field.attr, list_field.header(self.lang))
         self.done += 1
@@ -414,10 +387,8 @@ class _WorkbookWriter:
     # -- the text lists, the lookups and the guide -----------------------------------------
 
     def _write_text_lists(self) -> None:
-        from openpyxl.cell import WriteOnlyCell
-
         title = LISTS.title(self.lang)
-        ws = self._sheet(title)
+        sheet = self._sheet(title)
         widths = [len(c.header(self.lang)) + 3 for c in LIST_COLUMNS]
         for values in self.text_lists[:WIDTH_SAMPLE]:
             for i, value in enumerate(values):
@@ -425,21 +396,19 @@ class _WorkbookWriter:
         for i, column in enumerate(LIST_COLUMNS):
             cap = ID_WIDTH if column.attr in named(LIST_COLUMNS) else column.width or MAX_WIDTH
             widths[i] = min(max(widths[i], MIN_WIDTH), max(cap, MIN_WIDTH))
-            ws.column_dimensions[column_letter(i + 1)].width = widths[i]
-        ws.freeze_panes = "A2"
-        ws.append(header_cells(ws, [c.header(self.lang) for c in LIST_COLUMNS], widths))
-        for n, values in enumerate(self.text_lists, 2):
-            cells: list[Any] = list(values)
-            for i in (1, 2, 4, 6):
-                if values[i] is not None:
-                    cells[i] = _text_cell(ws, values[i], WriteOnlyCell)
-                    if cells[i] is _TOO_LONG:
-                        self._too_long(f"{title}!{column_letter(i + 1)}{n}", values[i])
-                        cells[i] = None
-            ws.append(cells)
-        last = column_letter(len(LIST_COLUMNS))
-        ws.auto_filter.ref = f"A1:{last}{max(len(self.text_lists) + 1, 2)}"
-        fit_columns(ws, widths, len(self.text_lists) + 1, first=printed_from(LIST_COLUMNS))
+        sheet.widths(widths)
+        sheet.freeze_header()
+        header_row(sheet, [c.header(self.lang) for c in LIST_COLUMNS], widths)
+        text, plain = self._put_text(sheet), self._put_plain(sheet)
+        # owner, its name, sheet, owner's position, field, position, text
+        puts = (plain, text, text, plain, text, plain, text)
+        for r, values in enumerate(self.text_lists, 1):
+            for c, value in enumerate(values):
+                if value is not None:
+                    puts[c](r, c, value)
+        sheet.row = len(self.text_lists) + 1
+        sheet.filter(len(LIST_COLUMNS), sheet.row)
+        fit_columns(sheet, widths, sheet.row, first=printed_from(LIST_COLUMNS))
 
     def _write_grid(self) -> None:
         """The influence/interest chart of each mapping (see :mod:`.chart`)."""
@@ -451,10 +420,10 @@ class _WorkbookWriter:
         )
         plan = obj if isinstance(obj, Plan) else None
         names = {o.id: o.name for o in plan.organisations} if plan is not None else {}
-        write_grid_sheet(self.wb, mappings, names, self.lang)
+        write_grid_sheet(self.book, mappings, names, self.lang)
 
     def _write_lookups(self) -> None:
-        write_lookup_sheet(self.wb, self.lookups, self.lang)
+        write_lookup_sheet(self.book, self.lookups, self.lang)
 
     def _write_guide(self) -> None:
         guide = GuideSheet(self._sheet(GUIDE.title(self.lang), landscape=False, title_rows=False))
@@ -476,34 +445,6 @@ class _WorkbookWriter:
             guide.paragraph(translate(paragraph, lang))
 
 
-_TOO_LONG = object()
-
-
-def _id_text(value: Any) -> str:
-    """An ID as the text it is (an ID never starts with ``=``, so it is never a formula)."""
-    return value if type(value) is str else str(value)
-
-
-def _grey_ids(ws: Any, refs: list[str]) -> None:
-    """Grey the cells of ``refs`` (ID cells with names beside them), so the eye goes to the
-    names: one conditional format for them all, so no cell needs a style of its own.
-
-    Styling each cell was an eighth of the time of writing a large mapping (openpyxl
-    handles every styled cell on a slow path); the rule also greys IDs a person types into
-    a new row.
-    """
-    if not refs:
-        return
-    from openpyxl.formatting.rule import Rule
-    from openpyxl.styles import Font
-    from openpyxl.styles.differential import DifferentialStyle
-
-    grey = DifferentialStyle(font=Font(color=ID_COLOUR))
-    ws.conditional_formatting.add(
-        " ".join(refs), Rule(type="expression", formula=["TRUE"], dxf=grey)
-    )
-
-
 def _focus_sheet(root: str, plan: Plan | None) -> tuple[Table, ...]:
     """The plan's own focus areas, beside a part whose rows name them: their names are
     shown, and read back by this sheet."""
@@ -513,20 +454,6 @@ def _focus_sheet(root: str, plan: Plan | None) -> tuple[Table, ...]:
     if not any(c.kind in ("focus", "focus_list") for t in below for c in t.columns):
         return ()
     return (BY_NAME["custom_focus_areas"],)
-
-
-def _text_cell(ws: Any, value: str, cell_type: Any) -> Any:
-    """The cell for a text: always a string cell, escaped, refused when too long."""
-    if len(value) > MAX_CELL_CHARS // 2 and utf16_length(value) > MAX_CELL_CHARS:
-        return _TOO_LONG
-    encoded = encode_text(value)
-    if len(encoded) > MAX_CELL_CHARS:
-        return _TOO_LONG  # the escapes would not fit; openpyxl would cut the text
-    if needs_text_cell(encoded):
-        cell = cell_type(ws, value=encoded)
-        cell.data_type = "s"
-        return cell
-    return encoded
 
 
 def _plain(kind: str, value: Any, lang: Lang, custom: dict[str, str]) -> Any:
@@ -623,10 +550,6 @@ def _title_of(obj: Any) -> str:
 
 
 _MESSAGES: dict[str, str] = {
-    "too_long": N_(
-        "the text has {n} characters; a cell holds at most {limit} (characters outside "
-        "Unicode's basic plane, such as emoji, count twice). Split the text."
-    ),
     "too_many_rows": N_("{n} rows are more than a worksheet holds ({limit})"),
 }
 
