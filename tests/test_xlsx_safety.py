@@ -91,6 +91,19 @@ def test_every_too_long_cell_is_named_at_once() -> None:
         assert "a cell holds at most 32767" in info.value.problems[0].text
 
 
+def test_a_lone_surrogate_is_refused_with_its_cell_and_the_stream_gets_nothing() -> None:
+    # No file can hold one (UTF-8 cannot encode it); XlsxWriter would fail half-way.
+    plan = _plan_with(description="før\ud800efter")
+    stream = io.BytesIO()
+    with pytest.raises(DocumentError) as info:
+        cfbu.export(plan, stream, format="xlsx")
+    (problem,) = info.value.problems
+    assert problem.where == "Organisationer!F2"
+    assert "U+D800" in problem.text
+    assert "surrogattegn" in problem.text  # in Danish
+    assert stream.getvalue() == b""  # nothing half-written reaches the stream
+
+
 # -- limits not enforced -----------------------------------------------------------------------
 
 

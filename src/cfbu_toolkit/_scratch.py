@@ -1,11 +1,13 @@
 """A private scratch folder for one export, removed when the export ends, however it ends.
 
-openpyxl keeps each worksheet it writes in a temporary file in the system temp folder
-(``openpyxl.worksheet._writer.create_temporary_file``) and only removes it when the
-workbook is saved or the interpreter exits; an export that fails or is interrupted leaves
-them there, with whatever text they held. During an export, :func:`scratch` makes a folder
-of its own (mode 0700, in the system temp folder), and openpyxl's temporary files go into
-it; the folder is removed in a ``finally``, also on an error or Ctrl-C.
+A workbook writer keeps each worksheet in a temporary file, with the sheet's text in it,
+until the workbook is saved: XlsxWriter (the exporter and the template) in its ``tmpdir``,
+openpyxl (the portfolio report, and plugins that use it) in the system temp folder, which it
+only cleans at interpreter exit. An export that fails or is interrupted would leave them
+there. During an export, :func:`scratch` makes a folder of its own (mode 0700, in the
+system temp folder); :func:`current_folder` gives it to XlsxWriter as its ``tmpdir``, and
+openpyxl's temporary files go into it too. The folder is removed in a ``finally``, also on
+an error or Ctrl-C.
 
 openpyxl has no setting for where those files go, so its ``create_temporary_file`` is
 replaced once (under a lock) by one that asks a context variable: inside an export, the
