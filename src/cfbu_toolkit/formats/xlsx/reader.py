@@ -256,13 +256,18 @@ class WorkbookReader(SheetReader):
                     self.name_of.setdefault(kind, {}).setdefault(item.id, item.name)
         self.by_name = workbook_names
 
-    def _resolve(self, table: Table, values: dict[str, Any], place: Place) -> bool:
-        """Names typed where an ID belongs, replaced by the ID; ``False`` after reporting a
-        name that matches no row or several."""
+    def _refs(self, table: Table) -> list[tuple[str, str]]:
+        """(attribute, kind) of the columns of ``table`` where a name may stand for an ID."""
+        found = ((c.attr, _ref_kind(table, c.attr)) for c in table.columns)
+        return [(attr, kind) for attr, kind in found if kind is not None and kind in self.by_name]
+
+    def _resolve(self, refs: list[tuple[str, str]], values: dict[str, Any], place: Place) -> bool:
+        """Names typed where an ID belongs (the columns ``refs``), replaced by the ID;
+        ``False`` after reporting a name that matches no row or several."""
         ok = True
-        for attr, value in list(values.items()):
-            kind = _ref_kind(table, attr)
-            if kind is None or kind not in self.by_name or value is _FAILED:
+        for attr, kind in refs:
+            value = values.get(attr)
+            if value is None or value is _FAILED:
                 continue
             if isinstance(value, tuple):
                 letter = place.letters.get(attr, "A")
@@ -542,6 +547,7 @@ class WorkbookReader(SheetReader):
         ]
         letters = {column.attr: letter for _, column, _, letter in parsers}
         beside = self._names_beside(table, header)
+        refs = self._refs(table)
         order = 0
         special = self._marked_cells(title)
         for number, row in rows:
@@ -583,7 +589,7 @@ class WorkbookReader(SheetReader):
             given = self.row_ids.get((table.name, number))
             if given is not None and "id" not in values:
                 values["id"] = given
-            if not self._resolve(table, values, place):
+            if not self._resolve(refs, values, place):
                 bad = True
             if beside and not self._names(beside, row, values, place):
                 bad = True
@@ -873,7 +879,7 @@ _KIND_WORDS = {"organisation": N_("organisation"), "contact": N_("contact person
 def _ref_kind(table: Table, attr: str) -> str | None:
     """What a column refers to (``organisation``, ``contact``, ...), if it is a reference.
 
-    Asked for every cell read, of a few tables and columns: remembered.
+    Asked for each column of each sheet read: remembered.
     """
     cls = table.cls
     if "." in attr:  # the current assessment's fields
