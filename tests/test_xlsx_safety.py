@@ -40,7 +40,12 @@ def _cell(data: bytes, sheet: str, coordinate: str) -> Any:
 
 
 @pytest.mark.parametrize(
-    "text", ["=SUM(A1)", "=1+1", "+1", "-x", "@x", "#N/A", "#DIV/0!", "#REF!", "\t=1", "'quoted"]
+    "text",
+    [
+        *("=SUM(A1)", "=1+1", "+1", "-x", "@x", "#N/A", "#DIV/0!", "#REF!", "\t=1", "'quoted"),
+        # what a writer could take for a number or a link (XlsxWriter's options are off)
+        *("0042", "1e5", "12,50", "https://solbakken.dk", "mailto:anne@eksempel.dk"),
+    ],
 )
 def test_formula_like_text_stays_text(text: str) -> None:
     plan = _plan_with(description=text)
