@@ -1,8 +1,8 @@
 """A workbook writer's temporary files (XlsxWriter's one per worksheet, with the sheet's
 text in it, and its parts before they are zipped; openpyxl's, for plugins that use it)
-never stay in the system temp folder: an export keeps them in a private folder (0700) that is removed
-when the export ends, however it ends, and the next export removes the folder of one that
-was killed outright."""
+never stay in the system temp folder: an export keeps them in a private folder (0700)
+that is removed when the export ends, however it ends, and the next export removes the
+folder of one that was killed outright."""
 
 from __future__ import annotations
 
@@ -39,9 +39,7 @@ def system_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _workbook_files(folder: Path) -> list[Path]:
     """The files in the export folders under ``folder``, but their lock files."""
-    return sorted(
-        p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".lock")
-    )
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".lock"))
 
 
 def test_a_cancelled_workbook_export_leaves_nothing(system_temp: Path, tmp_path: Path) -> None:

@@ -401,3 +401,25 @@ def test_fuzzed_bytes_give_only_the_librarys_errors(changes: list[tuple[int, int
         warnings.simplefilter("ignore")
         with contextlib.suppress(CfbuError):  # anything else fails the test
             cfbu.load(bytes(data), format="xlsx")
+
+
+# -- what a cell can hold: the check the exporter makes on every text -------------------------
+
+
+@given(
+    st.text(max_size=20),
+    st.sampled_from(["", "\ud800", "\udfff"]),  # a lone surrogate somewhere, or none
+    st.integers(0, 20),
+    st.integers(0, 40_000),
+    st.sampled_from("aæ🏠"),
+)
+def test_a_text_is_refused_exactly_when_no_cell_holds_it(
+    text: str, odd: str, at: int, pad: int, char: str
+) -> None:
+    from cfbu_toolkit.formats.xlsx.book import shown, text_fault
+
+    text = text[:at] + odd + text[at:] + char * pad
+    surrogate = any(0xD800 <= ord(c) <= 0xDFFF for c in text)
+    assert (text_fault(text) is not None) == (utf16_length(text) > 32_767 or surrogate)
+    # the grid shows any name, replaced or cut where it must be
+    assert text_fault(shown(text)) is None

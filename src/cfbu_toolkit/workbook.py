@@ -3,7 +3,9 @@ report and plugins (the Kumu plugin uses it; so can yours).
 
 What a cell can hold and how text is carried into and out of one, safe sheet titles, and
 :func:`text_cell`/:func:`value_cell`, which make openpyxl write-only cells that are never a
-formula. Shared by the exporter and the importer, so both sides agree byte for byte.
+formula (the portfolio report uses them; so can a plugin). The exporter writes through
+XlsxWriter, which escapes text exactly as :func:`encode_text` does; the importer decodes
+both with :func:`decode_text`.
 Nothing here imports openpyxl at import time. Save a workbook to a file through
 :func:`cfbu_toolkit.files.atomic_write` (or :func:`cfbu_toolkit.export`), never straight
 onto the target: a failed save would leave a broken file where the old one was.
