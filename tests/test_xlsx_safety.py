@@ -109,6 +109,14 @@ def test_a_lone_surrogate_is_refused_with_its_cell_and_the_stream_gets_nothing()
     assert stream.getvalue() == b""  # nothing half-written reaches the stream
 
 
+def test_a_plan_name_no_cell_holds_is_named_where_it_is_read_back() -> None:
+    # The guide's title and the document's title show the name (U+FFFD for the
+    # surrogate); the Plan sheet, which is read back, names its cell.
+    with pytest.raises(DocumentError) as info:
+        cfbu.export(cfbu.Plan(id="p", name="Plan\udc00"), format="xlsx")
+    assert [p.where for p in info.value.problems] == ["Plan!B3"]
+
+
 # -- limits not enforced -----------------------------------------------------------------------
 
 

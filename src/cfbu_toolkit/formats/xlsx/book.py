@@ -133,7 +133,7 @@ class Book:
         )
         self.workbook.set_properties(
             {
-                "title": checked(title)[:255],
+                "title": shown(title)[:255],  # for reading only
                 "author": "cfbu_toolkit",
                 "created": CREATED,
                 "keywords": keywords,

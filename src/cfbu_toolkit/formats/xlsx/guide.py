@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .book import Sheet, Style
+from .book import Sheet, Style, shown
 
 __all__ = ["GuideSheet", "wrapped_lines"]
 
@@ -32,7 +32,7 @@ class GuideSheet:
     def title(self, text: str) -> None:
         """The guide's title, large, followed by an empty row."""
         self.sheet.height(24)  # the large title, never clipped
-        self.sheet.append([text], _BIG)
+        self.sheet.append([shown(text)], _BIG)  # names the plan; never read back
         self.blank()
 
     def heading(self, text: str) -> None:
