@@ -117,7 +117,7 @@ def _may_use_openpyxl(spec: ExporterSpec) -> bool:
     then sent to the export's folder: a plugin's workbook exporter. The built-in one
     writes with XlsxWriter into that folder, and importing openpyxl would cost a third
     of a second."""
-    own = getattr(spec.export, "__module__", "").startswith("cfbu_toolkit.")
+    own = (getattr(spec.export, "__module__", None) or "").startswith("cfbu_toolkit.")
     workbook = bool(_WORKBOOK_SUFFIXES & set(spec.suffixes)) or "spreadsheet" in spec.media_type
     return workbook and not own
 
