@@ -31,6 +31,7 @@ from ...workbook import MAX_CELL_CHARS, utf16_length
 __all__ = [
     "CREATED",
     "DATE_FORMAT",
+    "SHORT_TEXT",
     "TIME_FORMAT",
     "Book",
     "Sheet",
@@ -59,14 +60,15 @@ FAULTS: dict[str, str] = {
         "the text holds a lone surrogate (U+{code}), a character no file can hold; remove it"
     ),
 }
-_HALF = MAX_CELL_CHARS // 2
+#: Text no longer than this always fits a cell (even at two UTF-16 units a character).
+SHORT_TEXT = MAX_CELL_CHARS // 2
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def text_fault(text: str) -> tuple[str, dict[str, Any]] | None:
     """Why ``text`` cannot go into a cell (a key of :data:`FAULTS` and its parameters), or
     ``None`` when it can. Cheap for the text nearly every cell holds."""
-    if len(text) > _HALF and utf16_length(text) > MAX_CELL_CHARS:
+    if len(text) > SHORT_TEXT and utf16_length(text) > MAX_CELL_CHARS:
         return "too_long", {"n": utf16_length(text), "limit": MAX_CELL_CHARS}
     if not text.isprintable():  # lone surrogates are not printable; most text is
         found = _SURROGATE.search(text)
@@ -90,8 +92,8 @@ def shown(text: str) -> str:
     becomes U+FFFD, and text longer than a cell holds is cut with an ellipsis."""
     if not text.isprintable():
         text = _SURROGATE.sub("\ufffd", text)
-    if len(text) > _HALF and utf16_length(text) > MAX_CELL_CHARS:
-        text = text[: _HALF - 1] + "\u2026"
+    if len(text) > SHORT_TEXT and utf16_length(text) > MAX_CELL_CHARS:
+        text = text[: SHORT_TEXT - 1] + "\u2026"
     return text
 
 

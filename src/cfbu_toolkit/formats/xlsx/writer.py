@@ -25,14 +25,13 @@ from ...model import FocusArea, Lang, Mapping, Plan
 from ...model.enums import LabelledEnum
 from ...plugins.types import ExportContext
 from ...workbook import (
-    MAX_CELL_CHARS,
     MAX_COLUMNS,
     MAX_ROWS,
     column_letter,
     encode_text,
     needs_text_cell,
 )
-from .book import DATE_FORMAT, FAULTS, TIME_FORMAT, Book, Sheet, open_book, text_fault
+from .book import DATE_FORMAT, FAULTS, SHORT_TEXT, TIME_FORMAT, Book, Sheet, open_book, text_fault
 from .guide import GuideSheet
 from .layout import (
     BY_NAME,
@@ -63,8 +62,6 @@ MIN_WIDTH, MAX_WIDTH = 8, 60
 FIRST_NATIVE_DATE, LAST_NATIVE_DATE = dt.date(1900, 3, 1), dt.date(9999, 12, 31)
 #: Whole numbers Excel holds exactly; larger ones are written as text.
 MAX_EXACT_INT = 10**15
-
-MAX_CELL_HALF = MAX_CELL_CHARS // 2
 
 #: The width of an ID column with the names beside it: the ID is for the importer.
 ID_WIDTH = 10
@@ -290,7 +287,7 @@ class _WorkbookWriter:
     def _put_text(self, sheet: Sheet) -> Put:
         """Writes text, refusing (with the cell named) what a cell cannot hold."""
         write_string = sheet.ws.write_string
-        half = MAX_CELL_HALF
+        half = SHORT_TEXT
         refuse = self._refuse
         title = sheet.ws.name
 
