@@ -41,6 +41,20 @@ _MESSAGES: dict[str, str] = {
     "damaged": N_("the workbook cannot be read; it is damaged or not an Excel workbook ({error})"),
     "macros": N_("the workbook holds macros; they are not read and not carried over"),
     "no_root": N_("the workbook has none of the sheets {wanted}"),
+    "row_out_of_order": N_(
+        "row {row} comes after row {previous} in the file, which no spreadsheet program "
+        "writes; the sheet is damaged (open the workbook in a spreadsheet program and save "
+        "it again)"
+    ),
+    "cell_twice": N_(
+        "the row holds a second cell in column {column}, or its cells are out of order, "
+        "which no spreadsheet program writes; the sheet is damaged (open the workbook in a "
+        "spreadsheet program and save it again)"
+    ),
+    "not_a_cell": N_(
+        '"{ref}" is not a cell of a sheet; the sheet is damaged (open the workbook in a '
+        "spreadsheet program and save it again)"
+    ),
     "too_many_rows": N_("the sheet has {n} rows; the limit is {limit}"),
     "too_many_columns": N_("the sheet has {n} columns; the limit is {limit}"),
     "missing_column": N_('column "{name}" is missing'),

@@ -19,6 +19,7 @@ from .layout import LIST_COLUMNS, TABLES, Column
 from .limits import ReadLimits
 from .marks import Marks
 from .problems import WorkbookWarning, describe, fail, problem, say
+from .sheetdata import SheetDamage, read_rows, row_source
 
 __all__ = ["SheetReader", "norm"]
 
@@ -114,35 +115,51 @@ class SheetReader:
                 title,
             )
         self._merged(title)
-        ws.reset_dimensions()
-        max_rows, max_cols = self.limits.max_rows, self.limits.max_columns
         number = 0
         try:
-            # One column past the limit is read, to see a value there; a row reaching
-            # further is never padded out to its last column (a lying sheet can reach XFD).
-            cells = ws.iter_rows(values_only=True, max_col=max_cols + 1)
-            for number, row in enumerate(cells, 1):
-                if number > max_rows:
+            for number, row, last in self._cells(ws):
+                if number > self.limits.max_rows:
                     raise fail(
-                        say(self.lang, "too_many_rows", n=f"{max_rows}+", limit=max_rows),
+                        say(
+                            self.lang, "too_many_rows", n=f"{number}+", limit=self.limits.max_rows
+                        ),
                         self.source,
                         title,
                     )
-                if len(row) > max_cols and any(v is not None for v in row[max_cols:]):
+                if last > self.limits.max_columns:
                     raise fail(
-                        say(self.lang, "too_many_columns", n=len(row), limit=max_cols),
+                        say(self.lang, "too_many_columns", n=last, limit=self.limits.max_columns),
                         self.source,
                         title,
                     )
                 yield number, row
         except CfbuError:
             raise
+        except SheetDamage as exc:
+            raise fail(
+                say(self.lang, exc.message, **exc.values), self.source, f"{title}!{exc.where}"
+            ) from None
         except Exception as exc:
             raise fail(
                 say(self.lang, "damaged", error=describe(exc)),
                 self.source,
                 f"{title}!{number + 1}",
             ) from None
+
+    def _cells(self, ws: Any) -> Iterator[tuple[int, tuple[Any, ...], int]]:
+        """(number, values, last column with a value) of each row: read from the sheet's
+        XML (:mod:`.sheetdata`), or through openpyxl where its parts cannot be had."""
+        max_rows, max_cols = self.limits.max_rows, self.limits.max_columns
+        source = row_source(ws)
+        if source is not None:
+            yield from read_rows(source, max_rows, max_cols)
+            return
+        ws.reset_dimensions()
+        # One column past the limit is read, to see a value there; a row reaching
+        # further is never padded out to its last column (a lying sheet can reach XFD).
+        for number, row in enumerate(ws.iter_rows(values_only=True, max_col=max_cols + 1), 1):
+            past = len(row) > max_cols and any(v is not None for v in row[max_cols:])
+            yield number, row, max_cols + 1 if past else 0
 
     def _merged(self, title: str) -> None:
         """Merged ranges reaching below the header of a sheet that is read: an error each.
