@@ -23,6 +23,7 @@ Every XML part was checked for a document type declaration before any parser saw
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 from xml.etree.ElementTree import iterparse
@@ -81,15 +82,16 @@ def row_source(ws: Any) -> RowSource | None:
         return None
 
 
-_COLUMNS: dict[str, int] = {}
+@functools.cache
+def _columns() -> dict[str, int]:
+    """Every column's number by its letters (``AB`` -> 28), made once, on first use."""
+    return {column_letter(i): i for i in range(1, _LAST_COLUMN + 1)}
 
 
-def _column(ref: str) -> int:
+def _column(ref: str, columns: dict[str, int]) -> int:
     """The column number of a cell reference (``AB12`` -> 28); ``SheetDamage`` if none."""
-    if not _COLUMNS:
-        _COLUMNS.update((column_letter(i), i) for i in range(1, _LAST_COLUMN + 1))
     letters = ref.rstrip(_DIGITS)
-    column = _COLUMNS.get(letters)
+    column = columns.get(letters)
     if column is None or letters == ref:
         raise SheetDamage(ref, "not_a_cell", ref=ref)
     return column
@@ -143,6 +145,7 @@ class _Values:
     def __init__(self, source: RowSource) -> None:
         from openpyxl.utils.datetime import from_excel, from_ISO8601
 
+        self.columns = _columns()
         self.strings = source.strings
         self.dates = source.date_styles
         self.durations = source.duration_styles
@@ -157,7 +160,7 @@ class _Values:
         last = column = 0
         for cell in element:
             ref = cell.get("r")
-            here = _column(ref) if ref else column + 1
+            here = _column(ref, self.columns) if ref else column + 1
             if here <= column:
                 where = ref or column_letter(here)
                 raise SheetDamage(where, "cell_twice", column=column_letter(here))
