@@ -174,6 +174,23 @@ def test_missing_required_columns_are_named() -> None:
     assert ("Kortlægning", 'kolonnen "Organisation-ID" mangler') in found
 
 
+@pytest.mark.parametrize(
+    ("lang", "sheet", "expected"),
+    [("da", "Plan", 'kolonnen "Værdi" mangler'), ("en", "Plan", 'column "Value" is missing')],
+)
+def test_a_missing_column_of_the_record_sheet_is_named_in_the_readers_words(
+    lang: str, sheet: str, expected: str
+) -> None:
+    def drop(wb: Any) -> None:
+        wb[sheet].delete_cols(_header(wb[sheet]).index("Værdi") + 1)
+
+    data = _edit(cfbu.export(_mapping_plan(), format="xlsx"), drop)
+    with use_lang(lang):
+        with pytest.raises(DocumentError) as info:
+            cfbu.load(data, lang=lang)
+        assert (sheet, expected) in {(p.where, p.text) for p in info.value.problems}
+
+
 def test_forms_people_type() -> None:
     plan = _mapping_plan()
 

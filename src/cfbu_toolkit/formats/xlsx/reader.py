@@ -454,7 +454,7 @@ class WorkbookReader(SheetReader):
         if first is None:
             return
         header = self.header(ws, LIST_COLUMNS, first[1])
-        self.missing(ws.title, header, {"owner_id", "sheet", "field"})
+        self.missing(ws.title, header, {"owner_id", "sheet", "field"}, LIST_COLUMNS)
         order = 0
         special = self._marked_cells(ws.title)
         letters = {c.attr: column_letter(i + 1) for i, c in header.items()}
@@ -538,7 +538,7 @@ class WorkbookReader(SheetReader):
             return
         title = ws.title
         header = self.header(ws, table.columns, first[1])
-        if self.missing(title, header, table.required_attrs()):
+        if self.missing(title, header, table.required_attrs(), table.columns):
             return
         parsers = [
             (i, column, self._parser(column), column_letter(i + 1))
@@ -732,7 +732,7 @@ class WorkbookReader(SheetReader):
         header = self.header(ws, RECORD_COLUMNS, first[1] if first else ())
         position = {c.attr: i for i, c in header.items()}
         if "field" not in position or "value" not in position:
-            self.missing(title, header, {"field", "value"})
+            self.missing(title, header, {"field", "value"}, RECORD_COLUMNS)
             return None
         fi, vi = position["field"], position["value"]
         values: dict[str, Any] = {}

@@ -15,7 +15,7 @@ from ...errors import CfbuError, DocumentError, Problem
 from ...locale import N_
 from ...model import Lang
 from ...workbook import column_letter
-from .layout import LIST_COLUMNS, TABLES, Column
+from .layout import Column
 from .limits import ReadLimits
 from .marks import Marks
 from .problems import WorkbookWarning, describe, fail, problem, say
@@ -218,23 +218,20 @@ class SheetReader:
             )
         return found
 
-    def missing(self, title: str, header: dict[int, Column], required: Iterable[str]) -> bool:
-        """Note each required column missing from ``title``; True when any is."""
+    def missing(
+        self,
+        title: str,
+        header: dict[int, Column],
+        required: Iterable[str],
+        columns: Iterable[Column],
+    ) -> bool:
+        """Note each required column missing from ``title`` by its header in the reader's
+        language (``columns``: those the header was read against); True when any is."""
         present = {c.attr for c in header.values()}
+        names = {c.attr: c.header(self.lang) for c in columns}
         missing = False
         for attr in sorted(required):
             if attr not in present:
                 missing = True
-                self.problem(title, "missing_column", name=self._column_name(header, attr, title))
+                self.problem(title, "missing_column", name=names.get(attr, attr))
         return missing
-
-    def _column_name(self, header: dict[int, Column], attr: str, title: str) -> str:
-        for table in TABLES:
-            if title in (table.da, table.en):
-                for column in table.columns:
-                    if column.attr == attr:
-                        return column.header(self.lang)
-        for column in LIST_COLUMNS:
-            if column.attr == attr:
-                return column.header(self.lang)
-        return attr
