@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import os
 import shutil
@@ -280,3 +281,31 @@ def test_a_grid_too_big_to_read_plots_the_first_organisations_and_says_so() -> N
     assert len(plotted) == READABLE_POINTS
     # Two hundred organisations in one cell of the grid (high interest) still stand inside it.
     assert all(2.5 < x < 3.5 for x in plotted)
+
+
+@pytest.mark.parametrize("title", ["Status!Q3 2025", "=Kort!$A$1", "Plan 'B'!A1:B2", "Sommer"])
+def test_a_grid_title_that_looks_like_a_reference_stays_text(title: str) -> None:
+    """The chart's title points at the block's title cell and caches its text: given as
+    text, XlsxWriter took "Status!Q3 2025" for a reference and wrote a broken formula."""
+    import datetime as dt
+    import re
+
+    entry = cfbu.MappingEntry(
+        id="e1",
+        organisation_id="o1",
+        assessments=(
+            cfbu.Assessment(
+                date=dt.date(2025, 1, 1), interest=cfbu.Level.HIGH, influence=cfbu.Level.LOW
+            ),
+        ),
+    )
+    data = cfbu.export(cfbu.Mapping(id="m", title=title, entries=(entry,)), format="xlsx")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        (chart,) = [n for n in archive.namelist() if n.startswith("xl/charts/chart")]
+        xml = archive.read(chart).decode()
+    found = re.search(r"<c:title><c:tx><c:strRef><c:f>([^<]*)</c:f>.*?<c:v>([^<]*)</c:v>", xml)
+    assert found is not None
+    reference, cached = found.groups()
+    assert reference == "Kort!$A$1"
+    assert html.unescape(cached) == title
+    assert openpyxl.load_workbook(io.BytesIO(data))["Kort"]["A1"].value == title
