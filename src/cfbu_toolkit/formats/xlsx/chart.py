@@ -99,7 +99,7 @@ def write_grid_sheet(
                     influence - spread,
                 ]
             )
-        chart = _chart(book, sheet, (top, mapping.title), points, first, lang)
+        chart = _chart(book, sheet, top, mapping.title, points, first, lang)
         sheet.ws.insert_chart(top, 5, chart)  # column F, beside the table
         used = sheet.row - top
         for _ in range(max(_BLOCK_ROWS - used, 1)):
@@ -109,16 +109,15 @@ def write_grid_sheet(
 
 
 def _chart(
-    book: Book, sheet: Sheet, title: tuple[int, str], points: list[Any], first: int, lang: Lang
+    book: Book, sheet: Sheet, top: int, title: str, points: list[Any], first: int, lang: Lang
 ) -> Any:
     """The scatter chart of ``points`` (plotted from row ``first`` on), a series per field;
-    ``title`` is the row of the block's title in column A and its text."""
+    ``title`` stands in column A of row ``top``."""
     chart = book.workbook.add_chart({"type": "scatter"})
     # The title points at its cell, with the text as the cached value: given as text, a
     # title such as "Status!Q3 2025" would be taken by XlsxWriter for a reference, and
     # the file would hold a broken formula.
-    row, text = title
-    chart.set_title({"name": [sheet.ws.name, row, 0], "data": [shown(text)[:250]]})
+    chart.set_title({"name": [sheet.ws.name, top, 0], "data": [shown(title)[:250]]})
     chart.set_style(2)
     chart.show_hidden_data()  # the plotted columns are hidden
     chart.set_size({"x_scale": 15 / _CHART_CM[0], "y_scale": 10.5 / _CHART_CM[1]})

@@ -115,20 +115,19 @@ class SheetReader:
                 title,
             )
         self._merged(title)
+        max_rows, max_cols = self.limits.max_rows, self.limits.max_columns
         number = 0
         try:
             for number, row, last in self._cells(ws):
-                if number > self.limits.max_rows:
+                if number > max_rows:
                     raise fail(
-                        say(
-                            self.lang, "too_many_rows", n=f"{number}+", limit=self.limits.max_rows
-                        ),
+                        say(self.lang, "too_many_rows", n=f"{number}+", limit=max_rows),
                         self.source,
                         title,
                     )
-                if last > self.limits.max_columns:
+                if last > max_cols:
                     raise fail(
-                        say(self.lang, "too_many_columns", n=last, limit=self.limits.max_columns),
+                        say(self.lang, "too_many_columns", n=last, limit=max_cols),
                         self.source,
                         title,
                     )
